@@ -1,0 +1,50 @@
+package pebbleos.api.process;
+
+import pebbleos.api.Errno;
+import pebbleos.api.PebbleException;
+import pebbleos.api.fs.FileStat;
+
+/**
+ * An open file description: what a file descriptor points at (a file, a pipe
+ * end, a terminal, {@code /dev/null}). Several descriptors, also in several
+ * processes, may share one channel through {@link OpenFile}; the channel is
+ * closed when the last of them is.
+ *
+ * <p>Reads and writes block as the device requires; a blocked call returns
+ * early with {@link Terminated} when a signal ends the caller.
+ */
+public interface Channel {
+    /** Whence values of {@link #seek}. */
+    int SEEK_SET = 0;
+    int SEEK_CUR = 1;
+    int SEEK_END = 2;
+
+    /** Read up to {@code len} bytes; -1 at end of input. */
+    int read(byte[] buffer, int offset, int len);
+
+    /** Write all {@code len} bytes, blocking while the device is full. */
+    void write(byte[] buffer, int offset, int len);
+
+    /** Move the position; pipes and terminals refuse with ESPIPE. */
+    default long seek(long offset, int whence) {
+        throw new PebbleException(Errno.SPIPE, "illegal seek on " + describe());
+    }
+
+    /** Facts about what the channel is open on. */
+    FileStat stat();
+
+    /** True for a terminal: {@code input()} edits lines there and key reads work. */
+    default boolean isTerminal() {
+        return false;
+    }
+
+    /** Push buffered output out; a no-op for unbuffered channels. */
+    default void flush() {
+    }
+
+    /** What the channel is open on, for listings: a path, {@code pipe:[7]}, {@code /dev/tty}. */
+    String describe();
+
+    /** Called once, when the last descriptor on this channel is closed. */
+    void close();
+}

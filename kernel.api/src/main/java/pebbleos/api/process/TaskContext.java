@@ -1,0 +1,86 @@
+package pebbleos.api.process;
+
+/**
+ * The kernel's handle on one running thread of a Pebble process, given to the
+ * execution engine that runs it and to every syscall it makes.
+ *
+ * <p>Engines poll {@link #attention} at their safe points (loop back-edges,
+ * calls) and call {@link #safePoint()} when it is non-zero. That poll is a
+ * single volatile read, so safe points can be frequent enough for a
+ * {@code while 1: pass} to stop within milliseconds of a signal.
+ */
+public abstract class TaskContext {
+    /** A signal is pending for the process or the thread. */
+    public static final int SIGNAL = 1;
+    /** Another thread of the process waits for the process lock. */
+    public static final int YIELD = 2;
+    /** The engine is being replaced: a task that can snapshot itself should suspend. */
+    public static final int SUSPEND = 4;
+
+    /** Non-zero when {@link #safePoint()} has work to do; a bit set of the constants above. */
+    public volatile int attention;
+
+    /** The process this thread belongs to. */
+    public abstract ProcessView process();
+
+    /** The thread id, unique across the system. */
+    public abstract int tid();
+
+    /** The process id. */
+    public int pid() {
+        return process().pid();
+    }
+
+    /**
+     * Handle what {@link #attention} announces: deliver signals (may throw
+     * {@link Terminated}, may block while the process is stopped) and hand the
+     * process lock to waiting threads. Returns normally when the task may go on.
+     */
+    public abstract void safePoint();
+
+    /** True when the engine should suspend the task now so that it can be snapshotted. */
+    public boolean suspendRequested() {
+        return (attention & SUSPEND) != 0;
+    }
+
+    /** Call a syscall by name; raises {@link pebbleos.api.PebbleException} on failure. */
+    public abstract Object syscall(String name, Object... args);
+
+    /** The file descriptor table of the process. */
+    public FdTable fds() {
+        return process().fds();
+    }
+
+    /**
+     * Write program output ({@code print}) to the thread's standard output:
+     * descriptor 1, unless the kernel captures this thread's output. The
+     * kernel buffers it and flushes before every syscall and at exit.
+     */
+    public abstract void print(String text);
+
+    /** Write to standard error (descriptor 2), unbuffered. */
+    public abstract void printError(String text);
+
+    /**
+     * Read one line of standard input without its newline; {@code null} at end
+     * of input. The prompt is written first. On a terminal this is cooked
+     * input with line editing and the thread shows as {@code blocked-input}.
+     */
+    public abstract String readLine(String prompt);
+
+    /** Push buffered standard output out. */
+    public abstract void flush();
+
+    /**
+     * Report what the thread is waiting for ({@code running}, {@code blocked-input},
+     * {@code blocked-tty}, {@code blocked-mutex}, {@code sleeping}...), shown by
+     * {@code ps}, {@code top} and {@code thread_status}.
+     */
+    public abstract void setState(String state);
+
+    /**
+     * Run a blocking operation without holding the process lock, so that other
+     * threads of the process go on meanwhile. The state is shown while blocked.
+     */
+    public abstract <T> T blocking(String state, java.util.function.Supplier<T> operation);
+}

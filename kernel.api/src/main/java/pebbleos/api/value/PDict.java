@@ -1,0 +1,147 @@
+package pebbleos.api.value;
+
+import java.math.BigInteger;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import pebbleos.api.PebbleException;
+
+/**
+ * A Pebble dict: insertion-ordered, printed as {@code {a: 1, b: [1, 2]}}, with
+ * the same copy-on-write value semantics as {@link PList}. Keys are strings,
+ * numbers, booleans or None; numerically equal keys are one key ({@code 1} and
+ * {@code 1.0}).
+ *
+ * <p>Not thread-safe: the threads of one process run under the process lock.
+ */
+public final class PDict {
+    private LinkedHashMap<Object, Object> map;
+    private boolean shared;
+
+    public PDict() {
+        map = new LinkedHashMap<>();
+    }
+
+    private PDict(LinkedHashMap<Object, Object> map, boolean shared) {
+        this.map = map;
+        this.shared = shared;
+    }
+
+    /** A dict from alternating keys and values. */
+    public static PDict of(Object... keysAndValues) {
+        PDict d = new PDict();
+        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+            d.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return d;
+    }
+
+    public int size() {
+        return map.size();
+    }
+
+    /** The value for {@code key}, or {@code null} when absent. */
+    public Object get(Object key) {
+        Object v = map.get(key(key));
+        if (shared && (v instanceof PList || v instanceof PDict)) {
+            unshare();
+            v = map.get(key(key));
+        }
+        return v;
+    }
+
+    public boolean containsKey(Object key) {
+        return map.containsKey(key(key));
+    }
+
+    /** Set {@code key} to {@code value}; the value is stored as given. */
+    public void put(Object key, Object value) {
+        if (shared) {
+            unshare();
+        }
+        map.put(key(key), value);
+    }
+
+    /** Remove {@code key}; returns the old value or {@code null}. */
+    public Object remove(Object key) {
+        if (shared) {
+            unshare();
+        }
+        return map.remove(key(key));
+    }
+
+    /** The keys in insertion order. */
+    public PList keys() {
+        return PList.adopt(map.keySet().toArray(), map.size());
+    }
+
+    /** The values in insertion order (containers copied). */
+    public PList values() {
+        Object[] out = new Object[map.size()];
+        int i = 0;
+        for (Object v : map.values()) {
+            out[i++] = PList.copyValue(v);
+        }
+        return PList.adopt(out, out.length);
+    }
+
+    /** Read-only view for iteration by Java code; do not mutate the dict while iterating. */
+    public Iterable<Map.Entry<Object, Object>> entries() {
+        return map.entrySet();
+    }
+
+    /** The value-semantics copy: O(1) now, the real copy happens on the first write. */
+    public PDict copy() {
+        shared = true;
+        return new PDict(map, true);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PDict && Values.equal(this, o);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = 0;
+        for (Map.Entry<Object, Object> e : map.entrySet()) {
+            h += Values.hash(e.getKey()) ^ Values.hash(e.getValue());
+        }
+        return h;
+    }
+
+    @Override
+    public String toString() {
+        return Values.str(this);
+    }
+
+    /** The canonical form of a key: integral floats become ints; containers are refused. */
+    public static Object key(Object key) {
+        if (key instanceof String || key instanceof Long) {
+            return key;
+        }
+        if (key instanceof Double d) {
+            double v = d;
+            if (v == Math.rint(v) && Math.abs(v) < 9.0e18) {
+                return (long) v;
+            }
+            return d;
+        }
+        if (key instanceof BigInteger || key instanceof Boolean || key == PNone.NONE) {
+            return key;
+        }
+        if (key instanceof PList || key instanceof PDict) {
+            throw new PebbleException("unhashable dict key: " + Values.typeName(key));
+        }
+        return key;
+    }
+
+    private void unshare() {
+        LinkedHashMap<Object, Object> fresh = new LinkedHashMap<>(Math.max(16, map.size() * 2));
+        for (Map.Entry<Object, Object> e : map.entrySet()) {
+            fresh.put(e.getKey(), PList.copyValue(e.getValue()));
+        }
+        map = fresh;
+        shared = false;
+    }
+}

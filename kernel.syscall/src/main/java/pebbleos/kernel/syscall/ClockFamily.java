@@ -1,0 +1,65 @@
+package pebbleos.kernel.syscall;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+import org.osgi.service.component.annotations.Component;
+
+import pebbleos.api.process.TaskContext;
+import pebbleos.api.syscall.Args;
+import pebbleos.api.syscall.Syscall;
+import pebbleos.api.syscall.SyscallFamily;
+import pebbleos.api.value.PDict;
+
+/** The {@code clock} family: wall time, a monotonic clock, sleeping, broken-down local time. */
+@Component(service = SyscallFamily.class, property = SyscallFamily.FAMILY + "=clock")
+public final class ClockFamily implements SyscallFamily {
+    private static final long ORIGIN = System.nanoTime();
+
+    @Override
+    public String name() {
+        return "clock";
+    }
+
+    @Override
+    public List<Syscall> syscalls() {
+        return List.of(
+                new Syscall("clock_time", "", "wall-clock time in seconds since the epoch, a float",
+                        (c, a) -> System.currentTimeMillis() / 1000.0),
+                new Syscall("clock_monotonic", "", "milliseconds on a clock that never goes back, an int",
+                        (c, a) -> (System.nanoTime() - ORIGIN) / 1_000_000L),
+                new Syscall("clock_monotonic_ns", "", "nanoseconds on the monotonic clock, an int",
+                        (c, a) -> System.nanoTime() - ORIGIN),
+                new Syscall("clock_sleep", "ms", "sleep for ms milliseconds; a signal cuts it short",
+                        ClockFamily::sleep),
+                new Syscall("clock_localtime", "[seconds]",
+                        "broken-down local time: year, month, day, hour, minute, second, weekday (0 = Monday), yearday, zone",
+                        ClockFamily::localtime));
+    }
+
+    private static Object sleep(TaskContext caller, Object[] values) {
+        Args args = Args.of("clock_sleep", values, 1, 1);
+        long ms = Math.max(0, Math.round(args.number(0)));
+        return caller.blocking("sleeping", () -> {
+            try {
+                Thread.sleep(ms);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 0L;
+        });
+    }
+
+    private static Object localtime(TaskContext caller, Object[] values) {
+        Args args = Args.of("clock_localtime", values, 0, 1);
+        double seconds = args.has(0) ? args.number(0) : System.currentTimeMillis() / 1000.0;
+        ZonedDateTime t = Instant.ofEpochMilli((long) (seconds * 1000)).atZone(ZoneId.systemDefault());
+        return PDict.of("year", (long) t.getYear(), "month", (long) t.getMonthValue(),
+                "day", (long) t.getDayOfMonth(), "hour", (long) t.getHour(), "minute", (long) t.getMinute(),
+                "second", (long) t.getSecond(), "weekday", (long) t.getDayOfWeek().getValue() - 1,
+                "yearday", (long) t.getDayOfYear(), "zone", t.getZone().getId(),
+                "offset", (long) t.getOffset().getTotalSeconds());
+    }
+}

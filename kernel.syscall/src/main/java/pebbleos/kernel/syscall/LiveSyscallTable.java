@@ -1,0 +1,213 @@
+package pebbleos.kernel.syscall;
+
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+
+import pebbleos.api.Errno;
+import pebbleos.api.PebbleException;
+import pebbleos.api.process.TaskContext;
+import pebbleos.api.process.Terminated;
+import pebbleos.api.swap.ServiceSlot;
+import pebbleos.api.syscall.Syscall;
+import pebbleos.api.syscall.SyscallFamily;
+import pebbleos.api.syscall.SyscallTable;
+
+/**
+ * The kernel's live syscall table. It holds a dynamic, greedy, multiple
+ * reference to every {@link SyscallFamily}; each family name has a
+ * {@link ServiceSlot} that routes calls to its best provider and makes a call
+ * wait across a provider swap (the window is configurable, 2 s by default).
+ *
+ * <p>Syscall names are remembered once seen, so a call to a syscall whose
+ * family has gone names the family in its NOSYS message. Immediate, so that
+ * rebinding happens in one long-lived instance.
+ */
+@Component(service = SyscallTable.class, immediate = true, configurationPid = "pebbleos.syscall",
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = SyscallTableConfig.class)
+public final class LiveSyscallTable implements SyscallTable {
+    private static final Logger LOG = Logger.getLogger(LiveSyscallTable.class.getName());
+
+    /** A provider of a family with its syscalls indexed by name. */
+    private record Binding(SyscallFamily family, Map<String, Syscall> byName) {
+    }
+
+    private final Map<String, ServiceSlot<Binding>> slots = new ConcurrentHashMap<>();
+    private final Map<String, String> familyOfName = new ConcurrentHashMap<>();
+    private final Map<SyscallFamily, Binding> bindings = new IdentityHashMap<>();
+    private volatile long windowMillis = ServiceSlot.DEFAULT_WINDOW_MILLIS;
+
+    private ServiceRegistration<SyscallFamily> introspection;
+
+    @Activate
+    void activate(BundleContext context, SyscallTableConfig config) {
+        configure(config);
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(SyscallFamily.FAMILY, "syscall");
+        introspection = context.registerService(SyscallFamily.class, new IntrospectionFamily(this), props);
+    }
+
+    @Deactivate
+    void deactivate() {
+        introspection.unregister();
+    }
+
+    @Modified
+    void configure(SyscallTableConfig config) {
+        windowMillis = config.swap_window_ms();
+        for (ServiceSlot<Binding> slot : slots.values()) {
+            slot.setWindowMillis(windowMillis);
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindFamily(SyscallFamily family, ServiceReference<SyscallFamily> reference) {
+        Map<String, Syscall> byName = new LinkedHashMap<>();
+        for (Syscall s : family.syscalls()) {
+            byName.put(s.name(), s);
+            familyOfName.put(s.name(), family.name());
+        }
+        Binding binding = new Binding(family, byName);
+        synchronized (bindings) {
+            bindings.put(family, binding);
+        }
+        slot(family.name()).bind(binding, reference);
+    }
+
+    void unbindFamily(SyscallFamily family) {
+        Binding binding;
+        synchronized (bindings) {
+            binding = bindings.remove(family);
+        }
+        if (binding != null) {
+            slot(family.name()).unbind(binding);
+        }
+    }
+
+    @Override
+    public Object invoke(TaskContext caller, String name, Object[] args) {
+        String family = familyOfName.get(name);
+        if (family == null) {
+            throw new PebbleException(Errno.NOSYS, name + ": no such syscall");
+        }
+        ServiceSlot<Binding> slot = slot(family);
+        try (ServiceSlot.Lease<Binding> lease = slot.acquire(
+                () -> name + ": syscall family '" + family + "' is not available")) {
+            Syscall syscall = lease.service().byName().get(name);
+            if (syscall == null) {
+                throw new PebbleException(Errno.NOSYS,
+                        name + ": not offered by the provider of family '" + family + "'");
+            }
+            return syscall.handler().call(caller, args);
+        } catch (PebbleException | Terminated e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // A provider bug must not reach the user as a Java stack trace.
+            LOG.log(Level.WARNING, "syscall " + name + " failed", e);
+            Errno errno = e instanceof OutOfMemoryError ? Errno.NOMEM : Errno.IO;
+            throw new PebbleException(errno, name + ": internal error: " + e);
+        }
+    }
+
+    @Override
+    public List<String> families() {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, ServiceSlot<Binding>> e : new TreeMap<>(slots).entrySet()) {
+            if (e.getValue().current() != null) {
+                out.add(e.getKey());
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, String> table() {
+        Map<String, String> out = new TreeMap<>();
+        for (ServiceSlot<Binding> slot : slots.values()) {
+            Binding b = slot.current();
+            if (b != null) {
+                for (String name : b.byName().keySet()) {
+                    out.put(name, b.family().name());
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Syscall lookup(String name) {
+        String family = familyOfName.get(name);
+        if (family == null) {
+            return null;
+        }
+        Binding b = slot(family).current();
+        return b == null ? null : b.byName().get(name);
+    }
+
+    @Override
+    public List<Map<String, Object>> status() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map.Entry<String, ServiceSlot<Binding>> e : new TreeMap<>(slots).entrySet()) {
+            ServiceSlot<Binding> slot = e.getValue();
+            ServiceSlot.Candidate<Binding> c = slot.currentCandidate();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("family", e.getKey());
+            row.put("provider", c == null ? "" : c.provider());
+            row.put("ranking", c == null ? 0L : (long) c.ranking());
+            row.put("providers", (long) slot.candidates().size());
+            row.put("calls", c == null ? 0L : c.calls());
+            row.put("swap_waits", slot.swapWaits());
+            row.put("longest_wait_ms", slot.longestWaitMillis());
+            row.put("preferred", slot.preferred() == null ? "" : slot.preferred());
+            out.add(row);
+        }
+        return out;
+    }
+
+    /** The slot of a family, for the service family's provider switching. */
+    ServiceSlot<Binding> slot(String family) {
+        return slots.computeIfAbsent(family, f -> {
+            ServiceSlot<Binding> s = new ServiceSlot<>("family '" + f + "'");
+            s.setWindowMillis(windowMillis);
+            return s;
+        });
+    }
+
+    /** Make {@code provider} (a bundle symbolic name) serve {@code family}; {@code null} restores rankings. */
+    public void prefer(String family, String provider) {
+        slot(family).prefer(provider);
+    }
+
+    /** Provider names of a family, best first. */
+    public List<String> providers(String family) {
+        List<String> out = new ArrayList<>();
+        for (ServiceSlot.Candidate<Binding> c : slot(family).candidates()) {
+            out.add(c.provider());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,113 @@
+package pebbleos.system.boot;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The parsed command line of {@code ./pebbleos}:
+ * {@code [--root DIR] [--fs-mode MODE] [--allow-system-writes] [-c LINE] [SCRIPT [ARGS]]},
+ * plus {@code --help}, {@code --version} and {@code --bundles}.
+ */
+record BootOptions(String root, String fsMode, boolean allowSystemWrites, String command,
+        List<String> script, boolean help, boolean version, boolean bundles, boolean gogo) {
+
+    static final String USAGE = "usage: pebbleos [--root DIR] [--fs-mode MODE] [--allow-system-writes] "
+            + "[--gogo] [-c COMMANDLINE] [SCRIPT [ARGS]]";
+
+    static final List<String> MODES = List.of("hostfs", "mfs", "mfs-import", "vfs-import", "vfs-persistent");
+
+    /** A usage error: the message for stderr; the launcher exits 2. */
+    static final class UsageError extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UsageError(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    static BootOptions parse(String[] args) throws UsageError {
+        String root = null;
+        String mode = "hostfs";
+        boolean allow = false;
+        String command = null;
+        boolean help = false;
+        boolean version = false;
+        boolean bundles = false;
+        boolean gogo = false;
+        List<String> script = new ArrayList<>();
+        int i = 0;
+        while (i < args.length) {
+            String a = args[i];
+            if (!a.startsWith("-") || a.equals("-")) {
+                break;
+            }
+            i++;
+            switch (a) {
+                case "--" -> {
+                    return finish(root, mode, allow, command, rest(args, i), help, version, bundles, gogo);
+                }
+                case "--root" -> root = value(args, i++, a);
+                case "--fs-mode" -> {
+                    mode = value(args, i++, a);
+                    if (!MODES.contains(mode)) {
+                        throw new UsageError("unknown filesystem mode '" + mode + "' (choose from "
+                                + String.join(", ", MODES) + ")");
+                    }
+                }
+                case "--allow-system-writes" -> allow = true;
+                case "-c" -> command = value(args, i++, a);
+                case "-h", "--help" -> help = true;
+                case "-V", "--version" -> version = true;
+                case "--bundles" -> bundles = true;
+                case "--gogo" -> gogo = true;
+                default -> {
+                    if (a.startsWith("--root=")) {
+                        root = a.substring(7);
+                    } else if (a.startsWith("--fs-mode=")) {
+                        String[] again = {"--fs-mode", a.substring(10)};
+                        mode = parse(again).fsMode();
+                    } else {
+                        throw new UsageError("unknown option '" + a + "'");
+                    }
+                }
+            }
+        }
+        script.addAll(rest(args, i));
+        return finish(root, mode, allow, command, script, help, version, bundles, gogo);
+    }
+
+    private static BootOptions finish(String root, String mode, boolean allow, String command, List<String> script,
+            boolean help, boolean version, boolean bundles, boolean gogo) {
+        return new BootOptions(root, mode, allow, command, List.copyOf(script), help, version, bundles, gogo);
+    }
+
+    private static List<String> rest(String[] args, int from) {
+        List<String> out = new ArrayList<>();
+        for (int i = from; i < args.length; i++) {
+            out.add(args[i]);
+        }
+        return out;
+    }
+
+    private static String value(String[] args, int i, String option) throws UsageError {
+        if (i >= args.length) {
+            throw new UsageError("option '" + option + "' needs a value");
+        }
+        return args[i];
+    }
+
+    static String helpText() {
+        return USAGE + "\n\n"
+                + "Boot PebbleOS and enter its shell, run one command line, or run a shell script.\n\n"
+                + "  --root DIR             the host folder behind the disk (default: ./pebble_disk)\n"
+                + "  --fs-mode MODE         storage mode: " + String.join(", ", MODES) + " (default: hostfs)\n"
+                + "  --allow-system-writes  make /system writable\n"
+                + "  --gogo                 enable the Gogo shell bridge\n"
+                + "  -c COMMANDLINE         run one command line; the exit status is its status\n"
+                + "  SCRIPT [ARGS]          run a shell script with arguments\n"
+                + "  --bundles              list the bundles of the image and their states\n"
+                + "  --version              print the version\n"
+                + "  --help                 print this help\n"
+                + "\nWith no command and no script, commands piped into standard input run as a script.\n";
+    }
+}
