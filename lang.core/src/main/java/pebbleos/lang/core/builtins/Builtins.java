@@ -1,0 +1,99 @@
+package pebbleos.lang.core.builtins;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import pebbleos.api.value.PDict;
+import pebbleos.api.value.PList;
+import pebbleos.api.value.PNone;
+import pebbleos.lang.core.runtime.PBuiltin;
+import pebbleos.lang.core.runtime.PebbleError;
+
+/**
+ * The registry of global builtins, the last place a name is looked up
+ * (after the module's globals and the runtime API of {@code system/runtime.peb}).
+ * Every builtin is registered here, in one explicit place.
+ */
+public final class Builtins {
+    private static final Map<String, PBuiltin> ALL;
+
+    static {
+        Map<String, PBuiltin> all = new LinkedHashMap<>();
+        Core.register(all);
+        MathFunctions.register(all, "");
+        stringFunctions(all);
+        listFunctions(all);
+        ALL = Collections.unmodifiableMap(all);
+    }
+
+    private Builtins() {
+    }
+
+    /** The builtin of this name, or {@code null}. */
+    public static PBuiltin get(String name) {
+        return ALL.get(name);
+    }
+
+    /** Every builtin, by name. */
+    public static Map<String, PBuiltin> all() {
+        return ALL;
+    }
+
+    /** Global forms of string methods: {@code upper(s)} is {@code s.upper()}. */
+    private static void stringFunctions(Map<String, PBuiltin> into) {
+        for (String name : new String[] {"upper", "lower", "strip", "lstrip", "rstrip", "split", "replace", "find",
+            "startswith", "endswith", "splitlines", "ljust", "rjust"}) {
+            PBuiltin method = Methods.lookup("", name);
+            into.put(name, new PBuiltin(name, method.minArgs, method.maxArgs, (rt, a) -> {
+                if (!(a[0] instanceof String)) {
+                    throw new PebbleError(name + "() expects a string");
+                }
+                return method.body.call(rt, a);
+            }));
+        }
+        Core.add(into, "join", 1, 2, (rt, a) -> Text.join(a.length > 1 ? Conversions.string("join", a, 1) : "", a[0]));
+    }
+
+    /** Global forms of list and dict operations. */
+    private static void listFunctions(Map<String, PBuiltin> into) {
+        Core.add(into, "pop", 1, 3, (rt, a) -> {
+            if (a[0] instanceof PDict d) {
+                return Methods.lookup(d, "pop").invoke(rt, a);
+            }
+            return Methods.pop(Conversions.list("pop", a, 0), a.length > 1 ? Conversions.integer("pop", a, 1) : -1);
+        });
+        Core.add(into, "insert", 3, 3, (rt, a) -> {
+            Methods.lookup(Conversions.list("insert", a, 0), "insert").invoke(rt, a);
+            return a[0];
+        });
+        Core.add(into, "remove", 2, 2, (rt, a) -> {
+            if (a[0] instanceof PDict d) {
+                if (d.remove(a[1]) == null) {
+                    throw new PebbleError("dict key not found");
+                }
+                return d;
+            }
+            Methods.lookup(Conversions.list("remove", a, 0), "remove").invoke(rt, a);
+            return a[0];
+        });
+        Core.add(into, "index", 2, 2, (rt, a) -> {
+            if (a[0] instanceof String s) {
+                return Methods.lookup(s, "find").invoke(rt, a);
+            }
+            return Methods.lookup(Conversions.list("index", a, 0), "index").invoke(rt, a);
+        });
+        Core.add(into, "get", 2, 3, (rt, a) -> {
+            if (!(a[0] instanceof PDict d)) {
+                throw new PebbleError("get() expects a dict");
+            }
+            Object v = d.get(a[1]);
+            return v != null ? v : (a.length > 2 ? a[2] : PNone.NONE);
+        });
+        Core.add(into, "extend", 2, 2, (rt, a) -> {
+            Conversions.list("extend", a, 0).extend(Core.iterable("extend", a[1]));
+            return a[0];
+        });
+        Core.add(into, "copy", 1, 1, (rt, a) -> PList.copyValue(a[0]));
+    }
+}

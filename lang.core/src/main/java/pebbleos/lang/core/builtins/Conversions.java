@@ -1,0 +1,120 @@
+package pebbleos.lang.core.builtins;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
+import pebbleos.api.value.PList;
+import pebbleos.api.value.Values;
+import pebbleos.lang.core.runtime.PebbleError;
+
+/** {@code int()}, {@code float()}, {@code str()} and the argument checks builtins share. */
+public final class Conversions {
+    private Conversions() {
+    }
+
+    /** {@code int(x [, base])}: truncates floats toward zero, parses text like Python. */
+    public static Object toInt(Object v, int base) {
+        if (v instanceof Long || v instanceof BigInteger) {
+            return v;
+        }
+        if (v instanceof Boolean b) {
+            return b ? 1L : 0L;
+        }
+        if (v instanceof Double d) {
+            if (d.isNaN() || d.isInfinite()) {
+                throw new PebbleError("int() cannot convert " + Values.formatFloat(d) + " to an integer");
+            }
+            if (Math.abs(d) < 9.0e18) {
+                return (long) (double) d;
+            }
+            return Values.normalize(new BigDecimal(d).toBigInteger());
+        }
+        if (v instanceof String s) {
+            String t = s.strip();
+            String digits = t;
+            boolean negative = false;
+            if (digits.startsWith("+") || digits.startsWith("-")) {
+                negative = digits.startsWith("-");
+                digits = digits.substring(1);
+            }
+            if (base == 16 && (digits.startsWith("0x") || digits.startsWith("0X"))) {
+                digits = digits.substring(2);
+            }
+            if (!validDigits(digits, base)) {
+                throw new PebbleError("int() could not parse '" + s + "'");
+            }
+            BigInteger b = new BigInteger(digits.replace("_", ""), base);
+            return Values.normalize(negative ? b.negate() : b);
+        }
+        throw new PebbleError("int() expects a string, integer, or float");
+    }
+
+    private static boolean validDigits(String digits, int base) {
+        if (digits.isEmpty() || digits.startsWith("_") || digits.endsWith("_") || digits.contains("__")) {
+            return false;
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            char c = digits.charAt(i);
+            if (c != '_' && Character.digit(c, base) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code float(x)}. */
+    public static Object toFloat(Object v) {
+        if (v instanceof Double) {
+            return v;
+        }
+        if (Values.isNumber(v)) {
+            return Values.toDouble(v);
+        }
+        if (v instanceof String s) {
+            String t = s.strip().toLowerCase().replace("_", "");
+            switch (t) {
+                case "inf", "+inf", "infinity", "+infinity":
+                    return Double.POSITIVE_INFINITY;
+                case "-inf", "-infinity":
+                    return Double.NEGATIVE_INFINITY;
+                case "nan", "+nan", "-nan":
+                    return Double.NaN;
+                default:
+                    break;
+            }
+            if (!t.isEmpty() && t.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)(e[+-]?\\d+)?")) {
+                return Double.parseDouble(t);
+            }
+            throw new PebbleError("float() could not parse '" + s + "'");
+        }
+        throw new PebbleError("float() expects a string, integer, or float");
+    }
+
+    /** Text argument {@code i} of builtin {@code name}. */
+    public static String string(String name, Object[] args, int i) {
+        if (args[i] instanceof String s) {
+            return s;
+        }
+        throw new PebbleError(name + "() expects a string" + (i == 0 ? "" : " as argument " + (i + 1)));
+    }
+
+    /** Integer argument {@code i} of builtin {@code name}. */
+    public static long integer(String name, Object[] args, int i) {
+        Object v = args[i];
+        if (v instanceof Long l) {
+            return l;
+        }
+        if (v instanceof Boolean b) {
+            return b ? 1 : 0;
+        }
+        throw new PebbleError(name + "() expects an integer" + (i == 0 ? "" : " as argument " + (i + 1)));
+    }
+
+    /** List argument {@code i} of builtin {@code name}. */
+    public static PList list(String name, Object[] args, int i) {
+        if (args[i] instanceof PList l) {
+            return l;
+        }
+        throw new PebbleError(name + "() expects a list" + (i == 0 ? "" : " as argument " + (i + 1)));
+    }
+}

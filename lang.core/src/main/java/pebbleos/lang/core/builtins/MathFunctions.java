@@ -1,0 +1,100 @@
+package pebbleos.lang.core.builtins;
+
+import java.math.BigInteger;
+import java.util.Map;
+
+import pebbleos.api.value.Values;
+import pebbleos.lang.core.runtime.Ops;
+import pebbleos.lang.core.runtime.PBuiltin;
+import pebbleos.lang.core.runtime.PebbleError;
+
+/**
+ * The math functions, with the original PebbleOS's results: integer square
+ * root rounded down, and {@code sin}/{@code cos}/{@code tan} that take
+ * integer degrees and return fixed-point integers scaled by 10000.
+ */
+final class MathFunctions {
+    static final long SCALE = 10000;
+
+    private MathFunctions() {
+    }
+
+    static void register(Map<String, PBuiltin> into, String prefix) {
+        Core.add(into, prefix + "abs", 1, 1, (rt, a) -> abs(a[0]));
+        Core.add(into, prefix + "pow", 2, 2, (rt, a) -> pow(a[0], a[1]));
+        Core.add(into, prefix + "sqrt", 1, 1, (rt, a) -> sqrt(a[0]));
+        Core.add(into, prefix + "sin", 1, 1, (rt, a) -> sin(degrees(a[0], "sin")));
+        Core.add(into, prefix + "cos", 1, 1, (rt, a) -> cos(degrees(a[0], "cos")));
+        Core.add(into, prefix + "tan", 1, 1, (rt, a) -> tan(degrees(a[0], "tan")));
+    }
+
+    static Object abs(Object v) {
+        if (v instanceof Long l) {
+            return l < 0 ? Ops.negate(l) : l;
+        }
+        if (v instanceof Double d) {
+            return Math.abs(d);
+        }
+        if (v instanceof BigInteger b) {
+            return Values.normalize(b.abs());
+        }
+        if (v instanceof Boolean b) {
+            return b ? 1L : 0L;
+        }
+        throw new PebbleError("abs() expects a number");
+    }
+
+    static Object pow(Object base, Object exponent) {
+        if (!Ops.numeric(base) || !Ops.numeric(exponent)) {
+            throw new PebbleError("pow() expects numbers");
+        }
+        if (!(exponent instanceof Double) && Values.toBig(exponent).signum() < 0) {
+            throw new PebbleError("pow() only supports non-negative integer exponents");
+        }
+        return Ops.pow(base, exponent);
+    }
+
+    static Object sqrt(Object v) {
+        Object n = v instanceof Double d ? Conversions.toInt(Math.floor(d), 10) : v;
+        if (!(n instanceof Long) && !(n instanceof BigInteger) && !(n instanceof Boolean)) {
+            throw new PebbleError("sqrt() requires a non-negative integer");
+        }
+        BigInteger b = Values.toBig(n);
+        if (b.signum() < 0) {
+            throw new PebbleError("sqrt() requires a non-negative integer");
+        }
+        return Values.normalize(b.sqrt());
+    }
+
+    private static long degrees(Object v, String name) {
+        if (v instanceof Long l) {
+            return l;
+        }
+        if (v instanceof Boolean b) {
+            return b ? 1 : 0;
+        }
+        if (v instanceof Double d && d == Math.rint(d)) {
+            return (long) (double) d;
+        }
+        throw new PebbleError(name + "() expects integer degrees");
+    }
+
+    static long sin(long degrees) {
+        long d = Math.floorMod(degrees, 360L);
+        return (long) Math.rint(SCALE * Math.sin(Math.toRadians(d)));
+    }
+
+    static long cos(long degrees) {
+        long d = Math.floorMod(degrees, 360L);
+        return (long) Math.rint(SCALE * Math.cos(Math.toRadians(d)));
+    }
+
+    /** tan as the integer quotient (toward zero) of sin * 10000 by cos. */
+    static long tan(long degrees) {
+        long c = cos(degrees);
+        if (c == 0) {
+            throw new PebbleError("tan() is undefined for this angle");
+        }
+        return sin(degrees) * SCALE / c;
+    }
+}

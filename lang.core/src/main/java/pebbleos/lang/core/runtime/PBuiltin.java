@@ -1,0 +1,57 @@
+package pebbleos.lang.core.runtime;
+
+import pebbleos.api.value.Printable;
+
+/**
+ * A function implemented in Java: a core builtin ({@code len}), a member of a
+ * built-in module ({@code math.sqrt}) or a method of a string, list or dict.
+ * Its display name is reused by error messages.
+ */
+public final class PBuiltin implements Printable {
+    /** The body: arguments already evaluated, arity already checked. */
+    @FunctionalInterface
+    public interface Body {
+        Object call(Interop rt, Object[] args);
+    }
+
+    public final String name;
+    public final int minArgs;
+    public final int maxArgs;
+    public final Body body;
+
+    public PBuiltin(String name, int minArgs, int maxArgs, Body body) {
+        this.name = name;
+        this.minArgs = minArgs;
+        this.maxArgs = maxArgs;
+        this.body = body;
+    }
+
+    /** Check the argument count and run. */
+    public Object invoke(Interop rt, Object[] args) {
+        if (args.length < minArgs || args.length > maxArgs) {
+            throw new PebbleError("function '" + name + "' expected " + arityText() + " arguments but got "
+                    + args.length);
+        }
+        return body.call(rt, args);
+    }
+
+    private String arityText() {
+        if (minArgs == maxArgs) {
+            return String.valueOf(minArgs);
+        }
+        if (maxArgs == Integer.MAX_VALUE) {
+            return "at least " + minArgs;
+        }
+        return minArgs + " to " + maxArgs;
+    }
+
+    @Override
+    public String str() {
+        return "<builtin " + name + ">";
+    }
+
+    @Override
+    public String typeName() {
+        return "builtin";
+    }
+}

@@ -1,0 +1,202 @@
+package pebbleos.lang.core.runtime;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import pebbleos.api.PebbleException;
+import pebbleos.lang.core.builtins.BuiltinModules;
+import pebbleos.lang.core.builtins.Builtins;
+
+/**
+ * What one Pebble process's running code shares, whatever engine runs it:
+ * the arguments, the module cache (a module runs once per process), the
+ * runtime API module ({@code system/runtime.peb}), the random generator and
+ * the last errno. Engines subclass it to compile and run modules.
+ *
+ * <p>Name lookup order for a global the module has not assigned: the runtime
+ * API, then the builtins.
+ */
+public abstract class ProcessRuntime {
+    /** Where the runtime API lives. */
+    public static final String RUNTIME_PATH = "/system/runtime.peb";
+
+    private final List<String> arguments;
+    private final Map<String, PModule> modules = new HashMap<>();
+    private final Set<String> loading = new HashSet<>();
+    private PModule runtime;
+    /** The state of the {@code random} module's generator. */
+    public long randomState = 1;
+    private volatile int lastErrno;
+
+    protected ProcessRuntime(List<String> arguments) {
+        this.arguments = List.copyOf(arguments);
+    }
+
+    /** The program's arguments after its name ({@code ARGV}). */
+    public List<String> arguments() {
+        return arguments;
+    }
+
+    public int lastErrno() {
+        return lastErrno;
+    }
+
+    public void setLastErrno(int errno) {
+        lastErrno = errno;
+    }
+
+    /** The runtime API module, or {@code null} when the image has none. */
+    public PModule runtime() {
+        return runtime;
+    }
+
+    /** A function of the runtime API, or {@code null}. */
+    public Object runtimeFunction(String name) {
+        return runtime == null ? null : runtime.get(name);
+    }
+
+    /** The value of a global the module has not assigned: the runtime API's, then a builtin's. */
+    public Object fallback(String name) {
+        if (runtime != null) {
+            Object v = runtime.get(name);
+            if (v != null) {
+                return v;
+            }
+        }
+        return Builtins.get(name);
+    }
+
+    /** Compile a module's source (engines cache by content); syntax errors are raised. */
+    protected abstract CompiledModule compile(String file, String source);
+
+    /** Run a module's top-level code with {@code module} as its globals. */
+    protected abstract void run(Interop rt, CompiledModule code, PModule module);
+
+    /** Load {@code system/runtime.peb} if the filesystem has it. */
+    public void loadRuntime(Interop rt) {
+        if (runtime != null || !isFile(rt, RUNTIME_PATH)) {
+            return;
+        }
+        String source = read(rt, RUNTIME_PATH);
+        CompiledModule program = compile(RUNTIME_PATH, source);
+        PModule m = new PModule("runtime", RUNTIME_PATH, program.globals());
+        m.transparent = true;
+        modules.put(RUNTIME_PATH, m);
+        runtime = m;
+        run(rt, program, m);
+    }
+
+    /**
+     * {@code import a.b.c}: the module {@code a.b.c}, loading it (and namespace
+     * modules for {@code a} and {@code a.b}) on first use. Files are searched
+     * in the importing file's directory, the working directory,
+     * {@code /system/lib}, then {@code /} (for {@code import system.kernel.x}).
+     */
+    public PModule importModule(Interop rt, String dotted, String importerFile) {
+        PModule cached = modules.get("name:" + dotted);
+        if (cached != null) {
+            return cached;
+        }
+        if (BuiltinModules.NAMES.contains(dotted)) {
+            PModule m = BuiltinModules.create(dotted);
+            modules.put("name:" + dotted, m);
+            return m;
+        }
+        String relative = dotted.replace('.', '/') + ".peb";
+        String path = find(rt, relative, importerFile);
+        if (path == null) {
+            throw new PebbleError("unknown module '" + dotted + "'");
+        }
+        PModule m = modules.get(path);
+        if (m == null) {
+            if (!loading.add(path)) {
+                throw new PebbleError("circular import for module '" + dotted + "'");
+            }
+            try {
+                CompiledModule program = compile(display(rt, path), read(rt, path));
+                m = new PModule(dotted, path, program.globals());
+                m.transparent = path.startsWith("/system/") && !path.startsWith("/system/bin/");
+                modules.put(path, m);
+                run(rt, program, m);
+            } finally {
+                loading.remove(path);
+            }
+        }
+        modules.put("name:" + dotted, m);
+        linkParents(rt, dotted, m, importerFile);
+        return m;
+    }
+
+    /** {@code import a.b} binds {@code a}: make {@code a} a module with member {@code b}. */
+    private void linkParents(Interop rt, String dotted, PModule leaf, String importerFile) {
+        int dot = dotted.lastIndexOf('.');
+        if (dot < 0) {
+            return;
+        }
+        String parentName = dotted.substring(0, dot);
+        PModule parent = modules.get("name:" + parentName);
+        if (parent == null) {
+            String path = find(rt, parentName.replace('.', '/') + ".peb", importerFile);
+            parent = path != null ? importModule(rt, parentName, importerFile) : new PModule(parentName, null, List.of());
+            modules.put("name:" + parentName, parent);
+            linkParents(rt, parentName, parent, importerFile);
+        }
+        parent.set(dotted.substring(dot + 1), leaf);
+    }
+
+    /** The outermost module of a dotted import ({@code a} for {@code a.b.c}). */
+    public PModule root(String dotted) {
+        int dot = dotted.indexOf('.');
+        return modules.get("name:" + (dot < 0 ? dotted : dotted.substring(0, dot)));
+    }
+
+    private String find(Interop rt, String relative, String importerFile) {
+        String cwd = rt.ctx().process().cwd();
+        String[] dirs = {directoryOf(importerFile, cwd), cwd, "/system/lib", "/"};
+        for (String dir : dirs) {
+            if (dir == null) {
+                continue;
+            }
+            String candidate = (dir.endsWith("/") ? dir : dir + "/") + relative;
+            if (isFile(rt, candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static String directoryOf(String file, String cwd) {
+        if (file == null || file.startsWith("<")) {
+            return null;
+        }
+        String abs = file.startsWith("/") ? file : (cwd.endsWith("/") ? cwd : cwd + "/") + file;
+        int slash = abs.lastIndexOf('/');
+        return slash <= 0 ? "/" : abs.substring(0, slash);
+    }
+
+    /** How a module file is named in error reports: relative to the working directory when inside it. */
+    private static String display(Interop rt, String path) {
+        String cwd = rt.ctx().process().cwd();
+        String prefix = cwd.endsWith("/") ? cwd : cwd + "/";
+        return path.startsWith(prefix) ? path.substring(prefix.length()) : path;
+    }
+
+    private static boolean isFile(Interop rt, String path) {
+        try {
+            return "file".equals(rt.ctx().syscall("fs_kind", path));
+        } catch (PebbleException e) {
+            return false;
+        }
+    }
+
+    private static String read(Interop rt, String path) {
+        try {
+            return (String) rt.ctx().syscall("fs_read", path);
+        } catch (PebbleException e) {
+            throw new PebbleError(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,385 @@
+package pebbleos.lang.core.syntax;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Decides where every name lives. Names a function assigns (and its
+ * parameters) are its locals, unless declared {@code global}; a name read but
+ * not assigned comes from an enclosing function (captured in a cell), from
+ * the method's class if the class body defines it, or from the module's
+ * globals. Module-level names are global slots; class-body names are class
+ * attributes.
+ */
+public final class Resolver {
+    private final Map<String, Integer> globals = new LinkedHashMap<>();
+
+    /** Per function being resolved. */
+    private static final class FunctionScope {
+        final Stmt.FunctionDef def;
+        final FunctionScope parent;
+        final Map<String, Integer> slots = new HashMap<>();
+        final Set<String> declaredGlobal = new HashSet<>();
+        final Map<String, Integer> free = new HashMap<>();
+        final List<Integer> freeSources = new ArrayList<>();
+        final Set<Integer> cells = new HashSet<>();
+
+        FunctionScope(Stmt.FunctionDef def, FunctionScope parent) {
+            this.def = def;
+            this.parent = parent;
+        }
+
+        int slot(String name) {
+            return slots.getOrDefault(name, -1);
+        }
+
+        int addSlot(String name) {
+            Integer s = slots.get(name);
+            if (s != null) {
+                return s;
+            }
+            int slot = def.slotNames.size();
+            def.slotNames.add(name);
+            slots.put(name, slot);
+            return slot;
+        }
+
+        /** The index of {@code name} in this function's closure, capturing it from the parents; -1 if none has it. */
+        int capture(String name) {
+            Integer known = free.get(name);
+            if (known != null) {
+                return known;
+            }
+            if (parent == null) {
+                return -1;
+            }
+            int source;
+            int parentSlot = parent.slot(name);
+            if (parentSlot >= 0 && !parent.declaredGlobal.contains(name)) {
+                parent.cells.add(parentSlot);
+                source = parentSlot;
+            } else {
+                int parentFree = parent.capture(name);
+                if (parentFree < 0) {
+                    return -1;
+                }
+                source = -1 - parentFree;
+            }
+            int index = def.freeNames.size();
+            def.freeNames.add(name);
+            freeSources.add(source);
+            free.put(name, index);
+            return index;
+        }
+    }
+
+    private FunctionScope function;
+    /** The class whose body is being resolved directly (not inside a method). */
+    private Stmt.ClassDef classBody;
+
+    private Resolver() {
+    }
+
+    /** Resolve a module body; returns its global slot names. */
+    public static List<String> resolve(List<Stmt> body) {
+        Resolver r = new Resolver();
+        r.block(body);
+        return new ArrayList<>(r.globals.keySet());
+    }
+
+    private int global(String name) {
+        return globals.computeIfAbsent(name, n -> globals.size());
+    }
+
+    // --------------------------------------------------------------- names
+
+    private void store(Expr.Name n) {
+        if (classBody != null) {
+            n.scope = Scope.CLASS_BODY;
+            classBody.attributes.add(n.name);
+            n.slot = global(n.name);
+            return;
+        }
+        if (function == null || function.declaredGlobal.contains(n.name)) {
+            n.scope = Scope.GLOBAL;
+            n.slot = global(n.name);
+            return;
+        }
+        int slot = function.slot(n.name);
+        n.scope = Scope.LOCAL;
+        n.slot = slot;
+    }
+
+    private void load(Expr.Name n) {
+        if (classBody != null) {
+            n.scope = Scope.CLASS_BODY;
+            n.slot = global(n.name);
+            return;
+        }
+        if (function != null && !function.declaredGlobal.contains(n.name)) {
+            int slot = function.slot(n.name);
+            if (slot >= 0) {
+                n.scope = Scope.LOCAL;
+                n.slot = slot;
+                return;
+            }
+            int free = function.capture(n.name);
+            if (free >= 0) {
+                n.scope = Scope.FREE;
+                n.slot = free;
+                return;
+            }
+            Stmt.ClassDef owner = function.def.owner;
+            if (owner != null && owner.attributes.contains(n.name)) {
+                n.scope = Scope.CLASS_OR_GLOBAL;
+                n.slot = global(n.name);
+                return;
+            }
+        }
+        n.scope = Scope.GLOBAL;
+        n.slot = global(n.name);
+    }
+
+    // --------------------------------------------------------------- walking
+
+    private void block(List<Stmt> body) {
+        if (body == null) {
+            return;
+        }
+        for (Stmt s : body) {
+            statement(s);
+        }
+    }
+
+    private void statement(Stmt s) {
+        if (s instanceof Stmt.Expression e) {
+            expr(e.expr);
+        } else if (s instanceof Stmt.Assign a) {
+            expr(a.value);
+            target(a.target);
+        } else if (s instanceof Stmt.AugAssign a) {
+            // reads and writes the same place: a store resolves it for both
+            expr(a.value);
+            target(a.target);
+        } else if (s instanceof Stmt.Print p) {
+            expr(p.expr);
+        } else if (s instanceof Stmt.If i) {
+            for (Expr c : i.conditions) {
+                expr(c);
+            }
+            for (List<Stmt> b : i.blocks) {
+                block(b);
+            }
+            block(i.otherwise);
+        } else if (s instanceof Stmt.While w) {
+            expr(w.condition);
+            block(w.body);
+        } else if (s instanceof Stmt.For f) {
+            expr(f.iterable);
+            store(f.target);
+            block(f.body);
+        } else if (s instanceof Stmt.Return r) {
+            expr(r.value);
+        } else if (s instanceof Stmt.Raise r) {
+            expr(r.value);
+        } else if (s instanceof Stmt.Try t) {
+            block(t.body);
+            if (t.errorName != null) {
+                store(t.errorName);
+            }
+            block(t.handler);
+            block(t.finallyBody);
+        } else if (s instanceof Stmt.FunctionDef d) {
+            store(d.target);
+            functionBody(d);
+        } else if (s instanceof Stmt.ClassDef c) {
+            classDef(c);
+        } else if (s instanceof Stmt.Import i) {
+            store(i.target);
+        } else if (s instanceof Stmt.FromImport f) {
+            for (Expr.Name n : f.targets) {
+                store(n);
+            }
+        } else if (s instanceof Stmt.Delete d) {
+            expr(d.target);
+        }
+        // Global, Pass, Break, Continue: nothing to resolve
+    }
+
+    private void target(Expr t) {
+        if (t instanceof Expr.Name n) {
+            store(n);
+        } else {
+            expr(t);
+        }
+    }
+
+    private void classDef(Stmt.ClassDef c) {
+        expr(c.base);
+        // the attributes are known before the methods are resolved
+        collectClassAttributes(c);
+        Stmt.ClassDef saved = classBody;
+        classBody = c;
+        try {
+            for (Stmt s : c.body) {
+                if (s instanceof Stmt.FunctionDef d) {
+                    d.owner = c;
+                }
+                statement(s);
+            }
+        } finally {
+            classBody = saved;
+        }
+        store(c.target);
+    }
+
+    private static void collectClassAttributes(Stmt.ClassDef c) {
+        for (Stmt s : c.body) {
+            if (s instanceof Stmt.Assign a && a.target instanceof Expr.Name n) {
+                c.attributes.add(n.name);
+            } else if (s instanceof Stmt.FunctionDef d) {
+                c.attributes.add(d.name);
+            } else if (s instanceof Stmt.ClassDef inner) {
+                c.attributes.add(inner.name);
+            }
+        }
+    }
+
+    private void functionBody(Stmt.FunctionDef d) {
+        FunctionScope saved = function;
+        Stmt.ClassDef savedClass = classBody;
+        // a method's enclosing function scope is the one around its class
+        FunctionScope scope = new FunctionScope(d, saved);
+        function = scope;
+        classBody = null;
+        try {
+            for (String p : d.params) {
+                scope.addSlot(p);
+            }
+            collectGlobals(d.body, scope);
+            collectLocals(d.body, scope);
+            block(d.body);
+            d.cellSlots = new boolean[d.slotNames.size()];
+            for (int c : scope.cells) {
+                d.cellSlots[c] = true;
+            }
+            d.freeSources = scope.freeSources.stream().mapToInt(Integer::intValue).toArray();
+        } finally {
+            function = saved;
+            classBody = savedClass;
+        }
+    }
+
+    /** Pre-pass: the {@code global} declarations of a function body (not of nested functions). */
+    private static void collectGlobals(List<Stmt> body, FunctionScope scope) {
+        forEachOwnStatement(body, s -> {
+            if (s instanceof Stmt.Global g) {
+                scope.declaredGlobal.addAll(g.names);
+            }
+        });
+    }
+
+    /** Pre-pass: every name the function assigns is a local slot. */
+    private static void collectLocals(List<Stmt> body, FunctionScope scope) {
+        forEachOwnStatement(body, s -> {
+            List<Expr.Name> names = new ArrayList<>();
+            if (s instanceof Stmt.Assign a && a.target instanceof Expr.Name n) {
+                names.add(n);
+            } else if (s instanceof Stmt.AugAssign a && a.target instanceof Expr.Name n) {
+                names.add(n);
+            } else if (s instanceof Stmt.For f) {
+                names.add(f.target);
+            } else if (s instanceof Stmt.Try t && t.errorName != null) {
+                names.add(t.errorName);
+            } else if (s instanceof Stmt.FunctionDef d) {
+                names.add(d.target);
+            } else if (s instanceof Stmt.ClassDef c) {
+                names.add(c.target);
+            } else if (s instanceof Stmt.Import i) {
+                names.add(i.target);
+            } else if (s instanceof Stmt.FromImport f) {
+                names.addAll(f.targets);
+            }
+            for (Expr.Name n : names) {
+                if (!scope.declaredGlobal.contains(n.name)) {
+                    scope.addSlot(n.name);
+                }
+            }
+        });
+    }
+
+    /** Visit the statements of a body and its nested blocks, but not nested function or class bodies. */
+    private static void forEachOwnStatement(List<Stmt> body, java.util.function.Consumer<Stmt> action) {
+        if (body == null) {
+            return;
+        }
+        for (Stmt s : body) {
+            action.accept(s);
+            if (s instanceof Stmt.If i) {
+                for (List<Stmt> b : i.blocks) {
+                    forEachOwnStatement(b, action);
+                }
+                forEachOwnStatement(i.otherwise, action);
+            } else if (s instanceof Stmt.While w) {
+                forEachOwnStatement(w.body, action);
+            } else if (s instanceof Stmt.For f) {
+                forEachOwnStatement(f.body, action);
+            } else if (s instanceof Stmt.Try t) {
+                forEachOwnStatement(t.body, action);
+                forEachOwnStatement(t.handler, action);
+                forEachOwnStatement(t.finallyBody, action);
+            }
+        }
+    }
+
+    private void expr(Expr e) {
+        if (e == null) {
+            return;
+        }
+        if (e instanceof Expr.Name n) {
+            load(n);
+        } else if (e instanceof Expr.Unary u) {
+            expr(u.operand);
+        } else if (e instanceof Expr.Binary b) {
+            expr(b.left);
+            expr(b.right);
+        } else if (e instanceof Expr.Logical l) {
+            expr(l.left);
+            expr(l.right);
+        } else if (e instanceof Expr.Call c) {
+            expr(c.callee);
+            for (Expr a : c.args) {
+                expr(a);
+            }
+        } else if (e instanceof Expr.Attribute a) {
+            expr(a.target);
+        } else if (e instanceof Expr.Index i) {
+            expr(i.target);
+            expr(i.index);
+        } else if (e instanceof Expr.Slice s) {
+            expr(s.target);
+            expr(s.lower);
+            expr(s.upper);
+        } else if (e instanceof Expr.ListLiteral l) {
+            for (Expr item : l.items) {
+                expr(item);
+            }
+        } else if (e instanceof Expr.DictLiteral d) {
+            for (int i = 0; i < d.keys.size(); i++) {
+                expr(d.keys.get(i));
+                expr(d.values.get(i));
+            }
+        } else if (e instanceof Expr.Lambda l) {
+            functionBody(l.function);
+        } else if (e instanceof Expr.Conditional c) {
+            expr(c.condition);
+            expr(c.then);
+            expr(c.otherwise);
+        }
+    }
+}

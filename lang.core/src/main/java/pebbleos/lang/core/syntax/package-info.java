@@ -1,0 +1,7 @@
+/** Part of the Pebble language core; see {@link pebbleos.lang.core}. */
+@Export
+@Version("1.0.0")
+package pebbleos.lang.core.syntax;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

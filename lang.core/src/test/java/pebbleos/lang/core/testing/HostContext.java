@@ -1,0 +1,296 @@
+package pebbleos.lang.core.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import pebbleos.api.Errno;
+import pebbleos.api.PebbleException;
+import pebbleos.api.process.FdTable;
+import pebbleos.api.process.ProcessView;
+import pebbleos.api.process.TaskContext;
+import pebbleos.api.value.PDict;
+import pebbleos.api.value.PList;
+
+/**
+ * A stand-in kernel for engine unit tests: one process whose filesystem is a
+ * host folder (with {@code /system} mapped to the system bundle's resources),
+ * output collected in memory, input from a queue of lines. It implements just
+ * the syscalls the language and the runtime API use; the real ones are the
+ * kernel bundles'.
+ */
+public final class HostContext extends TaskContext implements ProcessView {
+    private final Path root;
+    private final Path system;
+    private String cwd = "/";
+    private final Map<String, String> env = new HashMap<>();
+    private final FdTable fds = new FdTable();
+    private Object engineState;
+    public final StringBuilder out = new StringBuilder();
+    public final StringBuilder err = new StringBuilder();
+    public final Deque<String> input = new ArrayDeque<>();
+
+    public HostContext(Path root, Path system) {
+        this.root = root;
+        this.system = system;
+    }
+
+    /** The system tree of the system bundle's sources, found from a module folder. */
+    public static Path systemTree() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            Path candidate = p.resolve("system/src/main/resources/system");
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private Path host(String path) {
+        String abs = path.startsWith("/") ? path : (cwd.equals("/") ? "/" : cwd + "/") + path;
+        Path base = root;
+        String rest = abs;
+        if ((abs.equals("/system") || abs.startsWith("/system/")) && system != null) {
+            base = system;
+            rest = abs.substring("/system".length());
+        }
+        Path p = base;
+        for (String part : rest.split("/")) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                throw new PebbleException(Errno.PERM, "path escapes the root: " + path);
+            }
+            p = p.resolve(part);
+        }
+        return p;
+    }
+
+    @Override
+    public Object syscall(String name, Object... args) {
+        try {
+            return dispatch(name, args);
+        } catch (IOException e) {
+            throw new PebbleException(Errno.IO, name + ": " + e.getMessage());
+        }
+    }
+
+    private Object dispatch(String name, Object[] a) throws IOException {
+        switch (name) {
+            case "fs_kind": {
+                Path p = host((String) a[0]);
+                return Files.isDirectory(p) ? "dir" : Files.isRegularFile(p) ? "file" : "";
+            }
+            case "fs_read": {
+                Path p = host((String) a[0]);
+                if (!Files.isRegularFile(p)) {
+                    throw new PebbleException(Errno.NOENT, "fs_read: no such file or directory: " + a[0]);
+                }
+                return Files.readString(p, StandardCharsets.UTF_8);
+            }
+            case "fs_write":
+            case "fs_append": {
+                Path p = host((String) a[0]);
+                byte[] data = ((String) a[1]).getBytes(StandardCharsets.UTF_8);
+                if (name.equals("fs_append")) {
+                    Files.write(p, data, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                } else {
+                    Files.write(p, data);
+                }
+                return (long) ((String) a[1]).length();
+            }
+            case "fs_unlink":
+                Files.delete(host((String) a[0]));
+                return 0L;
+            case "fs_mkdirs":
+                Files.createDirectories(host((String) a[0]));
+                return 0L;
+            case "fs_mkdir":
+                Files.createDirectory(host((String) a[0]));
+                return 0L;
+            case "fs_rmdir":
+                Files.delete(host((String) a[0]));
+                return 0L;
+            case "fs_list": {
+                try (Stream<Path> s = Files.list(host((String) a[0]))) {
+                    return PList.from(s.map(p -> p.getFileName().toString()).sorted().toList());
+                }
+            }
+            case "fs_stat": {
+                Path p = host((String) a[0]);
+                if (!Files.exists(p)) {
+                    throw new PebbleException(Errno.NOENT, "fs_stat: no such file or directory: " + a[0]);
+                }
+                double mtime = Files.getLastModifiedTime(p).toMillis() / 1000.0;
+                return PDict.of("name", p.getFileName() == null ? "" : p.getFileName().toString(),
+                        "kind", Files.isDirectory(p) ? "dir" : "file", "size", Files.isDirectory(p) ? 0L : Files.size(p),
+                        "mtime", mtime, "ctime", mtime);
+            }
+            case "fs_getcwd":
+                return cwd;
+            case "fs_chdir":
+                cwd = (String) a[0];
+                return 0L;
+            case "fs_mode":
+                return "hostfs";
+            case "fs_sync":
+                return 0L;
+            case "fd_write": {
+                long fd = (Long) a[0];
+                (fd == 2 ? err : out).append((String) a[1]);
+                return (long) ((String) a[1]).length();
+            }
+            case "clock_time":
+                return System.currentTimeMillis() / 1000.0;
+            case "clock_monotonic":
+                return System.nanoTime() / 1_000_000L;
+            case "clock_sleep":
+                return 0L;
+            case "clock_localtime": {
+                double secs = a.length > 0 ? ((Number) a[0]).doubleValue() : System.currentTimeMillis() / 1000.0;
+                ZonedDateTime t = Instant.ofEpochMilli((long) (secs * 1000)).atZone(ZoneId.systemDefault());
+                return PDict.of("year", (long) t.getYear(), "month", (long) t.getMonthValue(), "day",
+                        (long) t.getDayOfMonth(), "hour", (long) t.getHour(), "minute", (long) t.getMinute(),
+                        "second", (long) t.getSecond());
+            }
+            default:
+                throw new PebbleException(Errno.NOSYS, name + ": not in the test kernel");
+        }
+    }
+
+    @Override
+    public ProcessView process() {
+        return this;
+    }
+
+    @Override
+    public int tid() {
+        return 1;
+    }
+
+    @Override
+    public void safePoint() {
+    }
+
+    @Override
+    public void print(String text) {
+        out.append(text);
+    }
+
+    @Override
+    public void printError(String text) {
+        err.append(text);
+    }
+
+    @Override
+    public String readLine(String prompt) {
+        out.append(prompt);
+        return input.pollFirst();
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void setState(String state) {
+    }
+
+    @Override
+    public <T> T blocking(String state, Supplier<T> operation) {
+        return operation.get();
+    }
+
+    @Override
+    public int pid() {
+        return 1;
+    }
+
+    @Override
+    public int ppid() {
+        return 0;
+    }
+
+    @Override
+    public int pgid() {
+        return 1;
+    }
+
+    @Override
+    public int sid() {
+        return 1;
+    }
+
+    @Override
+    public int uid() {
+        return 0;
+    }
+
+    @Override
+    public int gid() {
+        return 0;
+    }
+
+    @Override
+    public int umask() {
+        return 022;
+    }
+
+    @Override
+    public String cwd() {
+        return cwd;
+    }
+
+    @Override
+    public void setCwd(String absolutePath) {
+        cwd = absolutePath;
+    }
+
+    @Override
+    public Map<String, String> env() {
+        return env;
+    }
+
+    @Override
+    public List<String> argv() {
+        return List.of("test");
+    }
+
+    @Override
+    public String path() {
+        return "/test";
+    }
+
+    @Override
+    public String engine() {
+        return "test";
+    }
+
+    @Override
+    public FdTable fds() {
+        return fds;
+    }
+
+    @Override
+    public Object engineState() {
+        return engineState;
+    }
+
+    @Override
+    public void setEngineState(Object state) {
+        engineState = state;
+    }
+}

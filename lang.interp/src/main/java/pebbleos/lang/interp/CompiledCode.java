@@ -1,0 +1,10 @@
+package pebbleos.lang.interp;
+
+import java.util.List;
+
+import pebbleos.lang.core.runtime.CompiledModule;
+import pebbleos.lang.interp.node.Ex;
+
+/** A module compiled for the interpreter: its global layout and its body. Immutable, shared. */
+record CompiledCode(String file, List<String> globals, Ex body) implements CompiledModule {
+}

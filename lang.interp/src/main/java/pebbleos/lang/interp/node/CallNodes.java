@@ -1,0 +1,181 @@
+package pebbleos.lang.interp.node;
+
+import pebbleos.api.value.PList;
+import pebbleos.lang.core.builtins.Methods;
+import pebbleos.lang.core.runtime.Calls;
+import pebbleos.lang.core.runtime.PBoundMethod;
+import pebbleos.lang.core.runtime.PBuiltin;
+import pebbleos.lang.core.runtime.PClass;
+import pebbleos.lang.core.runtime.PFunction;
+import pebbleos.lang.core.runtime.PInstance;
+import pebbleos.lang.core.runtime.PModule;
+import pebbleos.lang.core.runtime.PebbleError;
+import pebbleos.lang.interp.Frame;
+import pebbleos.lang.interp.InterpFunction;
+import pebbleos.lang.interp.InterpThread;
+
+/**
+ * Calls. Interpreter functions get their arguments evaluated straight into
+ * the new frame's slots; {@code obj.method(args)} calls without building a
+ * bound-method value. An error leaving a function of a transparent module
+ * (the runtime API, kernel modules, libraries) is reported at the call site.
+ */
+public final class CallNodes {
+    private CallNodes() {
+    }
+
+    static Object[] evalArgs(Ev[] args, Frame f) {
+        Object[] out = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            out[i] = args[i].eval(f);
+        }
+        return out;
+    }
+
+    static PebbleError arity(PFunction fn, int got) {
+        return new PebbleError("function '" + fn.name + "' expected " + fn.arity + " arguments but got " + got);
+    }
+
+    /** Run an interpreter function with arguments evaluated into fresh slots, {@code self} first if given. */
+    static Object callInterp(InterpFunction fn, Object self, Ev[] args, Frame f) {
+        int offset = self == null ? 0 : 1;
+        if (args.length + offset != fn.arity) {
+            if (self != null) {
+                throw new PebbleError("function '" + fn.name + "' expected " + (fn.arity - 1)
+                        + " arguments but got " + args.length);
+            }
+            throw arity(fn, args.length);
+        }
+        Object[] slots = new Object[fn.code.slotCount];
+        if (self != null) {
+            slots[0] = self;
+        }
+        for (int i = 0; i < args.length; i++) {
+            slots[i + offset] = PList.copyValue(args[i].eval(f));
+        }
+        return enter(fn, slots, f);
+    }
+
+    static Object enter(InterpFunction fn, Object[] slots, Frame f) {
+        if (fn.module.transparent && !f.module.transparent) {
+            try {
+                return fn.run(f.thread, slots);
+            } catch (PebbleError e) {
+                throw e.relocate(null, 0);
+            }
+        }
+        return fn.run(f.thread, slots);
+    }
+
+    /** Call any value with evaluated arguments. */
+    static Object callValue(Object callee, Object[] args, Frame f) {
+        InterpThread t = f.thread;
+        if (callee instanceof InterpFunction fn) {
+            if (fn.module.transparent && !f.module.transparent) {
+                try {
+                    return fn.invoke(t, args);
+                } catch (PebbleError e) {
+                    throw e.relocate(null, 0);
+                }
+            }
+            return fn.invoke(t, args);
+        }
+        if (callee instanceof PBuiltin b) {
+            return b.invoke(t, args);
+        }
+        return Calls.call(t, callee, args);
+    }
+
+    /** {@code callee(args)} for any callee expression. */
+    public static final class Call extends Ev {
+        final Ev callee;
+        final Ev[] args;
+
+        public Call(Ev callee, Ev[] args) {
+            this.callee = callee;
+            this.args = args;
+        }
+
+        @Override
+        public Object eval(Frame f) {
+            Object c = callee.eval(f);
+            if (c instanceof InterpFunction fn) {
+                return callInterp(fn, null, args, f);
+            }
+            if (c instanceof PBuiltin b) {
+                return b.invoke(f.thread, evalArgs(args, f));
+            }
+            if (c instanceof PBoundMethod m && m.function instanceof InterpFunction fn) {
+                return callInterp(fn, m.self, args, f);
+            }
+            if (c instanceof PClass cls) {
+                return Calls.instantiate(f.thread, cls, evalArgs(args, f));
+            }
+            return callValue(c, evalArgs(args, f), f);
+        }
+    }
+
+    /** {@code target.name(args)}: a method, a module function, a string/list/dict method. */
+    public static final class MethodCall extends Ev {
+        final Ev target;
+        final String name;
+        final Ev[] args;
+
+        public MethodCall(Ev target, String name, Ev[] args) {
+            this.target = target;
+            this.name = name;
+            this.args = args;
+        }
+
+        @Override
+        public Object eval(Frame f) {
+            Object t = target.eval(f);
+            if (t instanceof PInstance inst) {
+                Object field = inst.fields.get(name);
+                if (field != null) {
+                    return callOrFail(field, f);
+                }
+                Object m = inst.cls.lookup(name);
+                if (m instanceof InterpFunction fn) {
+                    return callInterp(fn, inst, args, f);
+                }
+                if (m == null) {
+                    throw new PebbleError("instance of '" + inst.cls.name + "' has no member '" + name + "'");
+                }
+                return callOrFail(m, f);
+            }
+            if (t instanceof PModule mod) {
+                Object m = mod.get(name);
+                if (m == null) {
+                    throw new PebbleError("module '" + mod.name + "' has no member '" + name + "'");
+                }
+                return callOrFail(m, f);
+            }
+            if (t instanceof PClass cls) {
+                Object m = cls.lookup(name);
+                if (m == null) {
+                    throw new PebbleError("class '" + cls.name + "' has no member '" + name + "'");
+                }
+                return callOrFail(m, f);
+            }
+            PBuiltin method = Methods.lookup(t, name);
+            if (method != null) {
+                Object[] full = new Object[args.length + 1];
+                full[0] = t;
+                for (int i = 0; i < args.length; i++) {
+                    full[i + 1] = args[i].eval(f);
+                }
+                return method.invoke(f.thread, full);
+            }
+            // let the attribute read report what is wrong
+            return callOrFail(pebbleos.lang.core.runtime.Access.getAttribute(t, name), f);
+        }
+
+        private Object callOrFail(Object callee, Frame f) {
+            if (callee instanceof InterpFunction fn) {
+                return callInterp(fn, null, args, f);
+            }
+            return callValue(callee, evalArgs(args, f), f);
+        }
+    }
+}

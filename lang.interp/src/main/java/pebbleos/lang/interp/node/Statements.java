@@ -1,0 +1,367 @@
+package pebbleos.lang.interp.node;
+
+import pebbleos.api.process.Terminated;
+import pebbleos.api.value.PList;
+import pebbleos.api.value.Values;
+import pebbleos.lang.core.runtime.Access;
+import pebbleos.lang.core.runtime.Ops;
+import pebbleos.lang.core.runtime.PebbleError;
+import pebbleos.lang.interp.Frame;
+
+/** Straight-line statements: blocks, expressions, print, assignments, return, raise, try. */
+public final class Statements {
+    private Statements() {
+    }
+
+    /**
+     * A sequence of statements. Errors leaving a statement get its line (and
+     * the frame's file) if they have none yet; Java failures become Pebble
+     * errors, so no host exception escapes a program.
+     */
+    public static final class Block extends Ex {
+        final Ex[] body;
+
+        public Block(int line, Ex[] body) {
+            super(line);
+            this.body = body;
+        }
+
+        @Override
+        public int exec(Frame f) {
+            Ex[] b = body;
+            for (int i = 0; i < b.length; i++) {
+                Ex s = b[i];
+                int r;
+                try {
+                    r = s.exec(f);
+                } catch (PebbleError e) {
+                    throw e.locate(f.file, s.line);
+                } catch (Terminated e) {
+                    throw e;
+                } catch (StackOverflowError e) {
+                    throw new PebbleError("recursion depth exceeded").locate(f.file, s.line);
+                } catch (OutOfMemoryError e) {
+                    throw new PebbleError("out of memory").locate(f.file, s.line);
+                } catch (RuntimeException e) {
+                    throw new PebbleError("internal error: " + e).locate(f.file, s.line);
+                }
+                if (r != NORMAL) {
+                    return r;
+                }
+            }
+            return NORMAL;
+        }
+    }
+
+    public static final class ExprStmt extends Ex {
+        final Ev expr;
+
+        public ExprStmt(int line, Ev expr) {
+            super(line);
+            this.expr = expr;
+        }
+
+        @Override
+        public int exec(Frame f) {
+            expr.eval(f);
+            return NORMAL;
+        }
+    }
+
+    public static final class Print extends Ex {
+        final Ev expr;
+
+        public Print(int line, Ev expr) {
+            super(line);
+            this.expr = expr;
+        }
+
+        @Override
+        public int exec(Frame f) {
+            String text = expr == null ? "" : Values.str(expr.eval(f));
+            f.thread.ctx.print(text.concat("\n"));
+            return NORMAL;
+        }
+    }
+
+    public static final class Assign extends Ex {
+        final Names.Store target;
+        final Ev value;
+
+        public Assign(int line, Names.Store target, Ev value) {
+            super(line);
+            this.target = target;
+            this.value = value;
+        }
+
+        @Override
+        public int exec(Frame f) {
+            target.store(f, value.eval(f));
+            return NORMAL;
+        }
+    }
+
+    public static final class IndexAssign extends Ex {
+        final Ev target;
+        final Ev index;
+        final Ev value;
+
+        public IndexAssign(int line, Ev target, Ev index, Ev value) {
+            super(line);
+            this.target = target;
+            this.index = index;
+            this.value = value;
+        }
+
+        @Override
+        public int exec(Frame f) {
+            Object t = target.eval(f);
+            Object i = index.eval(f);
+            Object v = value.eval(f);
+            if (t instanceof PList l && i instanceof Long k && !(v instanceof PList)
+                    && !(v instanceof pebbleos.api.value.PDict)) {
+                long n = k;
+                if (n >= 0 && n < l.size()) {
+                    l.set((int) n, v);
+                    return NORMAL;
+                }
+            }
+            Access.setIndex(t, i, v);
+            return NORMAL;
+        }
+    }
+
+    public static final class AttributeAssign extends Ex {
+        final Ev target;
+        final String name;
+        final Ev value;
+
+        public AttributeAssign(int line, Ev target, String name, Ev value) {
+            super(line);
+            this.target = target;
+            this.name = name;
+            this.value = value;
+        }
+
+        @Override
+        public int exec(Frame f) {
+            Object t = target.eval(f);
+            Access.setAttribute(t, name, value.eval(f));
+            return NORMAL;
+        }
+    }
+
+    /** {@code name op= value}. */
+    public static final class AugAssign extends Ex {
+        final Names.Store target;
+        final Ev read;
+        final java.util.function.BinaryOperator<Object> op;
+        final Ev value;
+
+        public AugAssign(int line, Names.Store target, java.util.function.BinaryOperator<Object> op, Ev value) {
+            super(line);
+            this.target = target;
+            this.read = target.load();
+            this.op = op;
+            this.value = value;
+        }
+
+        @Override
+        public int exec(Frame f) {
+            Object current = read.eval(f);
+            Object v = value.eval(f);
+            if (current instanceof PList l && v instanceof PList add && op == AUG_ADD) {
+                l.extend(add);
+                return NORMAL;
+            }
+            target.store(f, op.apply(current, v));
+            return NORMAL;
+        }
+    }
+
+    /** The {@code +=} operator: on lists it extends in place. */
+    public static final java.util.function.BinaryOperator<Object> AUG_ADD = Ops::add;
+
+    /** {@code target[index] op= value}. */
+    public static final class AugIndexAssign extends Ex {
+        final Ev target;
+        final Ev index;
+        final java.util.function.BinaryOperator<Object> op;
+        final Ev value;
+
+        public AugIndexAssign(int line, Ev target, Ev index, java.util.function.BinaryOperator<Object> op, Ev value) {
+            super(line);
+            this.target = target;
+            this.index = index;
+            this.op = op;
+            this.value = value;
+        }
+
+        @Override
+        public int exec(Frame f) {
+            Object t = target.eval(f);
+            Object i = index.eval(f);
+            Object current = Access.getIndex(t, i);
+            Access.setIndex(t, i, op.apply(current, value.eval(f)));
+            return NORMAL;
+        }
+    }
+
+    /** {@code target.name op= value}. */
+    public static final class AugAttributeAssign extends Ex {
+        final Ev target;
+        final String name;
+        final java.util.function.BinaryOperator<Object> op;
+        final Ev value;
+
+        public AugAttributeAssign(int line, Ev target, String name, java.util.function.BinaryOperator<Object> op,
+                Ev value) {
+            super(line);
+            this.target = target;
+            this.name = name;
+            this.op = op;
+            this.value = value;
+        }
+
+        @Override
+        public int exec(Frame f) {
+            Object t = target.eval(f);
+            Object current = Access.getAttribute(t, name);
+            Access.setAttribute(t, name, op.apply(current, value.eval(f)));
+            return NORMAL;
+        }
+    }
+
+    public static final class Delete extends Ex {
+        final Ev target;
+        final Ev index;
+
+        public Delete(int line, Ev target, Ev index) {
+            super(line);
+            this.target = target;
+            this.index = index;
+        }
+
+        @Override
+        public int exec(Frame f) {
+            Object t = target.eval(f);
+            Access.delete(t, index.eval(f));
+            return NORMAL;
+        }
+    }
+
+    public static final class Return extends Ex {
+        final Ev value;
+
+        public Return(int line, Ev value) {
+            super(line);
+            this.value = value;
+        }
+
+        @Override
+        public int exec(Frame f) {
+            f.returnValue = value == null ? (Object) 0L : value.eval(f);
+            return RETURN;
+        }
+    }
+
+    public static final class Jump extends Ex {
+        final int kind;
+
+        public Jump(int line, int kind) {
+            super(line);
+            this.kind = kind;
+        }
+
+        @Override
+        public int exec(Frame f) {
+            return kind;
+        }
+    }
+
+    /** {@code raise e}: the string form of e; bare {@code raise} re-raises the error being handled. */
+    public static final class Raise extends Ex {
+        final Ev value;
+
+        public Raise(int line, Ev value) {
+            super(line);
+            this.value = value;
+        }
+
+        @Override
+        public int exec(Frame f) {
+            if (value == null) {
+                PebbleError current = f.thread.handling;
+                if (current == null) {
+                    throw new PebbleError("no error to re-raise");
+                }
+                throw current;
+            }
+            throw new PebbleError(Values.str(value.eval(f)));
+        }
+    }
+
+    /** {@code try/except [name]/finally}. */
+    public static final class Try extends Ex {
+        final Ex body;
+        final boolean hasExcept;
+        final Names.Store errorName;
+        final Ex handler;
+        final Ex finallyBody;
+
+        public Try(int line, Ex body, boolean hasExcept, Names.Store errorName, Ex handler, Ex finallyBody) {
+            super(line);
+            this.body = body;
+            this.hasExcept = hasExcept;
+            this.errorName = errorName;
+            this.handler = handler;
+            this.finallyBody = finallyBody;
+        }
+
+        @Override
+        public int exec(Frame f) {
+            int result;
+            try {
+                result = runGuarded(f);
+            } catch (PebbleError e) {
+                if (finallyBody != null) {
+                    int r = finallyBody.exec(f);
+                    if (r != NORMAL) {
+                        return r;
+                    }
+                }
+                throw e;
+            }
+            if (finallyBody != null) {
+                int r = finallyBody.exec(f);
+                if (r != NORMAL) {
+                    return r;
+                }
+            }
+            return result;
+        }
+
+        private int runGuarded(Frame f) {
+            if (!hasExcept) {
+                return body.exec(f);
+            }
+            try {
+                return body.exec(f);
+            } catch (PebbleError e) {
+                if (e.line() == 0) {
+                    e.locate(f.file, line);
+                }
+                if (errorName != null) {
+                    errorName.store(f, e.caught());
+                }
+                PebbleError saved = f.thread.handling;
+                f.thread.handling = e;
+                try {
+                    return handler.exec(f);
+                } finally {
+                    f.thread.handling = saved;
+                }
+            }
+        }
+    }
+}
