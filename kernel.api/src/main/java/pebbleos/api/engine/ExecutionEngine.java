@@ -44,6 +44,15 @@ public interface ExecutionEngine {
      */
     Task restore(TaskContext caller, byte[] snapshot);
 
+    /**
+     * True when tasks of this engine honour {@link pebbleos.api.process.TaskContext#SUSPEND}
+     * and can be snapshotted and restored (what lets a running program survive
+     * the replacement of the engine's bundle).
+     */
+    default boolean canSnapshot() {
+        return false;
+    }
+
     /** Compile source to this engine's portable form (bytecode file); NOSYS when it has none. */
     byte[] compile(String name, String source);
 }

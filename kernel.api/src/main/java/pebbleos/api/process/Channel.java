@@ -38,6 +38,14 @@ public interface Channel {
         return false;
     }
 
+    /**
+     * The console behind a terminal channel (for cooked line input with
+     * editing and history), or {@code null} for other channels.
+     */
+    default pebbleos.api.console.Console console() {
+        return null;
+    }
+
     /** Push buffered output out; a no-op for unbuffered channels. */
     default void flush() {
     }

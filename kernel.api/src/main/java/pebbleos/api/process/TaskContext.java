@@ -20,6 +20,26 @@ public abstract class TaskContext {
     /** Non-zero when {@link #safePoint()} has work to do; a bit set of the constants above. */
     public volatile int attention;
 
+    private static final java.util.concurrent.atomic.AtomicIntegerFieldUpdater<TaskContext> ATTENTION =
+            java.util.concurrent.atomic.AtomicIntegerFieldUpdater.newUpdater(TaskContext.class, "attention");
+
+    /**
+     * What a {@link #blocking} operation returns when a signal interrupted it
+     * before it completed; the kernel delivers the signal and, if the task
+     * goes on (it was stopped and continued), runs the operation again.
+     */
+    public static final Object INTERRUPTED = new Object();
+
+    /** Set attention bits (atomically: other threads set them too). */
+    public final void raise(int bits) {
+        ATTENTION.getAndUpdate(this, a -> a | bits);
+    }
+
+    /** Clear attention bits. */
+    public final void clear(int bits) {
+        ATTENTION.getAndUpdate(this, a -> a & ~bits);
+    }
+
     /** The process this thread belongs to. */
     public abstract ProcessView process();
 
@@ -81,6 +101,10 @@ public abstract class TaskContext {
     /**
      * Run a blocking operation without holding the process lock, so that other
      * threads of the process go on meanwhile. The state is shown while blocked.
+     * A signal interrupts the Java thread: the operation should then return
+     * {@link #INTERRUPTED} if it did not complete (it is run again when the
+     * task goes on), or its result if it did. Signals are delivered when it
+     * returns, so a killed task ends here with {@link Terminated}.
      */
     public abstract <T> T blocking(String state, java.util.function.Supplier<T> operation);
 }

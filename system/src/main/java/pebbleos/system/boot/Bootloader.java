@@ -1,6 +1,15 @@
 package pebbleos.system.boot;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.osgi.framework.Bundle;
@@ -10,13 +19,29 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
+import pebbleos.api.PebbleException;
+import pebbleos.api.console.Console;
+import pebbleos.api.fs.Mounts;
+import pebbleos.api.process.OpenFile;
+import pebbleos.api.process.Processes;
+
 /**
  * The Java bootloader. The bnd launcher of the exported image calls this
  * {@code main.thread} service on the JVM's main thread once every bundle has
  * started, and exits with the status it returns.
+ *
+ * <p>Booting: wait for the mandatory services (the syscall table, the process
+ * table, the mount table, an engine, the console), mount the root volume of
+ * the chosen mode beside the bundle-contributed {@code /system}, then start
+ * process 1: a Pebble program that holds the source of {@code system/shell.peb}
+ * as data and calls {@code boot()} from {@code system/runtime.peb}. From there
+ * everything visible is Pebble. The exit status is process 1's.
  */
 @Component(service = Callable.class, immediate = true, property = "main.thread=true")
 public final class Bootloader implements Callable<Integer> {
+    /** How long boot waits for a mandatory service. */
+    static final long SERVICE_WAIT_MILLIS = 10_000;
+
     private final BundleContext context;
     private final String[] arguments;
 
@@ -68,13 +93,120 @@ public final class Bootloader implements Callable<Integer> {
             printBundles(out);
             return 0;
         }
-        err.println("pebbleos: the shell is not part of this build yet");
-        return 1;
+        try {
+            return boot(options);
+        } catch (BootFailure | PebbleException e) {
+            err.println("pebbleos: boot failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** A mandatory part of the system is missing. */
+    static final class BootFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        BootFailure(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private int boot(BootOptions options) throws BootFailure {
+        Services services = new Services(context, SERVICE_WAIT_MILLIS);
+        Processes processes = services.await(Processes.class, "the process table");
+        Mounts mounts = services.await(Mounts.class, "the mount table");
+        Console console = services.await(Console.class, "a console");
+        List<String> engines = services.awaitEngines(processes);
+        Path root = hostRoot(options.root());
+        mounts.mountRoot(options.fsMode(), root, options.allowSystemWrites(), SERVICE_WAIT_MILLIS);
+
+        String engine = engines.contains("interp") ? "interp" : engines.get(0);
+        List<String> argv = new ArrayList<>();
+        argv.add("/system/boot");
+        if (options.command() != null) {
+            argv.add("-c");
+            argv.add(options.command());
+        }
+        argv.addAll(options.script());
+        Map<Integer, OpenFile> fds = Map.of(
+                0, new OpenFile(console.channel(Console.STDIN), OpenFile.READ),
+                1, new OpenFile(console.channel(Console.STDOUT), OpenFile.WRITE),
+                2, new OpenFile(console.channel(Console.STDERR), OpenFile.WRITE));
+        Map<String, String> env = new java.util.TreeMap<>();
+        env.put("PATH", "/system/bin:/system/sbin:/bin");
+        env.put("HOME", "/home/pebble");
+        env.put("USER", "pebble");
+        env.put("SHELL", "/bin/sh");
+        env.put("FS_MODE", options.fsMode());
+        String term = System.getenv("TERM");
+        if (term != null) {
+            env.put("TERM", term);
+        }
+        int pid;
+        try {
+            pid = processes.spawn(null, engine, "/system/boot", argv, fds, env, "/", 0,
+                    bootProgram(shellSource()));
+        } finally {
+            for (OpenFile f : fds.values()) {
+                f.release();
+            }
+        }
+        processes.setForegroundGroup(pid);
+        int status = processes.waitFor(null, pid);
+        console.flush();
+        System.out.flush();
+        return status;
+    }
+
+    /** The disk folder: {@code --root}, else {@code pebble_disk} beside the launcher script. */
+    static Path hostRoot(String option) throws BootFailure {
+        Path root = option != null ? Path.of(option)
+                : Path.of(System.getProperty("pebbleos.home", ".")).resolve("pebble_disk");
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new BootFailure("cannot create the disk folder " + root + ": " + e.getMessage());
+        }
+        return root.toAbsolutePath().normalize();
+    }
+
+    /** The source of system/shell.peb, from this bundle. */
+    private String shellSource() throws BootFailure {
+        URL entry = context.getBundle().getEntry("system/shell.peb");
+        if (entry == null) {
+            throw new BootFailure("system/shell.peb is missing from the system bundle");
+        }
+        try (InputStream in = entry.openStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new BootFailure("cannot read system/shell.peb: " + e.getMessage());
+        }
+    }
+
+    /** Process 1: the shell's source injected as data, then boot(). */
+    static String bootProgram(String shellSource) {
+        return "SHELL_SOURCE = " + literal(shellSource) + "\nexit(boot(SHELL_SOURCE, ARGV))\n";
+    }
+
+    /** A Pebble string literal for any text. */
+    static String literal(String text) {
+        StringBuilder sb = new StringBuilder(text.length() + 16).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> sb.append("\\\\");
+                case '"' -> sb.append("\\\"");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> sb.append(c);
+            }
+        }
+        return sb.append('"').toString();
     }
 
     private void printBundles(PrintStream out) {
         for (Bundle b : context.getBundles()) {
-            out.printf("%-3d %-40s %-12s %s%n", b.getBundleId(), b.getSymbolicName(), b.getVersion(), state(b));
+            out.printf("%-3d %-40s %-20s %s%n", b.getBundleId(), b.getSymbolicName(), b.getVersion(), state(b));
         }
     }
 

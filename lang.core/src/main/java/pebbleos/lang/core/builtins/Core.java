@@ -124,6 +124,8 @@ final class Core {
             System.arraycopy(a, 1, rest, 0, rest.length);
             return syscall(rt, name, rest);
         });
+        add(into, "load_module", 2, 2, (rt, a) -> rt.process().loadSource(rt, Conversions.string("load_module", a, 0),
+                Conversions.string("load_module", a, 1)));
         add(into, "errno", 0, 0, (rt, a) -> (long) rt.process().lastErrno());
         add(into, "min", 1, Integer.MAX_VALUE, (rt, a) -> extreme(a, true));
         add(into, "max", 1, Integer.MAX_VALUE, (rt, a) -> extreme(a, false));

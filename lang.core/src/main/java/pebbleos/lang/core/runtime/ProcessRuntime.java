@@ -130,6 +130,19 @@ public abstract class ProcessRuntime {
         return m;
     }
 
+    /**
+     * Run {@code source} as a new module named {@code name} in this process
+     * (the {@code load_module} builtin: how {@code boot()} starts the shell
+     * from the source the bootloader injected).
+     */
+    public PModule loadSource(Interop rt, String name, String source) {
+        CompiledModule program = compile(name, source);
+        PModule m = new PModule(name, name.startsWith("/") ? name : null, program.globals());
+        m.transparent = false;
+        run(rt, program, m);
+        return m;
+    }
+
     /** {@code import a.b} binds {@code a}: make {@code a} a module with member {@code b}. */
     private void linkParents(Interop rt, String dotted, PModule leaf, String importerFile) {
         int dot = dotted.lastIndexOf('.');

@@ -1,0 +1,266 @@
+package pebbleos.kernel.proc;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import pebbleos.api.Errno;
+import pebbleos.api.PebbleException;
+import pebbleos.api.process.FdTable;
+import pebbleos.api.process.OpenFile;
+import pebbleos.api.process.ProcessView;
+import pebbleos.api.process.Signals;
+
+/**
+ * One process of the table: identity, credentials, working directory,
+ * environment, descriptors, its threads, its process lock, its signal state
+ * and, once ended, its exit status. Threads share all of it.
+ */
+final class PebbleProcess implements ProcessView {
+    final int pid;
+    volatile int ppid;
+    volatile int pgid;
+    volatile int sid;
+    final String path;
+    final List<String> argv;
+    final String engineName;
+    final FdTable fds;
+    final ProcessLock lock = new ProcessLock();
+    final List<PebbleThread> threads = new CopyOnWriteArrayList<>();
+    final long startMillis = System.currentTimeMillis();
+    private final Map<String, String> env;
+    private volatile String cwd;
+    private Object engineState;
+
+    // --- signal state
+    /** The signal that ends the process, 0 while none. */
+    volatile int fatalSignal;
+    /** SIGTSTP (or another stop signal) arrived and no SIGCONT since. */
+    volatile boolean stopRequested;
+    /** The parent has been told about the latest stop (wait with untraced). */
+    volatile boolean stopReported = true;
+
+    // --- end of life
+    volatile boolean ended;
+    volatile int exitStatus = -1;
+    volatile int termSignal;
+    volatile boolean failed;
+    /** Set by exit(n) in a secondary thread: the status the whole process ends with. */
+    volatile int exitOverride = -1;
+
+    // --- standard output buffer, shared by the threads (under the process lock)
+    private final StringBuilder out = new StringBuilder();
+
+    PebbleProcess(int pid, int ppid, int pgid, int sid, String path, List<String> argv, String engineName,
+            FdTable fds, Map<String, String> env, String cwd) {
+        this.pid = pid;
+        this.ppid = ppid;
+        this.pgid = pgid;
+        this.sid = sid;
+        this.path = path;
+        this.argv = List.copyOf(argv);
+        this.engineName = engineName;
+        this.fds = fds;
+        this.env = Collections.synchronizedMap(new TreeMap<>(env));
+        this.cwd = cwd;
+    }
+
+    // ------------------------------------------------------------------ ProcessView
+
+    @Override
+    public int pid() {
+        return pid;
+    }
+
+    @Override
+    public int ppid() {
+        return ppid;
+    }
+
+    @Override
+    public int pgid() {
+        return pgid;
+    }
+
+    @Override
+    public int sid() {
+        return sid;
+    }
+
+    @Override
+    public int uid() {
+        return 0;
+    }
+
+    @Override
+    public int gid() {
+        return 0;
+    }
+
+    @Override
+    public int umask() {
+        return 022;
+    }
+
+    @Override
+    public String cwd() {
+        return cwd;
+    }
+
+    @Override
+    public void setCwd(String absolutePath) {
+        cwd = absolutePath;
+    }
+
+    @Override
+    public Map<String, String> env() {
+        return env;
+    }
+
+    @Override
+    public List<String> argv() {
+        return argv;
+    }
+
+    @Override
+    public String path() {
+        return path;
+    }
+
+    @Override
+    public String engine() {
+        return engineName;
+    }
+
+    @Override
+    public FdTable fds() {
+        return fds;
+    }
+
+    @Override
+    public synchronized Object engineState() {
+        return engineState;
+    }
+
+    @Override
+    public synchronized void setEngineState(Object state) {
+        engineState = state;
+    }
+
+    // ------------------------------------------------------------------ output
+
+    /** Buffer program output; returns true when it should be flushed now. */
+    boolean buffer(String text) {
+        out.append(text);
+        return out.length() >= 8192 || terminalOutput() && text.indexOf('\n') >= 0;
+    }
+
+    private boolean terminalOutput() {
+        OpenFile f = fds.find(1);
+        return f != null && f.channel().isTerminal();
+    }
+
+    /** Take the buffered output as bytes (empty when none). */
+    byte[] takeOutput() {
+        if (out.length() == 0) {
+            return null;
+        }
+        byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+        out.setLength(0);
+        return bytes;
+    }
+
+    boolean outputPending() {
+        return out.length() > 0;
+    }
+
+    // ------------------------------------------------------------------ state
+
+    /** The state shown by ps: ready/running/foreground/stopped/done/halted/error. */
+    String state(int foregroundGroup) {
+        if (ended) {
+            if (termSignal != 0) {
+                return "halted";
+            }
+            return failed ? "error" : "done";
+        }
+        if (stopRequested) {
+            return "stopped";
+        }
+        PebbleThread main = threads.isEmpty() ? null : threads.get(0);
+        if (main != null && main.state().startsWith("blocked")) {
+            return main.state();
+        }
+        return pgid == foregroundGroup ? "foreground" : "running";
+    }
+
+    /** Record the end of the process. */
+    void finish(int status, int signal, boolean error) {
+        synchronized (this) {
+            exitStatus = status;
+            termSignal = signal;
+            failed = error;
+            ended = true;
+            notifyAll();
+        }
+    }
+
+    /** Wait until the process ends; false when interrupted. */
+    synchronized boolean awaitEnd() {
+        while (!ended) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Block the calling thread while the process is stopped; fatal signals end the wait. */
+    synchronized void awaitContinue() {
+        while (stopRequested && fatalSignal == 0) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                // a signal arrived: look at the state again
+            }
+        }
+    }
+
+    /** A signal arrived: update the state; the table wakes the threads. */
+    synchronized void post(int signal) {
+        if (ended) {
+            return;
+        }
+        if (signal == Signals.SIGCONT) {
+            stopRequested = false;
+            stopReported = true;
+        } else if (Signals.stops(signal)) {
+            if (signal != Signals.SIGSTOP && fatalSignal != 0) {
+                return;
+            }
+            stopRequested = true;
+            stopReported = false;
+        } else if (Signals.terminates(signal)) {
+            if (fatalSignal == 0) {
+                fatalSignal = signal;
+            }
+        }
+        notifyAll();
+    }
+
+    static PebbleException noSuchProcess(int pid) {
+        return new PebbleException(Errno.SRCH, "process " + pid + " does not exist");
+    }
+
+    String name() {
+        String a0 = argv.isEmpty() ? path : argv.get(0);
+        int slash = a0.lastIndexOf('/');
+        return slash >= 0 ? a0.substring(slash + 1) : a0;
+    }
+}

@@ -1,0 +1,265 @@
+package pebbleos.kernel.proc;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import pebbleos.api.Errno;
+import pebbleos.api.PebbleException;
+import pebbleos.api.process.OpenFile;
+import pebbleos.api.process.Signals;
+import pebbleos.api.process.TaskContext;
+import pebbleos.api.process.ThreadHandle;
+import pebbleos.api.syscall.Args;
+import pebbleos.api.syscall.Syscall;
+import pebbleos.api.syscall.SyscallFamily;
+import pebbleos.api.value.PDict;
+import pebbleos.api.value.PList;
+import pebbleos.api.value.PNone;
+import pebbleos.api.value.Values;
+
+/**
+ * The {@code proc} family: spawn, wait, signals, process groups and sessions,
+ * the terminal's foreground group, pipes, the environment, and the process
+ * listing behind {@code ps}, {@code jobs} and {@code top}.
+ */
+final class ProcFamily implements SyscallFamily {
+    private final ProcessTable table;
+
+    ProcFamily(ProcessTable table) {
+        this.table = table;
+    }
+
+    @Override
+    public String name() {
+        return "proc";
+    }
+
+    @Override
+    public List<Syscall> syscalls() {
+        return List.of(
+                new Syscall("proc_spawn", "path, argv, options",
+                        "start a program; options: engine, fds {child: parent}, env, cwd, pgid (0 new group, -1 the caller's)",
+                        this::spawn),
+                new Syscall("proc_wait", "pid [, options]",
+                        "wait for a child (-1 any, 0 the group, -g group g); options nohang, untraced; "
+                                + "{pid, status, signal, stopped, state} or None",
+                        this::waitChild),
+                new Syscall("proc_kill", "pid, signal", "send a signal (by number or name); a negative pid names a group",
+                        this::kill),
+                new Syscall("proc_getpid", "", "the caller's pid", (c, a) -> (long) c.pid()),
+                new Syscall("proc_getppid", "", "the parent's pid", (c, a) -> (long) c.process().ppid()),
+                new Syscall("proc_gettid", "", "the caller's thread id", (c, a) -> (long) c.tid()),
+                new Syscall("proc_getpgid", "[pid]", "the process group of pid (default the caller)",
+                        (c, a) -> (long) target(c, a, "proc_getpgid").pgid),
+                new Syscall("proc_setpgid", "pid, pgid", "move pid (0: the caller) into group pgid (0: its own)",
+                        this::setpgid),
+                new Syscall("proc_getsid", "[pid]", "the session of pid",
+                        (c, a) -> (long) target(c, a, "proc_getsid").sid),
+                new Syscall("proc_setsid", "", "start a new session and group led by the caller", this::setsid),
+                new Syscall("proc_tcgetpgrp", "", "the process group owning the terminal",
+                        (c, a) -> (long) table.foregroundGroup()),
+                new Syscall("proc_tcsetpgrp", "pgid", "give the terminal to a process group", (c, a) -> {
+                    table.setForegroundGroup(Args.of("proc_tcsetpgrp", a, 1, 1).intValue(0));
+                    return 0L;
+                }),
+                new Syscall("proc_pipe", "", "a new pipe: [read fd, write fd]", this::pipe),
+                new Syscall("proc_list", "", "every process: pid, ppid, pgid, sid, state, exit_status, engine, ...",
+                        (c, a) -> list()),
+                new Syscall("proc_info", "[pid]", "one process's record, or None", this::info),
+                new Syscall("proc_threads", "[pid]", "the threads of a process (all when 0)", this::threads),
+                new Syscall("proc_engines", "", "the engines available now", (c, a) -> PList.from(table.engines())),
+                new Syscall("proc_getenv", "name", "an environment variable, or None", (c, a) -> {
+                    String v = c.process().env().get(Args.of("proc_getenv", a, 1, 1).string(0));
+                    return v == null ? PNone.NONE : v;
+                }),
+                new Syscall("proc_setenv", "name, value", "set an environment variable", (c, a) -> {
+                    Args args = Args.of("proc_setenv", a, 2, 2);
+                    c.process().env().put(args.string(0), Values.str(args.value(1)));
+                    return 0L;
+                }),
+                new Syscall("proc_unsetenv", "name", "remove an environment variable", (c, a) -> {
+                    c.process().env().remove(Args.of("proc_unsetenv", a, 1, 1).string(0));
+                    return 0L;
+                }),
+                new Syscall("proc_environ", "", "the whole environment as a dict", (c, a) -> {
+                    PDict d = new PDict();
+                    synchronized (c.process().env()) {
+                        new TreeMap<>(c.process().env()).forEach(d::put);
+                    }
+                    return d;
+                }),
+                new Syscall("proc_signal_number", "name", "the number of a signal name (INT, SIGTERM, 15), -1 if unknown",
+                        (c, a) -> (long) Signals.parse(Values.str(Args.of("proc_signal_number", a, 1, 1).value(0)))),
+                new Syscall("proc_signal_name", "number", "the name of a signal number",
+                        (c, a) -> Signals.name(Args.of("proc_signal_name", a, 1, 1).intValue(0))));
+    }
+
+    private Object spawn(TaskContext caller, Object[] values) {
+        Args args = Args.of("proc_spawn", values, 2, 3);
+        String path = args.string(0);
+        List<String> argv = new ArrayList<>();
+        for (Object v : args.list(1)) {
+            argv.add(Values.str(v));
+        }
+        PDict options = args.options(2);
+        String engine = options.containsKey("engine") ? Values.str(options.get("engine")) : caller.process().engine();
+        Map<Integer, OpenFile> fds = new HashMap<>();
+        Object fdMap = options.get("fds");
+        if (fdMap instanceof PDict d) {
+            for (Map.Entry<Object, Object> e : d.entries()) {
+                int child = (int) number(e.getKey(), "proc_spawn: fds keys");
+                int parent = (int) number(e.getValue(), "proc_spawn: fds values");
+                fds.put(child, caller.fds().get(parent));
+            }
+        } else {
+            for (Map.Entry<Integer, String> e : caller.fds().describe().entrySet()) {
+                fds.put(e.getKey(), caller.fds().get(e.getKey()));
+            }
+        }
+        Map<String, String> env = null;
+        if (options.get("env") instanceof PDict d) {
+            env = new TreeMap<>();
+            for (Map.Entry<Object, Object> e : d.entries()) {
+                env.put(Values.str(e.getKey()), Values.str(e.getValue()));
+            }
+        }
+        String cwd = options.get("cwd") instanceof String s ? s : null;
+        int pgid = options.containsKey("pgid") ? (int) number(options.get("pgid"), "proc_spawn: pgid") : -1;
+        String source = options.get("source") instanceof String s ? s : null;
+        return (long) table.spawn(caller, engine, path, argv, fds, env, cwd, pgid, source);
+    }
+
+    private static long number(Object v, String what) {
+        if (v instanceof Long l) {
+            return l;
+        }
+        throw new PebbleException(Errno.INVAL, what + " must be integers");
+    }
+
+    private Object waitChild(TaskContext caller, Object[] values) {
+        Args args = Args.of("proc_wait", values, 1, 2);
+        int pid = args.intValue(0);
+        PDict options = args.options(1);
+        Map<String, Object> r = table.waitChild(caller, pid, Values.truthy(orFalse(options.get("nohang"))),
+                Values.truthy(orFalse(options.get("untraced"))));
+        if (r == null) {
+            return PNone.NONE;
+        }
+        PDict d = new PDict();
+        r.forEach(d::put);
+        return d;
+    }
+
+    private static Object orFalse(Object v) {
+        return v == null ? Boolean.FALSE : v;
+    }
+
+    private Object kill(TaskContext caller, Object[] values) {
+        Args args = Args.of("proc_kill", values, 2, 2);
+        int pid = args.intValue(0);
+        Object s = args.value(1);
+        int signal = s instanceof Long l ? l.intValue() : Signals.parse(Values.str(s));
+        if (signal < 0 || signal > 64) {
+            throw new PebbleException(Errno.INVAL, "proc_kill: unknown signal " + Values.str(s));
+        }
+        if (pid < 0) {
+            table.signalGroup(-pid, signal);
+        } else if (pid == 0) {
+            table.signalGroup(caller.process().pgid(), signal);
+        } else {
+            table.signal(pid, signal);
+        }
+        return 0L;
+    }
+
+    private PebbleProcess target(TaskContext caller, Object[] values, String name) {
+        Args args = Args.of(name, values, 0, 1);
+        int pid = args.intValue(0, 0);
+        return table.process(pid == 0 ? caller.pid() : pid);
+    }
+
+    private Object setpgid(TaskContext caller, Object[] values) {
+        Args args = Args.of("proc_setpgid", values, 2, 2);
+        int pid = args.intValue(0);
+        PebbleProcess p = table.process(pid == 0 ? caller.pid() : pid);
+        int pgid = args.intValue(1);
+        p.pgid = pgid == 0 ? p.pid : pgid;
+        return 0L;
+    }
+
+    private Object setsid(TaskContext caller, Object[] values) {
+        Args.of("proc_setsid", values, 0, 0);
+        PebbleProcess p = table.process(caller.pid());
+        p.sid = p.pid;
+        p.pgid = p.pid;
+        return (long) p.sid;
+    }
+
+    private Object pipe(TaskContext caller, Object[] values) {
+        Args.of("proc_pipe", values, 0, 0);
+        Pipe pipe = table.newPipe();
+        int r = caller.fds().install(new OpenFile(pipe.readEnd(), OpenFile.READ));
+        int w = caller.fds().install(new OpenFile(pipe.writeEnd(), OpenFile.WRITE));
+        return PList.of((long) r, (long) w);
+    }
+
+    private PList list() {
+        PList out = new PList();
+        for (PebbleProcess p : table.list()) {
+            out.append(record(p));
+        }
+        return out;
+    }
+
+    private Object info(TaskContext caller, Object[] values) {
+        Args args = Args.of("proc_info", values, 0, 1);
+        int pid = args.intValue(0, 0);
+        PebbleProcess p = table.find(pid == 0 ? caller.pid() : pid);
+        return p == null ? PNone.NONE : record(p);
+    }
+
+    PDict record(PebbleProcess p) {
+        PDict d = new PDict();
+        d.put("pid", (long) p.pid);
+        d.put("ppid", (long) p.ppid);
+        d.put("pgid", (long) p.pgid);
+        d.put("sid", (long) p.sid);
+        d.put("uid", (long) p.uid());
+        d.put("gid", (long) p.gid());
+        d.put("state", p.state(table.foregroundGroup()));
+        d.put("exit_status", (long) p.exitStatus);
+        d.put("engine", p.engineName);
+        d.put("path", p.path);
+        d.put("name", p.name());
+        d.put("argv", PList.from(p.argv));
+        d.put("cwd", p.cwd());
+        d.put("threads", (long) p.threads.size());
+        d.put("start", p.startMillis / 1000.0);
+        d.put("foreground", p.pgid == table.foregroundGroup() ? 1L : 0L);
+        d.put("fds", (long) p.fds.size());
+        return d;
+    }
+
+    private Object threads(TaskContext caller, Object[] values) {
+        Args args = Args.of("proc_threads", values, 0, 1);
+        PList out = new PList();
+        for (ThreadHandle t : table.threads(args.intValue(0, 0))) {
+            out.append(threadRecord(t));
+        }
+        return out;
+    }
+
+    static PDict threadRecord(ThreadHandle t) {
+        PDict d = new PDict();
+        d.put("tid", (long) t.tid());
+        d.put("pid", (long) t.pid());
+        d.put("name", t.name());
+        d.put("state", t.state());
+        d.put("blocked_on", t.blockedOn());
+        d.put("exit_status", (long) t.exitStatus());
+        return d;
+    }
+}

@@ -1,0 +1,42 @@
+package pebbleos.kernel.proc;
+
+import java.util.concurrent.locks.ReentrantLock;
+
+import pebbleos.api.process.TaskContext;
+
+/**
+ * The process lock: one thread of a process runs Pebble code at a time, so
+ * threads sharing globals can never corrupt a value. A thread gives it up
+ * in blocking calls and, when another thread of its process waits for it,
+ * at its next safe point. Fair, so waiting threads take turns.
+ */
+final class ProcessLock {
+    private final ReentrantLock lock = new ReentrantLock(true);
+    private volatile TaskContext owner;
+
+    /** Take the lock; a waiting caller asks the holder to yield at its next safe point. */
+    void acquire(TaskContext thread) {
+        if (!lock.tryLock()) {
+            TaskContext holder = owner;
+            if (holder != null) {
+                holder.raise(TaskContext.YIELD);
+            }
+            lock.lock();
+        }
+        owner = thread;
+    }
+
+    void release() {
+        owner = null;
+        lock.unlock();
+    }
+
+    boolean heldByCurrentThread() {
+        return lock.isHeldByCurrentThread();
+    }
+
+    /** True when another thread waits for the lock. */
+    boolean contended() {
+        return lock.hasQueuedThreads();
+    }
+}

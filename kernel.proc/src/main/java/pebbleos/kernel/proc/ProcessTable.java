@@ -1,0 +1,458 @@
+package pebbleos.kernel.proc;
+
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+import pebbleos.api.Errno;
+import pebbleos.api.PebbleException;
+import pebbleos.api.console.Console;
+import pebbleos.api.engine.ExecutionEngine;
+import pebbleos.api.engine.Task;
+import pebbleos.api.process.FdTable;
+import pebbleos.api.process.OpenFile;
+import pebbleos.api.process.Processes;
+import pebbleos.api.process.Signals;
+import pebbleos.api.process.TaskContext;
+import pebbleos.api.process.ThreadHandle;
+import pebbleos.api.swap.ServiceSlot;
+import pebbleos.api.syscall.SyscallFamily;
+import pebbleos.api.syscall.SyscallTable;
+
+/**
+ * The one process table. Every Pebble process and thread is here: spawning
+ * (with a chosen engine), waiting and reaping, signals and process groups, the
+ * terminal's foreground group, and the hand-over of running programs when
+ * their engine's bundle is replaced. It registers the {@code proc} family.
+ */
+@Component(service = Processes.class, immediate = true)
+public final class ProcessTable implements Processes {
+    /** How long a suspended task waits for its engine's successor before going on in the old one. */
+    static final long ENGINE_SWAP_MILLIS = 10_000;
+
+    private final AtomicInteger nextPid = new AtomicInteger(1);
+    private final AtomicInteger nextTid = new AtomicInteger(1);
+    private final AtomicInteger nextPipe = new AtomicInteger(1);
+    private final Map<Integer, PebbleProcess> processes = new ConcurrentSkipListMap<>();
+    private final Map<Integer, PebbleThread> threads = new ConcurrentSkipListMap<>();
+    private final Map<String, ServiceSlot<ExecutionEngine>> engines = new ConcurrentHashMap<>();
+    private final Object childEvents = new Object();
+    private volatile int foregroundGroup;
+    private ServiceRegistration<SyscallFamily> procFamily;
+
+    // Dynamic and optional: the syscall table references every family, the proc family included.
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile SyscallTable syscalls;
+
+    @Activate
+    void activate(BundleContext context) {
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(SyscallFamily.FAMILY, "proc");
+        procFamily = context.registerService(SyscallFamily.class, new ProcFamily(this), props);
+    }
+
+    @Deactivate
+    void deactivate() {
+        procFamily.unregister();
+    }
+
+    // ------------------------------------------------------------------ engines
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindEngine(ExecutionEngine engine, ServiceReference<ExecutionEngine> reference) {
+        slot(engine.name()).bind(engine, reference);
+    }
+
+    void unbindEngine(ExecutionEngine engine) {
+        slot(engine.name()).unbind(engine);
+        if (engine.canSnapshot()) {
+            for (PebbleThread t : threads.values()) {
+                if (t.engine == engine && !t.finished()) {
+                    t.raise(TaskContext.SUSPEND);
+                }
+            }
+        }
+    }
+
+    private ServiceSlot<ExecutionEngine> slot(String kind) {
+        return engines.computeIfAbsent(kind, k -> {
+            ServiceSlot<ExecutionEngine> s = new ServiceSlot<>("engine '" + k + "'");
+            s.setWindowMillis(ENGINE_SWAP_MILLIS);
+            return s;
+        });
+    }
+
+    ExecutionEngine engine(String kind) {
+        ServiceSlot<ExecutionEngine> s = engines.get(kind);
+        ExecutionEngine e = s == null ? null : s.current();
+        if (e == null) {
+            throw new PebbleException(Errno.NOSYS, "no '" + kind + "' engine in this image");
+        }
+        return e;
+    }
+
+    @Override
+    public List<String> engines() {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, ServiceSlot<ExecutionEngine>> e : new TreeMap<>(engines).entrySet()) {
+            if (e.getValue().current() != null) {
+                out.add(e.getKey());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A task suspended for an engine swap: snapshot it, take the successor
+     * engine (or, if none comes in time, the old one, whose code still runs)
+     * and restore it there.
+     */
+    Task resume(PebbleThread thread, Task suspended) {
+        byte[] snapshot = suspended.snapshot();
+        ExecutionEngine old = thread.engine;
+        ExecutionEngine next = null;
+        ServiceSlot<ExecutionEngine> s = slot(old.name());
+        long deadline = System.currentTimeMillis() + ENGINE_SWAP_MILLIS;
+        while (System.currentTimeMillis() < deadline) {
+            next = s.current();
+            if (next != null && next != old) {
+                break;
+            }
+            next = null;
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (next == null) {
+            next = old;
+        }
+        thread.clear(TaskContext.SUSPEND);
+        thread.engine = next;
+        return next.restore(thread, snapshot);
+    }
+
+    // ------------------------------------------------------------------ syscalls
+
+    Object invoke(PebbleThread caller, String name, Object[] args) {
+        SyscallTable table = syscalls;
+        if (table == null) {
+            throw new PebbleException(Errno.NOSYS, name + ": the syscall table is not available");
+        }
+        return table.invoke(caller, name, args);
+    }
+
+    // ------------------------------------------------------------------ processes
+
+    @Override
+    public int spawn(TaskContext parent, String engine, String path, List<String> argv, Map<Integer, OpenFile> fds,
+            Map<String, String> env, String cwd, int pgid, String source) {
+        ExecutionEngine chosen = engine(engine);
+        PebbleProcess parentProcess = parent == null ? null : processes.get(parent.pid());
+        int pid = nextPid.getAndIncrement();
+        int group = pgid == 0 ? pid : pgid < 0 ? (parentProcess == null ? pid : parentProcess.pgid) : pgid;
+        int session = parentProcess == null ? pid : parentProcess.sid;
+        FdTable table = new FdTable();
+        for (Map.Entry<Integer, OpenFile> e : fds.entrySet()) {
+            table.installAt(e.getKey(), e.getValue().retain());
+        }
+        Map<String, String> environment = env != null ? env
+                : parentProcess != null ? new TreeMap<>(parentProcess.env()) : new TreeMap<>();
+        String dir = cwd != null ? cwd : parentProcess != null ? parentProcess.cwd() : "/";
+        PebbleProcess p = new PebbleProcess(pid, parentProcess == null ? 0 : parentProcess.pid, group, session,
+                path, argv, engine, table, environment, dir);
+        processes.put(pid, p);
+        PebbleThread main = newThread(p, p.name(), false, ctx -> {
+            ((PebbleThread) ctx).engine = chosen;
+            return source != null ? chosen.loadSource(ctx, path, source, argv) : chosen.load(ctx, path, argv);
+        });
+        main.start();
+        return pid;
+    }
+
+    private PebbleThread newThread(PebbleProcess p, String name, boolean capture, Function<TaskContext, Task> body) {
+        PebbleThread t = new PebbleThread(this, p, nextTid.getAndIncrement(), name, capture, body);
+        p.threads.add(t);
+        threads.put(t.tid(), t);
+        return t;
+    }
+
+    PebbleProcess process(int pid) {
+        PebbleProcess p = processes.get(pid);
+        if (p == null) {
+            throw PebbleProcess.noSuchProcess(pid);
+        }
+        return p;
+    }
+
+    PebbleProcess find(int pid) {
+        return processes.get(pid);
+    }
+
+    List<PebbleProcess> list() {
+        return new ArrayList<>(processes.values());
+    }
+
+    Pipe newPipe() {
+        return new Pipe(nextPipe.getAndIncrement());
+    }
+
+    /** A thread has ended; the end of a main thread ends its process. */
+    void threadEnded(PebbleThread thread, int status, int signal, boolean error) {
+        PebbleProcess p = thread.process;
+        if (p.threads.isEmpty() || p.threads.get(0) != thread) {
+            if (signal == 0 && thread.exitStatusRequested) {
+                // exit(n) in a secondary thread ends the whole process with n
+                p.exitOverride = status;
+                signal(p.pid, Signals.SIGKILL);
+            }
+            return;
+        }
+        // the main thread: stop the others, close the descriptors, tell the parent
+        for (PebbleThread t : p.threads) {
+            if (t != thread && !t.finished()) {
+                p.post(Signals.SIGKILL);
+                t.signalled();
+            }
+        }
+        for (PebbleThread t : p.threads) {
+            if (t != thread) {
+                t.join(null, 2000);
+            }
+        }
+        p.fds.closeAll();
+        int finalStatus = p.exitOverride >= 0 ? p.exitOverride : status;
+        p.finish(finalStatus, p.exitOverride >= 0 ? 0 : signal, error);
+        for (PebbleThread t : p.threads) {
+            threads.remove(t.tid());
+        }
+        PebbleProcess parent = processes.get(p.ppid);
+        if (parent == null || parent.ended) {
+            processes.remove(p.pid);
+        } else {
+            parent.post(Signals.SIGCHLD);
+        }
+        // orphans are adopted by no one: they are reaped when they end
+        for (PebbleProcess child : processes.values()) {
+            if (child.ppid == p.pid) {
+                child.ppid = 0;
+                if (child.ended) {
+                    processes.remove(child.pid);
+                }
+            }
+        }
+        synchronized (childEvents) {
+            childEvents.notifyAll();
+        }
+    }
+
+    /**
+     * Wait for a child of {@code caller}: {@code pid} > 0 that one, -1 any,
+     * 0 any in the caller's group, &lt; -1 any in group -pid. With
+     * {@code untraced} a stopped child is reported once. Returns
+     * {@code null} with {@code nohang} when none is ready.
+     */
+    Map<String, Object> waitChild(TaskContext caller, int pid, boolean nohang, boolean untraced) {
+        int self = caller.pid();
+        int group = caller.process().pgid();
+        Object result = caller.blocking("blocked-wait", () -> {
+            while (true) {
+                boolean any = false;
+                for (PebbleProcess c : processes.values()) {
+                    if (c.ppid != self || !matches(c, pid, group)) {
+                        continue;
+                    }
+                    any = true;
+                    if (c.ended) {
+                        processes.remove(c.pid);
+                        return report(c, false);
+                    }
+                    if (untraced && c.stopRequested && !c.stopReported) {
+                        c.stopReported = true;
+                        return report(c, true);
+                    }
+                }
+                if (!any) {
+                    throw new PebbleException(Errno.CHILD, "no child processes"
+                            + (pid > 0 ? ": process " + pid + " is not a child of process " + self : ""));
+                }
+                if (nohang) {
+                    return null;
+                }
+                synchronized (childEvents) {
+                    try {
+                        childEvents.wait(200);
+                    } catch (InterruptedException e) {
+                        return TaskContext.INTERRUPTED;
+                    }
+                }
+            }
+        });
+        @SuppressWarnings("unchecked")
+        Map<String, Object> r = (Map<String, Object>) result;
+        return r;
+    }
+
+    private static boolean matches(PebbleProcess c, int pid, int group) {
+        if (pid > 0) {
+            return c.pid == pid;
+        }
+        if (pid == -1) {
+            return true;
+        }
+        if (pid == 0) {
+            return c.pgid == group;
+        }
+        return c.pgid == -pid;
+    }
+
+    private Map<String, Object> report(PebbleProcess c, boolean stopped) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("pid", (long) c.pid);
+        out.put("status", stopped ? 128L + Signals.SIGTSTP : (long) c.exitStatus);
+        out.put("signal", stopped ? (long) Signals.SIGTSTP : (long) c.termSignal);
+        out.put("stopped", stopped ? 1L : 0L);
+        out.put("state", stopped ? "stopped" : c.state(foregroundGroup));
+        return out;
+    }
+
+    @Override
+    public int waitFor(TaskContext caller, int pid) {
+        PebbleProcess p = process(pid);
+        if (caller == null) {
+            p.awaitEnd();
+        } else {
+            caller.blocking("blocked-wait", () -> p.awaitEnd() ? Boolean.TRUE : TaskContext.INTERRUPTED);
+        }
+        processes.remove(pid);
+        return p.exitStatus;
+    }
+
+    // ------------------------------------------------------------------ signals and groups
+
+    @Override
+    public void signal(int pid, int signal) {
+        PebbleProcess p = processes.get(pid);
+        if (p == null || p.ended) {
+            throw PebbleProcess.noSuchProcess(pid);
+        }
+        deliver(p, signal);
+    }
+
+    private void deliver(PebbleProcess p, int signal) {
+        if (signal == 0) {
+            return; // existence check only
+        }
+        p.post(signal);
+        if (signal == Signals.SIGCHLD || signal == Signals.SIGWINCH) {
+            return;
+        }
+        for (PebbleThread t : p.threads) {
+            t.signalled();
+        }
+        if (Signals.stops(signal) || signal == Signals.SIGCONT) {
+            synchronized (childEvents) {
+                childEvents.notifyAll();
+            }
+        }
+    }
+
+    @Override
+    public void signalGroup(int pgid, int signal) {
+        boolean any = false;
+        for (PebbleProcess p : processes.values()) {
+            if (p.pgid == pgid && !p.ended) {
+                any = true;
+                deliver(p, signal);
+            }
+        }
+        if (!any) {
+            throw new PebbleException(Errno.SRCH, "process group " + pgid + " does not exist");
+        }
+    }
+
+    @Override
+    public int foregroundGroup() {
+        return foregroundGroup;
+    }
+
+    @Override
+    public void setForegroundGroup(int pgid) {
+        foregroundGroup = pgid;
+    }
+
+    /**
+     * A process reading the terminal must be in the foreground group;
+     * a background one is stopped with SIGTTIN until it is brought back.
+     */
+    void checkTerminalAccess(PebbleThread thread) {
+        PebbleProcess p = thread.process;
+        OpenFile in = p.fds.find(0);
+        Console console = in == null ? null : in.channel().console();
+        if (console == null || !console.isTerminal()) {
+            return;
+        }
+        while (foregroundGroup != 0 && p.pgid != foregroundGroup && !p.ended) {
+            signalGroup(p.pgid, Signals.SIGTTIN);
+            thread.safePoint();
+        }
+    }
+
+    // ------------------------------------------------------------------ threads
+
+    @Override
+    public ThreadHandle startThread(TaskContext caller, String name, Function<TaskContext, Task> body,
+            boolean captureOutput) {
+        PebbleProcess p = process(caller.pid());
+        PebbleThread parent = threads.get(caller.tid());
+        ExecutionEngine engine = parent != null && parent.engine != null ? parent.engine : engine(p.engineName);
+        PebbleThread t = newThread(p, name, captureOutput, ctx -> {
+            ((PebbleThread) ctx).engine = engine;
+            return body.apply(ctx);
+        });
+        t.start();
+        return t;
+    }
+
+    @Override
+    public ThreadHandle thread(int tid) {
+        return threads.get(tid);
+    }
+
+    @Override
+    public List<ThreadHandle> threads(int pid) {
+        List<ThreadHandle> out = new ArrayList<>();
+        for (PebbleThread t : threads.values()) {
+            if (pid == 0 || t.pid() == pid) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /** A joined capture thread leaves the table. */
+    void forget(int tid) {
+        threads.remove(tid);
+    }
+}
