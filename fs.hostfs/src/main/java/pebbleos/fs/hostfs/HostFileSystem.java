@@ -1,0 +1,38 @@
+package pebbleos.fs.hostfs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.osgi.service.component.annotations.Component;
+
+import pebbleos.api.Errno;
+import pebbleos.api.PebbleException;
+import pebbleos.api.fs.FileSystem;
+import pebbleos.api.fs.MountRequest;
+import pebbleos.api.fs.Volume;
+
+/**
+ * The {@code hostfs} backend: a host directory ({@code --root}, created if
+ * missing) is the root of the Pebble tree. It is the fastest mode, and the
+ * one where containment matters most: see {@link Containment}.
+ */
+@Component(service = FileSystem.class, immediate = true, property = FileSystem.MODE + "=hostfs")
+public final class HostFileSystem implements FileSystem {
+    @Override
+    public List<String> modes() {
+        return List.of("hostfs");
+    }
+
+    @Override
+    public Volume mount(MountRequest request) {
+        Path root = request.hostRoot().toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(root);
+            return new HostVolume(new Containment(root));
+        } catch (IOException e) {
+            throw new PebbleException(Errno.IO, "cannot use the host directory as the root: " + e.getMessage());
+        }
+    }
+}

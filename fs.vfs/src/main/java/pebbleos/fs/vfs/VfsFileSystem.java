@@ -1,0 +1,53 @@
+package pebbleos.fs.vfs;
+
+import java.util.List;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import pebbleos.api.fs.FileSystem;
+import pebbleos.api.fs.MountRequest;
+import pebbleos.api.fs.TreeSnapshot;
+import pebbleos.api.fs.Volume;
+
+/**
+ * The VFS backend, on the store {@code .__pebble_vfs__.db} in the host root.
+ * {@code vfs-persistent}: the store is the truth across boots (created if
+ * missing). {@code vfs-import}: at boot the host directory is imported into a
+ * fresh store (an older store there is replaced), which is then the
+ * session's truth, written on every change. A hot-swap successor
+ * ({@link MountRequest#resume()}) reopens the store as it is in both modes.
+ */
+@Component(service = FileSystem.class, immediate = true,
+        property = {FileSystem.MODE + "=vfs-import", FileSystem.MODE + "=vfs-persistent"})
+public final class VfsFileSystem implements FileSystem {
+    private final VfsStores stores;
+
+    @Activate
+    public VfsFileSystem(@Reference VfsStores stores) {
+        this.stores = stores;
+    }
+
+    @Override
+    public List<String> modes() {
+        return List.of("vfs-import", "vfs-persistent");
+    }
+
+    @Override
+    public Volume mount(MountRequest request) {
+        boolean importing = "vfs-import".equals(request.mode()) && !request.resume();
+        Store store = stores.acquire(request.hostRoot(), importing);
+        if (importing) {
+            TreeSnapshot host = TreeSnapshot.importHost(request.hostRoot());
+            store.lock.writeLock().lock();
+            try {
+                Trees.replace(store, host);
+                store.commit();
+            } finally {
+                store.lock.writeLock().unlock();
+            }
+        }
+        return new VfsVolume(request.mode(), store, stores);
+    }
+}

@@ -1,0 +1,63 @@
+package pebbleos.fs.vfs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+
+import pebbleos.api.Errno;
+import pebbleos.api.PebbleException;
+import pebbleos.api.fs.MountRequest;
+
+/**
+ * The open VFS stores of this bundle, one per file. An MVStore file can be
+ * open only once (it is locked), yet the mounted volume and the
+ * {@code SnapshotStore} service may both need the same one: they share it
+ * through here, and the last user closes it.
+ */
+@Component(service = VfsStores.class)
+public final class VfsStores {
+    private final Map<Path, Store> open = new HashMap<>();
+
+    /** The store of host root {@code hostRoot}; {@code fresh} deletes any old one first. */
+    synchronized Store acquire(Path hostRoot, boolean fresh) {
+        Path file = hostRoot.toAbsolutePath().normalize().resolve(MountRequest.VFS_STORE);
+        Store s = open.get(file);
+        if (s != null && fresh) {
+            throw new PebbleException(Errno.BUSY, "the VFS store is in use: " + MountRequest.VFS_STORE);
+        }
+        if (s == null) {
+            try {
+                Files.createDirectories(file.getParent());
+                if (fresh) {
+                    Files.deleteIfExists(file);
+                }
+            } catch (IOException e) {
+                throw new PebbleException(Errno.IO, "cannot prepare the VFS store: " + e.getMessage());
+            }
+            s = Store.open(file);
+            open.put(file, s);
+        }
+        s.retain();
+        return s;
+    }
+
+    synchronized void release(Store s) {
+        if (s.release()) {
+            open.remove(s.file());
+            s.close();
+        }
+    }
+
+    @Deactivate
+    synchronized void closeAll() {
+        for (Store s : open.values()) {
+            s.close();
+        }
+        open.clear();
+    }
+}

@@ -1,0 +1,95 @@
+package pebbleos.fs.vfs;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.Test;
+
+import pebbleos.api.Errno;
+import pebbleos.api.fs.MountRequest;
+import pebbleos.api.fs.TreeSnapshot;
+import pebbleos.api.fs.Volume;
+import pebbleos.kernel.fs.VolumeContract;
+
+/** The volume contract in mode {@code vfs-persistent}, plus persistence across boots and the snapshot service. */
+public class VfsPersistentVolumeTest extends VolumeContract {
+    final VfsStores stores = new VfsStores();
+
+    @Override
+    protected Volume mount(Path hostRoot) {
+        return new VfsFileSystem(stores).mount(new MountRequest("vfs-persistent", hostRoot, null));
+    }
+
+    @Override
+    protected Volume remount(Path hostRoot, TreeSnapshot handoff) {
+        return new VfsFileSystem(stores).mount(new MountRequest("vfs-persistent", hostRoot, handoff, true));
+    }
+
+    @Test
+    public void theStoreIsTheTruthAcrossBoots() {
+        volume.mkdir("/empty");
+        volume.mkdir("/docs");
+        volume.write("/docs/a.txt", utf8("kept \u2713"), false);
+        volume.setTime("/docs/a.txt", 1_111_111_111_000L);
+        assertTrue(Files.exists(hostRoot.resolve(MountRequest.VFS_STORE)));
+        volume.detach();
+        // a new boot: a new bundle instance, a new store object
+        volume = new VfsFileSystem(new VfsStores()).mount(new MountRequest("vfs-persistent", hostRoot, null));
+        assertEquals(List.of("docs", "empty"), names("/"));
+        assertEquals("kept \u2713", text(volume.read("/docs/a.txt")));
+        assertEquals(1_111_111_111_000L, volume.stat("/docs/a.txt").mtime());
+        assertTrue(volume.stat("/empty").isDirectory());
+    }
+
+    @Test
+    public void aStoreInUseCannotBeImportedOver() {
+        assertErrno(Errno.BUSY, () -> new VfsFileSystem(stores).mount(new MountRequest("vfs-import", hostRoot, null)));
+    }
+
+    @Test
+    public void snapshotServiceSavesAndLoadsWholeTrees() {
+        volume.detach();
+        volume = null;
+        VfsSnapshotStore service = new VfsSnapshotStore(stores);
+        byte[] binary = new byte[200_000];
+        for (int i = 0; i < binary.length; i++) {
+            binary[i] = (byte) (i * 31);
+        }
+        service.save(hostRoot, new TreeSnapshot(List.of(
+                new TreeSnapshot.Entry("/d", true, null, 0, 1000L, 1000L),
+                new TreeSnapshot.Entry("/d/bin", false, binary, binary.length, 2000L, 2000L),
+                new TreeSnapshot.Entry("/e/deep/f", false, utf8("x"), 1, 3000L, 3000L))));
+        TreeSnapshot back = service.load(hostRoot);
+        assertEquals(5, back.entries().size());
+        volume = mount(hostRoot);
+        assertEquals(List.of("d", "e"), names("/"));
+        assertEquals(binary.length, volume.stat("/d/bin").size());
+        assertTrue(java.util.Arrays.equals(binary, volume.read("/d/bin")));
+        assertEquals(2000L, volume.stat("/d/bin").mtime());
+        assertEquals("x", text(volume.read("/e/deep/f")));
+    }
+
+    @Test
+    public void sparseWritesReadAsZeros() {
+        var h = volume.open("/sparse", Volume.READ | Volume.WRITE | Volume.CREATE);
+        h.write(200_000, utf8("end"), 0, 3);
+        assertEquals(200_003, h.size());
+        byte[] all = volume.read("/sparse");
+        for (int i = 0; i < 200_000; i++) {
+            assertEquals(0, all[i]);
+        }
+        assertEquals("end", new String(all, 200_000, 3, java.nio.charset.StandardCharsets.UTF_8));
+        h.truncate(70_000);
+        h.write(100_000, utf8("z"), 0, 1);
+        byte[] again = volume.read("/sparse");
+        assertEquals(100_001, again.length);
+        for (int i = 0; i < 100_000; i++) {
+            assertEquals(0, again[i]);
+        }
+        h.close();
+    }
+}

@@ -1,0 +1,152 @@
+package pebbleos.kernel.fs.syscall;
+
+import static pebbleos.kernel.fs.syscall.Calls.bool;
+import static pebbleos.kernel.fs.syscall.Calls.named;
+import static pebbleos.kernel.fs.syscall.Calls.path;
+
+import java.util.List;
+import java.util.Map;
+
+import pebbleos.api.Errno;
+import pebbleos.api.PebbleException;
+import pebbleos.api.fs.FileStat;
+import pebbleos.api.process.Channel;
+import pebbleos.api.process.OpenFile;
+import pebbleos.api.process.TaskContext;
+import pebbleos.api.syscall.Args;
+import pebbleos.api.syscall.Syscall;
+import pebbleos.api.value.PDict;
+import pebbleos.api.value.PList;
+import pebbleos.kernel.fs.MountTable;
+import pebbleos.kernel.fs.fd.OpenMode;
+
+/**
+ * The descriptor calls of the {@code fs} family, on the caller's
+ * {@link pebbleos.api.process.FdTable}: open a path (file or device), read,
+ * read a line, write, seek, stat, duplicate and close.
+ */
+final class FdCalls {
+    private final MountTable mounts;
+
+    FdCalls(MountTable mounts) {
+        this.mounts = mounts;
+    }
+
+    List<Syscall> syscalls() {
+        return List.of(
+                named("fd_open", "path[, mode]", "open a file or device; mode r, w, a, r+, w+, a+ (default r); returns the descriptor", this::open),
+                named("fd_read", "fd[, nbytes]", "read text: up to nbytes (whole characters), or the rest of a file; \"\" at end of input", this::read),
+                named("fd_readline", "fd", "the next line with its \"\\n\"; \"\" at end of input", this::readLine),
+                named("fd_write", "fd, text", "write text (UTF-8); returns the bytes written", this::write),
+                named("fd_close", "fd", "close a descriptor", this::close),
+                named("fd_stat", "fd", "facts about a descriptor: dict path, kind, size, mode", this::stat),
+                named("fd_seek", "fd, offset[, whence]", "move the position (whence 0 start, 1 current, 2 end); returns it", this::seek),
+                named("fd_readdir", "path", "the names in a directory, sorted", this::readdir),
+                named("fd_dup", "fd", "a new descriptor on the same open file", this::dup),
+                named("fd_dup2", "fd, target", "make target a copy of fd (closing what target was); returns target", this::dup2),
+                named("fd_isatty", "fd", "1 when the descriptor is a terminal, else 0", this::isatty),
+                named("fd_list", "", "the open descriptors: dict fd -> what it is open on", this::list));
+    }
+
+    private Object open(TaskContext c, Object[] a) {
+        Args args = Args.of("fd_open", a, 1, 2);
+        String p = path(c, args, 0);
+        OpenMode mode = OpenMode.parse(args.string(1, "r"));
+        OpenFile file = mounts.namespace().open(c, p, mode);
+        return (long) c.fds().install(file);
+    }
+
+    private Object read(TaskContext c, Object[] a) {
+        Args args = Args.of("fd_read", a, 1, 2);
+        OpenFile file = readable(c, args.intValue(0));
+        int count = args.intValue(1, -1);
+        if (count == 0) {
+            return "";
+        }
+        return Calls.text(ChannelReads.read(c, file.channel(), count));
+    }
+
+    private Object readLine(TaskContext c, Object[] a) {
+        Args args = Args.of("fd_readline", a, 1, 1);
+        return Calls.text(ChannelReads.readLine(c, readable(c, args.intValue(0)).channel()));
+    }
+
+    private Object write(TaskContext c, Object[] a) {
+        Args args = Args.of("fd_write", a, 2, 2);
+        int fd = args.intValue(0);
+        OpenFile file = c.fds().get(fd);
+        if (!file.writable()) {
+            throw new PebbleException(Errno.BADF, "descriptor " + fd + " is not open for writing");
+        }
+        byte[] bytes = Calls.utf8(args.string(1));
+        Channel channel = file.channel();
+        if (FileStat.PIPE.equals(channel.stat().kind())) {
+            c.blocking("blocked-output", () -> {
+                channel.write(bytes, 0, bytes.length);
+                return null;
+            });
+        } else {
+            channel.write(bytes, 0, bytes.length);
+        }
+        return (long) bytes.length;
+    }
+
+    private Object close(TaskContext c, Object[] a) {
+        c.fds().close(Args.of("fd_close", a, 1, 1).intValue(0));
+        return 0L;
+    }
+
+    private Object stat(TaskContext c, Object[] a) {
+        OpenFile file = c.fds().get(Args.of("fd_stat", a, 1, 1).intValue(0));
+        FileStat s = file.channel().stat();
+        return PDict.of("path", file.channel().describe(), "kind", s.kind(), "size", s.size(),
+                "mode", OpenMode.describe(file.mode()));
+    }
+
+    private Object seek(TaskContext c, Object[] a) {
+        Args args = Args.of("fd_seek", a, 2, 3);
+        OpenFile file = c.fds().get(args.intValue(0));
+        return file.channel().seek(args.integer(1), args.intValue(2, Channel.SEEK_SET));
+    }
+
+    private Object readdir(TaskContext c, Object[] a) {
+        String p = path(c, Args.of("fd_readdir", a, 1, 1), 0);
+        PList out = new PList();
+        for (FileStat s : mounts.namespace().list(p)) {
+            out.append(s.name());
+        }
+        return out;
+    }
+
+    private Object dup(TaskContext c, Object[] a) {
+        return (long) c.fds().dup(Args.of("fd_dup", a, 1, 1).intValue(0));
+    }
+
+    private Object dup2(TaskContext c, Object[] a) {
+        Args args = Args.of("fd_dup2", a, 2, 2);
+        int target = args.intValue(1);
+        c.fds().dup2(args.intValue(0), target);
+        return (long) target;
+    }
+
+    private Object isatty(TaskContext c, Object[] a) {
+        return bool(c.fds().get(Args.of("fd_isatty", a, 1, 1).intValue(0)).channel().isTerminal());
+    }
+
+    private Object list(TaskContext c, Object[] a) {
+        Args.of("fd_list", a, 0, 0);
+        PDict out = new PDict();
+        for (Map.Entry<Integer, String> e : c.fds().describe().entrySet()) {
+            out.put((long) e.getKey(), e.getValue());
+        }
+        return out;
+    }
+
+    private static OpenFile readable(TaskContext c, int fd) {
+        OpenFile file = c.fds().get(fd);
+        if (!file.readable()) {
+            throw new PebbleException(Errno.BADF, "descriptor " + fd + " is not open for reading");
+        }
+        return file;
+    }
+}
