@@ -232,9 +232,15 @@ final class PebbleProcess implements ProcessView {
         }
     }
 
+    /** Signals this process ignores (bit n for signal n); SIGKILL and SIGSTOP cannot be ignored. */
+    volatile long ignored;
+
     /** A signal arrived: update the state; the table wakes the threads. */
     synchronized void post(int signal) {
         if (ended) {
+            return;
+        }
+        if (signal != Signals.SIGKILL && signal != Signals.SIGSTOP && (ignored & (1L << signal)) != 0) {
             return;
         }
         if (signal == Signals.SIGCONT) {

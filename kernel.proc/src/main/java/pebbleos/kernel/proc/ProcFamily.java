@@ -91,6 +91,9 @@ final class ProcFamily implements SyscallFamily {
                     }
                     return d;
                 }),
+                new Syscall("proc_ignore", "signal, flag",
+                        "ignore a signal (flag 1) or restore its default action (flag 0); KILL and STOP cannot be ignored",
+                        this::ignore),
                 new Syscall("proc_signal_number", "name", "the number of a signal name (INT, SIGTERM, 15), -1 if unknown",
                         (c, a) -> (long) Signals.parse(Values.str(Args.of("proc_signal_number", a, 1, 1).value(0)))),
                 new Syscall("proc_signal_name", "number", "the name of a signal number",
@@ -171,6 +174,21 @@ final class ProcFamily implements SyscallFamily {
             table.signalGroup(caller.process().pgid(), signal);
         } else {
             table.signal(pid, signal);
+        }
+        return 0L;
+    }
+
+    private Object ignore(TaskContext caller, Object[] values) {
+        Args args = Args.of("proc_ignore", values, 2, 2);
+        int signal = args.intValue(0);
+        if (signal <= 0 || signal >= 64) {
+            throw new PebbleException(Errno.INVAL, "proc_ignore: unknown signal " + signal);
+        }
+        PebbleProcess p = table.process(caller.pid());
+        if (args.flag(1, true)) {
+            p.ignored |= 1L << signal;
+        } else {
+            p.ignored &= ~(1L << signal);
         }
         return 0L;
     }

@@ -137,6 +137,9 @@ public final class Bootloader implements Callable<Integer> {
         env.put("USER", "pebble");
         env.put("SHELL", "/bin/sh");
         env.put("FS_MODE", options.fsMode());
+        if (System.getenv("PEBBLE_TRACE") != null) {
+            env.put("PEBBLE_TRACE", System.getenv("PEBBLE_TRACE")); // the shell echoes each line it runs
+        }
         String term = System.getenv("TERM");
         if (term != null) {
             env.put("TERM", term);
