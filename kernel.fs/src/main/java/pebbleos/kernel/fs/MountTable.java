@@ -104,7 +104,7 @@ public final class MountTable implements Mounts {
             throw new PebbleException(Errno.NOSYS, "no filesystem backend for mode '" + mode + "' in this image"
                     + (backends.modes().isEmpty() ? "" : " (modes available: " + String.join(", ", backends.modes()) + ")"));
         }
-        system.volume().setWritable(systemWritable);
+        system.volume().reset(systemWritable);
         root.mount(backend.service(), backend.bundle(), mode, hostRoot.toAbsolutePath().normalize());
     }
 

@@ -126,6 +126,9 @@ public final class Namespace {
     public void write(TaskContext caller, String path, byte[] data, boolean append) {
         Location at = locate(path);
         if (at.area() == Area.DEV) {
+            if (find(path) == null) {
+                throw FsErrors.of(Errno.PERM, "/dev holds device nodes only", path);
+            }
             OpenFile file = open(caller, path, OpenMode.parse(append ? "a" : "w"));
             try {
                 file.channel().write(data, 0, data.length);

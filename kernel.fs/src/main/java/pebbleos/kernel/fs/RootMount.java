@@ -174,6 +174,10 @@ final class RootMount implements Mount {
                 mode = newMode;
                 hostRoot = root;
                 handoff = null;
+                syncedWrites = writes.get();
+                swaps.set(0);
+                waits.set(0);
+                longestWaitNanos.set(0);
                 install(fresh, backend, backendName);
             }
         }
@@ -190,12 +194,15 @@ final class RootMount implements Mount {
             if (leaving != provider) {
                 return;
             }
+            synchronized (arrival) {
+                // before the volume goes: from now on a call that finds no volume waits instead of failing
+                orphaned = true;
+                gaveUp = false;
+            }
             Volume old = take();
             TreeSnapshot tree = old == null ? null : detachQuietly(old);
             synchronized (arrival) {
                 handoff = tree;
-                orphaned = true;
-                gaveUp = false;
                 provider = null;
                 providerName = "";
             }

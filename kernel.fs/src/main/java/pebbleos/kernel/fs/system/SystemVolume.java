@@ -30,9 +30,14 @@ public final class SystemVolume implements Volume {
         this.tree = tree;
     }
 
-    /** Allow writes (into the overlay) or refuse them with ROFS. */
-    public void setWritable(boolean allow) {
-        writable = allow;
+    /** Allow writes (into a fresh, empty overlay) or refuse them with ROFS. */
+    public void reset(boolean allowWrites) {
+        synchronized (lock) {
+            overlay.files.clear();
+            overlay.directories.clear();
+            overlay.whiteouts.clear();
+            writable = allowWrites;
+        }
     }
 
     public boolean writable() {
