@@ -2,7 +2,7 @@ package pebbleos.api.process;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -45,11 +45,15 @@ public interface Processes {
 
     /**
      * Start a thread in the caller's process. {@code body} makes the task from
-     * the new thread's context; with {@code captureOutput} the thread's
-     * {@code print}s are kept as its outputs instead of written to fd 1.
+     * the engine running the process and the new thread's context; with
+     * {@code captureOutput} the thread's {@code print}s are kept as its outputs
+     * instead of written to fd 1.
      */
-    ThreadHandle startThread(TaskContext caller, String name, Function<TaskContext, Task> body,
-            boolean captureOutput);
+    ThreadHandle startThread(TaskContext caller, String name,
+            BiFunction<pebbleos.api.engine.ExecutionEngine, TaskContext, Task> body, boolean captureOutput);
+
+    /** Remove an ended thread from the table (after it was joined). */
+    void forgetThread(int tid);
 
     /** A thread by id, or {@code null}. */
     ThreadHandle thread(int tid);

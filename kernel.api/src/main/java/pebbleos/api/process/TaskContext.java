@@ -16,6 +16,8 @@ public abstract class TaskContext {
     public static final int YIELD = 2;
     /** The engine is being replaced: a task that can snapshot itself should suspend. */
     public static final int SUSPEND = 4;
+    /** Buffered output has waited long enough: write it out at the next safe point. */
+    public static final int FLUSH = 8;
 
     /** Non-zero when {@link #safePoint()} has work to do; a bit set of the constants above. */
     public volatile int attention;
@@ -97,6 +99,10 @@ public abstract class TaskContext {
      * {@code ps}, {@code top} and {@code thread_status}.
      */
     public abstract void setState(String state);
+
+    /** Say what a blocked thread waits on ({@code "mutex:3"}, {@code "stdin"}), {@code ""} when nothing. */
+    public void setBlockedOn(String what) {
+    }
 
     /**
      * Run a blocking operation without holding the process lock, so that other

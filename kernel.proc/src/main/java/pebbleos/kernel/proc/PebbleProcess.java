@@ -30,6 +30,12 @@ final class PebbleProcess implements ProcessView {
     final FdTable fds;
     final ProcessLock lock = new ProcessLock();
     final List<PebbleThread> threads = new CopyOnWriteArrayList<>();
+    /** Spawned by Java code (the bootloader, tests), which reaps it with waitFor. */
+    volatile boolean kernelChild;
+    /** When buffered standard output was last written out. */
+    volatile long lastFlushNanos = System.nanoTime();
+    /** The thread that runs the program; its end is the process's end. */
+    volatile PebbleThread main;
     final long startMillis = System.currentTimeMillis();
     private final Map<String, String> env;
     private volatile String cwd;
@@ -165,6 +171,7 @@ final class PebbleProcess implements ProcessView {
 
     /** Take the buffered output as bytes (empty when none). */
     byte[] takeOutput() {
+        lastFlushNanos = System.nanoTime();
         if (out.length() == 0) {
             return null;
         }
@@ -190,9 +197,9 @@ final class PebbleProcess implements ProcessView {
         if (stopRequested) {
             return "stopped";
         }
-        PebbleThread main = threads.isEmpty() ? null : threads.get(0);
-        if (main != null && main.state().startsWith("blocked")) {
-            return main.state();
+        PebbleThread m = main;
+        if (m != null && m.state().startsWith("blocked")) {
+            return m.state();
         }
         return pgid == foregroundGroup ? "foreground" : "running";
     }

@@ -167,6 +167,10 @@ final class PebbleThread extends TaskContext implements ThreadHandle, Runnable {
             clear(SIGNAL);
             deliverSignals();
         }
+        if ((a & FLUSH) != 0) {
+            clear(FLUSH);
+            flushOutput();
+        }
     }
 
     /** Act on the process's signal state: end (fatal signal) or pause (stopped). */
@@ -425,8 +429,9 @@ final class PebbleThread extends TaskContext implements ThreadHandle, Runnable {
         return blockedOn;
     }
 
-    void setBlockedOn(String what) {
-        blockedOn = what;
+    @Override
+    public void setBlockedOn(String what) {
+        blockedOn = what == null ? "" : what;
     }
 
     @Override

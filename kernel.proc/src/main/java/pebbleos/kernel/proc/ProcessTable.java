@@ -57,6 +57,8 @@ public final class ProcessTable implements Processes {
     private final Object childEvents = new Object();
     private volatile int foregroundGroup;
     private ServiceRegistration<SyscallFamily> procFamily;
+    /** Writes out output a busy program buffered but has not flushed for a while. */
+    private java.util.concurrent.ScheduledExecutorService flusher;
 
     // Dynamic and optional: the syscall table references every family, the proc family included.
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -67,11 +69,29 @@ public final class ProcessTable implements Processes {
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(SyscallFamily.FAMILY, "proc");
         procFamily = context.registerService(SyscallFamily.class, new ProcFamily(this), props);
+        flusher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "pebble-output-flusher");
+            t.setDaemon(true);
+            return t;
+        });
+        flusher.scheduleWithFixedDelay(this::flushStaleOutput, 50, 50, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     @Deactivate
     void deactivate() {
+        flusher.shutdownNow();
         procFamily.unregister();
+    }
+
+    /** Output buffered for more than 50 ms goes out at the process's next safe point. */
+    private void flushStaleOutput() {
+        long now = System.nanoTime();
+        for (PebbleProcess p : processes.values()) {
+            PebbleThread main = p.main;
+            if (!p.ended && main != null && p.outputPending() && now - p.lastFlushNanos > 50_000_000L) {
+                main.raise(TaskContext.FLUSH);
+            }
+        }
     }
 
     // ------------------------------------------------------------------ engines
@@ -182,11 +202,13 @@ public final class ProcessTable implements Processes {
         String dir = cwd != null ? cwd : parentProcess != null ? parentProcess.cwd() : "/";
         PebbleProcess p = new PebbleProcess(pid, parentProcess == null ? 0 : parentProcess.pid, group, session,
                 path, argv, engine, table, environment, dir);
+        p.kernelChild = parent == null;
         processes.put(pid, p);
         PebbleThread main = newThread(p, p.name(), false, ctx -> {
             ((PebbleThread) ctx).engine = chosen;
             return source != null ? chosen.loadSource(ctx, path, source, argv) : chosen.load(ctx, path, argv);
         });
+        p.main = main;
         main.start();
         return pid;
     }
@@ -221,7 +243,7 @@ public final class ProcessTable implements Processes {
     /** A thread has ended; the end of a main thread ends its process. */
     void threadEnded(PebbleThread thread, int status, int signal, boolean error) {
         PebbleProcess p = thread.process;
-        if (p.threads.isEmpty() || p.threads.get(0) != thread) {
+        if (p.main != thread) {
             if (signal == 0 && thread.exitStatusRequested) {
                 // exit(n) in a secondary thread ends the whole process with n
                 p.exitOverride = status;
@@ -248,14 +270,16 @@ public final class ProcessTable implements Processes {
             threads.remove(t.tid());
         }
         PebbleProcess parent = processes.get(p.ppid);
-        if (parent == null || parent.ended) {
+        if (p.kernelChild) {
+            // the Java code that spawned it reaps it with waitFor
+        } else if (parent == null || parent.ended) {
             processes.remove(p.pid);
         } else {
             parent.post(Signals.SIGCHLD);
         }
         // orphans are adopted by no one: they are reaped when they end
         for (PebbleProcess child : processes.values()) {
-            if (child.ppid == p.pid) {
+            if (child.ppid == p.pid && !child.kernelChild) {
                 child.ppid = 0;
                 if (child.ended) {
                     processes.remove(child.pid);
@@ -422,14 +446,14 @@ public final class ProcessTable implements Processes {
     // ------------------------------------------------------------------ threads
 
     @Override
-    public ThreadHandle startThread(TaskContext caller, String name, Function<TaskContext, Task> body,
-            boolean captureOutput) {
+    public ThreadHandle startThread(TaskContext caller, String name,
+            java.util.function.BiFunction<ExecutionEngine, TaskContext, Task> body, boolean captureOutput) {
         PebbleProcess p = process(caller.pid());
         PebbleThread parent = threads.get(caller.tid());
         ExecutionEngine engine = parent != null && parent.engine != null ? parent.engine : engine(p.engineName);
         PebbleThread t = newThread(p, name, captureOutput, ctx -> {
             ((PebbleThread) ctx).engine = engine;
-            return body.apply(ctx);
+            return body.apply(engine, ctx);
         });
         t.start();
         return t;
@@ -451,8 +475,12 @@ public final class ProcessTable implements Processes {
         return out;
     }
 
-    /** A joined capture thread leaves the table. */
-    void forget(int tid) {
-        threads.remove(tid);
+    @Override
+    public void forgetThread(int tid) {
+        PebbleThread t = threads.get(tid);
+        if (t != null && t.finished()) {
+            threads.remove(tid);
+            t.process.threads.remove(t);
+        }
     }
 }

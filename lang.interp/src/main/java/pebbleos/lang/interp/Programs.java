@@ -61,7 +61,7 @@ final class Programs {
                 }
                 CompiledCode code = cache.compile(display, text);
                 PModule main = new PModule("__main__", source != null ? null : path, code.globals());
-                PList list = PList.from(process.arguments());
+                PList list = PList.from(args);
                 main.set("ARGV", list);
                 main.set("ARGC", (long) list.size());
                 process.run(thread, code, main);
