@@ -29,4 +29,13 @@ public interface SyscallTable {
 
     /** Per-family facts for diagnostics: provider, ranking, calls, longest swap wait. */
     List<Map<String, Object>> status();
+
+    /** The providers (bundle symbolic names) of a family, the one serving first. */
+    List<String> providers(String family);
+
+    /**
+     * Make the provider from bundle {@code provider} serve {@code family}
+     * whatever the rankings say; {@code null} goes back to ranking order.
+     */
+    void prefer(String family, String provider);
 }

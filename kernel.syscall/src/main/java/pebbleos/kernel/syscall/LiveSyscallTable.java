@@ -197,16 +197,23 @@ public final class LiveSyscallTable implements SyscallTable {
         });
     }
 
-    /** Make {@code provider} (a bundle symbolic name) serve {@code family}; {@code null} restores rankings. */
+    @Override
     public void prefer(String family, String provider) {
         slot(family).prefer(provider);
     }
 
-    /** Provider names of a family, best first. */
+    @Override
     public List<String> providers(String family) {
+        ServiceSlot<Binding> s = slot(family);
         List<String> out = new ArrayList<>();
-        for (ServiceSlot.Candidate<Binding> c : slot(family).candidates()) {
-            out.add(c.provider());
+        ServiceSlot.Candidate<Binding> current = s.currentCandidate();
+        if (current != null) {
+            out.add(current.provider());
+        }
+        for (ServiceSlot.Candidate<Binding> c : s.candidates()) {
+            if (c != current) {
+                out.add(c.provider());
+            }
         }
         return out;
     }

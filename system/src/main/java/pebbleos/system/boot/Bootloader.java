@@ -116,6 +116,9 @@ public final class Bootloader implements Callable<Integer> {
         Mounts mounts = services.await(Mounts.class, "the mount table");
         Console console = services.await(Console.class, "a console");
         List<String> engines = services.awaitEngines(processes);
+        if (options.gogo() || Boolean.parseBoolean(context.getProperty("pebbleos.gogo"))) {
+            GogoSwitch.enable(context);
+        }
         Path root = hostRoot(options.root());
         mounts.mountRoot(options.fsMode(), root, options.allowSystemWrites(), SERVICE_WAIT_MILLIS);
 

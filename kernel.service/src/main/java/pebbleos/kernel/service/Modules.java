@@ -1,0 +1,204 @@
+package pebbleos.kernel.service;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.wiring.FrameworkWiring;
+
+import pebbleos.api.Errno;
+import pebbleos.api.PebbleException;
+import pebbleos.api.fs.FileSystem;
+import pebbleos.api.fs.Mounts;
+
+/**
+ * Bundle lifecycle with the system's guard rails: the kernel's own bundles
+ * cannot be stopped or removed, and neither can the bundle serving the root
+ * filesystem unless a successor for its mode is already in place. Every
+ * failure is a Pebble-visible error with an errno.
+ */
+final class Modules {
+    /** Bundles the running system cannot do without. */
+    static final Set<String> KERNEL = Set.of("kernel.api", "kernel.syscall", "kernel.proc", "kernel.fs", "lang.core",
+            "system", "kernel.service", "org.apache.felix.scr", "org.osgi.service.component",
+            "org.osgi.util.promise", "org.osgi.util.function", "org.apache.felix.framework");
+
+    private final BundleContext context;
+    private final Mounts mounts;
+
+    Modules(BundleContext context, Mounts mounts) {
+        this.context = context;
+        this.mounts = mounts;
+    }
+
+    Bundle find(String name) {
+        Bundle match = null;
+        for (Bundle b : context.getBundles()) {
+            if (name.equals(b.getSymbolicName()) || name.equals(String.valueOf(b.getBundleId()))) {
+                if (match == null || b.getVersion().compareTo(match.getVersion()) > 0) {
+                    match = b;
+                }
+            }
+        }
+        if (match == null) {
+            throw new PebbleException(Errno.NOENT, "no bundle named '" + name + "'");
+        }
+        return match;
+    }
+
+    /** Install (or, when one of the same symbolic name exists, update) a bundle from jar bytes, and start it. */
+    Bundle install(String location, byte[] jar) {
+        String name = JarCheck.symbolicName(jar);
+        for (Bundle b : context.getBundles()) {
+            if (name.equals(b.getSymbolicName())) {
+                update(b, jar);
+                return b;
+            }
+        }
+        try {
+            Bundle b = context.installBundle(location, new ByteArrayInputStream(jar));
+            start(b);
+            return b;
+        } catch (BundleException e) {
+            throw failure("install " + name, e);
+        }
+    }
+
+    void update(Bundle b, byte[] jar) {
+        guardKernel(b, "update");
+        if (jar != null) {
+            String name = JarCheck.symbolicName(jar);
+            if (!name.equals(b.getSymbolicName())) {
+                throw new PebbleException(Errno.INVAL, "the jar holds '" + name + "', not '" + b.getSymbolicName() + "'");
+            }
+        }
+        try {
+            if (jar == null) {
+                b.update();
+            } else {
+                b.update(new ByteArrayInputStream(jar));
+            }
+            refresh(List.of(b));
+            start(b);
+        } catch (BundleException e) {
+            throw failure("update " + b.getSymbolicName(), e);
+        }
+    }
+
+    void start(Bundle b) {
+        if (b.getHeaders().get("Fragment-Host") != null) {
+            return;
+        }
+        try {
+            b.start();
+        } catch (BundleException e) {
+            throw failure("start " + b.getSymbolicName(), e);
+        }
+    }
+
+    void stop(Bundle b) {
+        guardKernel(b, "stop");
+        guardRoot(b, "stop");
+        try {
+            b.stop();
+        } catch (BundleException e) {
+            throw failure("stop " + b.getSymbolicName(), e);
+        }
+    }
+
+    void uninstall(Bundle b) {
+        guardKernel(b, "remove");
+        guardRoot(b, "remove");
+        try {
+            b.uninstall();
+            refresh(List.of(b));
+        } catch (BundleException e) {
+            throw failure("remove " + b.getSymbolicName(), e);
+        }
+    }
+
+    private void refresh(Collection<Bundle> bundles) {
+        FrameworkWiring wiring = context.getBundle(0).adapt(FrameworkWiring.class);
+        Object done = new Object();
+        synchronized (done) {
+            wiring.refreshBundles(bundles, event -> {
+                synchronized (done) {
+                    done.notifyAll();
+                }
+            });
+            try {
+                done.wait(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void guardKernel(Bundle b, String what) {
+        if (b.getBundleId() == 0 || KERNEL.contains(b.getSymbolicName())) {
+            throw new PebbleException(Errno.BUSY, "cannot " + what + " " + b.getSymbolicName()
+                    + ": it is part of the running kernel");
+        }
+    }
+
+    /** The bundle serving the root filesystem goes only when another serves its mode. */
+    private void guardRoot(Bundle b, String what) {
+        if (mounts == null || !mounts.rootMounted()) {
+            return;
+        }
+        String mode = mounts.rootMode();
+        boolean servesRoot = false;
+        boolean successor = false;
+        for (ServiceReference<FileSystem> ref : fileSystems()) {
+            if (!modes(ref).contains(mode)) {
+                continue;
+            }
+            if (ref.getBundle() != null && ref.getBundle().getBundleId() == b.getBundleId()) {
+                servesRoot = true;
+            } else {
+                successor = true;
+            }
+        }
+        if (servesRoot && !successor) {
+            throw new PebbleException(Errno.BUSY, "cannot " + what + " " + b.getSymbolicName()
+                    + ": it serves the root filesystem (" + mode + "); install its successor first, or update it");
+        }
+    }
+
+    Collection<ServiceReference<FileSystem>> fileSystems() {
+        try {
+            return context.getServiceReferences(FileSystem.class, null);
+        } catch (InvalidSyntaxException e) {
+            return List.of();
+        }
+    }
+
+    static List<String> modes(ServiceReference<?> ref) {
+        Object m = ref.getProperty(FileSystem.MODE);
+        List<String> out = new ArrayList<>();
+        if (m instanceof String s) {
+            out.add(s);
+        } else if (m instanceof String[] a) {
+            out.addAll(List.of(a));
+        } else if (m instanceof Collection<?> c) {
+            c.forEach(x -> out.add(String.valueOf(x)));
+        }
+        return out;
+    }
+
+    private static PebbleException failure(String what, BundleException e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        Errno errno = e.getType() == BundleException.RESOLVE_ERROR ? Errno.NOENT : Errno.INVAL;
+        if (message.contains("Unable to resolve") || message.contains("missing requirement")) {
+            return new PebbleException(Errno.NOENT, what + ": unresolved requirements: " + message);
+        }
+        return new PebbleException(errno, what + ": " + message);
+    }
+}
