@@ -55,7 +55,12 @@ public final class GogoFamily implements SyscallFamily {
                 }
             });
             if (result != null) {
-                out.println(session.format(result, org.apache.felix.service.command.Converter.INSPECT));
+                CharSequence text = result instanceof CharSequence cs ? cs
+                        : session.format(result, org.apache.felix.service.command.Converter.INSPECT);
+                out.print(text);
+                if (text.length() > 0 && text.charAt(text.length() - 1) != '\n') {
+                    out.println();
+                }
             }
         }
         out.flush();

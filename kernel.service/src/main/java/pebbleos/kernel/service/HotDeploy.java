@@ -90,7 +90,7 @@ public final class HotDeploy {
         try {
             byte[] bytes = Files.readAllBytes(jar);
             new Modules(context, mounts).install(jar.toUri().toString(), bytes);
-            LOG.info("hot deploy: " + jar.getFileName());
+            LOG.fine("hot deploy: " + jar.getFileName());
         } catch (IOException | PebbleException e) {
             LOG.log(Level.WARNING, "hot deploy of " + jar.getFileName() + " failed: " + e.getMessage());
         }

@@ -1,0 +1,76 @@
+package pebbleos.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.util.List;
+
+import org.junit.Test;
+
+/**
+ * Every image of distro/ is exported by the build and boots: the full image,
+ * the minimal one (no VM, no VFS, no JLine, no Gogo: its commands say so)
+ * and the developer image with the Gogo console and bridge.
+ */
+public class ImagesIT {
+    @Test
+    public void fullImageBootsEveryBundleActive() throws Exception {
+        Launcher.Result r = Launcher.run("pebbleos", List.of(), "", "--bundles");
+        assertEquals(r.err(), 0, r.status());
+        for (String line : r.out().split("\n")) {
+            assertTrue(line, line.endsWith("Active"));
+        }
+        for (String bundle : List.of("kernel.syscall", "kernel.proc", "kernel.thread", "kernel.fs", "fs.hostfs",
+                "fs.mfs", "fs.vfs", "lang.interp", "system", "kernel.service", "gogo.bridge")) {
+            assertTrue(bundle, r.out().contains(" " + bundle + " "));
+        }
+    }
+
+    @Test
+    public void fullImageRunsCommandsAndKeepsGogoOff() throws Exception {
+        Launcher.Result r = Launcher.run("pebbleos", List.of(), "", "--root",
+                Launcher.freshRoot("full").toString(), "-c", "pwd; lsmod | grep -c family; gogo lb");
+        assertEquals(1, r.status());
+        assertTrue(r.out(), r.out().startsWith("/\n"));
+        assertTrue(r.err(), r.err().contains("gogo: the Gogo bridge is disabled (boot with --gogo)"));
+    }
+
+    @Test
+    public void minimalImageHasNoVmVfsJlineOrGogo() throws Exception {
+        Launcher.Result bundles = Launcher.run("minimal", List.of(), "", "--bundles");
+        assertEquals(bundles.err(), 0, bundles.status());
+        for (String absent : List.of("lang.vm", "fs.vfs", "jline", "gogo", "tty.console", "mvstore")) {
+            assertFalse(absent, bundles.out().toLowerCase().contains(absent));
+        }
+        Launcher.Result r = Launcher.run("minimal", List.of(), "", "--root",
+                Launcher.freshRoot("minimal").toString(), "-c", "pwd; exec prog.peb");
+        assertEquals(127, r.status());
+        assertEquals("/\n", r.out());
+        assertTrue(r.err(), r.err().contains("exec: no bytecode engine in this image"));
+        Launcher.Result vfs = Launcher.run("minimal", List.of(), "", "--root",
+                Launcher.freshRoot("minimal").toString(), "--fs-mode", "vfs-persistent", "-c", "pwd");
+        assertEquals(1, vfs.status());
+        assertTrue(vfs.err(), vfs.err().contains("vfs-persistent"));
+    }
+
+    @Test
+    public void devImageReachesGogoBothWays() throws Exception {
+        Launcher.Result r = Launcher.run("dev", List.of(), "", "--root", Launcher.freshRoot("dev").toString(), "-c",
+                "gogo lb -s; gogo pebble:sh pwd");
+        assertEquals(r.err(), 0, r.status());
+        assertTrue(r.out(), r.out().contains("org.apache.felix.gogo.shell"));
+        assertTrue(r.out(), r.out().contains("kernel.proc"));
+        assertTrue(r.out(), r.out().endsWith("/\n"));
+    }
+
+    @Test
+    public void usageErrorsExitTwo() throws Exception {
+        Launcher.Result r = Launcher.run("pebbleos", List.of(), "", "--no-such-option");
+        assertEquals(2, r.status());
+        assertTrue(r.err(), r.err().contains("usage: pebbleos"));
+        Launcher.Result v = Launcher.run("pebbleos", List.of(), "", "--version");
+        assertEquals(0, v.status());
+        assertTrue(v.out(), v.out().startsWith("PebbleOS "));
+    }
+}
