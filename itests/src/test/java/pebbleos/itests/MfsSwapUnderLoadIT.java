@@ -1,0 +1,37 @@
+package pebbleos.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.options;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/** fs.mfs updated 20 times while a Pebble program works on files. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class MfsSwapUnderLoadIT extends FsSwapContract {
+    @Configuration
+    public Option[] config() {
+        return options(Images.base(MfsSwapUnderLoadIT.class), Kernel.withEngines("lang.interp"),
+                Images.pebble("fs.hostfs"));
+    }
+
+    @Override
+    String mode() {
+        return "mfs";
+    }
+
+    @Override
+    String module() {
+        return "fs.mfs";
+    }
+
+    @Test
+    public void updatesUnderLoad() throws Exception {
+        updatesUnderLoadLoseNothing();
+    }
+}
