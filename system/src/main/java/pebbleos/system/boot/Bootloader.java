@@ -22,7 +22,6 @@ import org.osgi.service.component.annotations.Component;
 import pebbleos.api.PebbleException;
 import pebbleos.api.console.Console;
 import pebbleos.api.fs.Mounts;
-import pebbleos.api.process.OpenFile;
 import pebbleos.api.process.Processes;
 
 /**
@@ -114,7 +113,7 @@ public final class Bootloader implements Callable<Integer> {
         Services services = new Services(context, SERVICE_WAIT_MILLIS);
         Processes processes = services.await(Processes.class, "the process table");
         Mounts mounts = services.await(Mounts.class, "the mount table");
-        Console console = services.await(Console.class, "a console");
+        services.await(Console.class, "a console");
         List<String> engines = services.awaitEngines(processes);
         if (options.gogo() || Boolean.parseBoolean(context.getProperty("pebbleos.gogo"))) {
             GogoSwitch.enable(context);
@@ -130,10 +129,6 @@ public final class Bootloader implements Callable<Integer> {
             argv.add(options.command());
         }
         argv.addAll(options.script());
-        Map<Integer, OpenFile> fds = Map.of(
-                0, new OpenFile(console.channel(Console.STDIN), OpenFile.READ),
-                1, new OpenFile(console.channel(Console.STDOUT), OpenFile.WRITE),
-                2, new OpenFile(console.channel(Console.STDERR), OpenFile.WRITE));
         Map<String, String> env = new java.util.TreeMap<>();
         env.put("PATH", "/system/bin:/system/sbin:/bin");
         env.put("HOME", "/home/pebble");
@@ -147,20 +142,11 @@ public final class Bootloader implements Callable<Integer> {
         if (term != null) {
             env.put("TERM", term);
         }
-        int pid;
-        try {
-            pid = processes.spawn(null, engine, "/system/boot", argv, fds, env, "/", 0,
-                    bootProgram(shellSource()));
-        } finally {
-            for (OpenFile f : fds.values()) {
-                f.release();
-            }
-        }
-        processes.setForegroundGroup(pid);
-        int status = processes.waitFor(null, pid);
-        console.flush();
-        System.out.flush();
-        return status;
+        // a session (no -c, no script) comes back when its console is replaced under it
+        boolean session = options.command() == null && options.script().isEmpty();
+        ShellSupervisor supervisor = new ShellSupervisor(context, processes, engine, argv, env,
+                bootProgram(shellSource()), session);
+        return supervisor.run();
     }
 
     /** The disk folder: {@code --root}, else {@code pebble_disk} beside the launcher script. */
