@@ -41,6 +41,10 @@ public final class HostContext extends TaskContext implements ProcessView {
     public final StringBuilder out = new StringBuilder();
     public final StringBuilder err = new StringBuilder();
     public final Deque<String> input = new ArrayDeque<>();
+    /** Safe points left before the program is killed (SIGKILL); negative for no limit. */
+    private long safePointsLeft = -1;
+    /** Safe points the program passed. */
+    public long safePoints;
 
     public HostContext(Path root, Path system) {
         this.root = root;
@@ -181,8 +185,22 @@ public final class HostContext extends TaskContext implements ProcessView {
         return 1;
     }
 
+    /**
+     * Kill the program (as SIGKILL would: {@link pebbleos.api.process.Terminated}
+     * with status 137) once it has passed {@code n} safe points (loop iterations,
+     * calls), so that a generated program with an endless loop ends.
+     */
+    public void limitSafePoints(long n) {
+        safePointsLeft = n;
+        attention |= YIELD; // engines call safePoint() while attention is non-zero
+    }
+
     @Override
     public void safePoint() {
+        safePoints++;
+        if (safePointsLeft >= 0 && --safePointsLeft < 0) {
+            throw pebbleos.api.process.Terminated.bySignal(pebbleos.api.process.Signals.SIGKILL);
+        }
     }
 
     @Override
