@@ -21,6 +21,8 @@ public final class Parser {
     private int pos;
     /** Where the expression being parsed starts (for error columns). */
     private Token exprStart;
+    /** Where the last complete expression of the current statement started, or null. */
+    private Token lastExprStart;
     private int functionDepth;
     private int loopDepth;
 
@@ -93,13 +95,24 @@ public final class Parser {
     }
 
     private PebbleError exprError(Token at, String detail, String prefix) {
-        Token start = exprStart != null ? exprStart : at;
+        return exprError(exprStart != null ? exprStart : at, at, detail, prefix, null);
+    }
+
+    /**
+     * An expression error at token {@code at} of the expression starting at
+     * {@code start}; its text runs to the end of the line, or to {@code end}
+     * (exclusive) when given.
+     */
+    private PebbleError exprError(Token start, Token at, String detail, String prefix, Token end) {
         if (at.kind() == Kind.NEWLINE || at.kind() == Kind.EOF || at.kind() == Kind.DEDENT
                 || at.kind() == Kind.INDENT) {
             at = previous();
         }
         String text = expressionText(start);
-        int column = at.line() == start.line() ? at.column() - start.column() + 1 : at.column();
+        if (end != null && end.line() == start.line() && end.column() > start.column()) {
+            text = text.substring(0, Math.min(text.length(), end.column() - start.column())).stripTrailing();
+        }
+        int column = Math.max(1, at.line() == start.line() ? at.column() - start.column() + 1 : at.column());
         PebbleError e;
         if (text.isEmpty()) {
             e = new PebbleError(prefix + " at column " + column + ": " + detail);
@@ -148,12 +161,15 @@ public final class Parser {
         if (check(Kind.EOF) || check(Kind.DEDENT)) {
             return;
         }
-        throw exprError(peek(), "unexpected token '" + peek().text() + "'");
+        // a token after a complete expression: columns count from that expression's start
+        Token start = lastExprStart != null && lastExprStart.line() == peek().line() ? lastExprStart : peek();
+        throw exprError(start, peek(), "unexpected token '" + peek().text() + "'", "invalid expression", null);
     }
 
     // ------------------------------------------------------------------ statements
 
     private Stmt statement() {
+        lastExprStart = null;
         Token t = peek();
         if (t.kind() == Kind.INDENT) {
             String[] levels = t.text().split(":");
@@ -232,8 +248,8 @@ public final class Parser {
                     advance();
                     Expr target = topExpression();
                     if (!(target instanceof Expr.Index)) {
-                        throw exprError(exprStart, "del needs an index target such as xs[i] or d[k]",
-                                "invalid delete target");
+                        throw exprError(lastExprStart, lastExprStart, "del needs an index target such as xs[i] or d[k]",
+                                "invalid delete target", null);
                     }
                     return new Stmt.Delete(line, target);
                 default:
@@ -246,7 +262,8 @@ public final class Parser {
             checkTarget(expr, eq);
             Expr value = topExpression();
             if (check("=")) {
-                throw exprError(peek(), "chained assignment is not supported");
+                throw exprError(lastExprStart, peek(), "chained assignment is not supported", "invalid expression",
+                        null);
             }
             return new Stmt.Assign(line, expr, value);
         }
@@ -274,14 +291,16 @@ public final class Parser {
         if (target instanceof Expr.Index || target instanceof Expr.Attribute) {
             return;
         }
-        Token start = exprStart;
-        throw exprError(start, "expected a name, attribute, or index target", "invalid assignment target");
+        // the target is the text before the '=': the expression that was parsed last
+        Token start = lastExprStart != null ? lastExprStart : at;
+        throw exprError(start, start, "expected a name, attribute, or index target", "invalid assignment target", at);
     }
 
     /** A full expression that starts a statement part (error columns count from here). */
     private Expr topExpression() {
         Token saved = exprStart;
-        exprStart = peek();
+        Token start = peek();
+        exprStart = start;
         try {
             if (atStatementEnd()) {
                 throw exprError(peek(), "unexpected end of expression");
@@ -289,6 +308,7 @@ public final class Parser {
             return expression();
         } finally {
             exprStart = saved;
+            lastExprStart = start;
         }
     }
 
