@@ -172,7 +172,8 @@ public final class Loops {
                 }
                 return NORMAL;
             }
-            throw new PebbleError("for loops must iterate over a list, string, dict or range(...)");
+            // the original's text, although strings and dicts iterate too
+            throw new PebbleError("for loops must iterate over a list or range(...)");
         }
 
         private int step(Frame f, Object value) {
