@@ -125,7 +125,7 @@ public final class Run {
 
     /** Lines joined with newlines, plus a final newline: a program text or an expected output. */
     public static String lines(String... lines) {
-        return String.join("\n", lines) + "\n";
+        return lines.length == 0 ? "" : String.join("\n", lines) + "\n";
     }
 
     static void delete(Path dir) {
