@@ -5,6 +5,8 @@ import static org.junit.Assert.assertTrue;
 
 import org.junit.Test;
 
+import pebbleos.lang.core.testing.Run;
+
 /**
  * A program can never crash the host: deep recursion ends in a Pebble error,
  * and big values (10 MB strings, 10 million item lists) work.
@@ -143,5 +145,27 @@ public class LimitsTest extends PebbleTest {
     @Test
     public void hugeIntegerPowerIsRefused() {
         fails("print 10 ** 100000000", "main.peb:1: integer result too large");
+    }
+
+    @Test
+    public void deeplyNestedBracketsAreAPebbleError() {
+        String e = error("x = " + "(".repeat(100_000) + "1" + ")".repeat(100_000));
+        assertTrue(e, e.startsWith("main.peb:1: invalid expression at column 201: expression is nested too deeply"));
+    }
+
+    @Test
+    public void deeplyNestedBlocksAreAPebbleError() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 2000; i++) {
+            sb.append("    ".repeat(i)).append("if 1:\n");
+        }
+        sb.append("    ".repeat(2000)).append("print 1\n");
+        assertEquals("main.peb:102: too many levels of indentation", error(sb.toString()));
+    }
+
+    @Test
+    public void veryLongExpressionRunsOrIsAPebbleError() {
+        Run.Result r = run("x = " + "1 + ".repeat(100_000) + "1\nprint x");
+        assertTrue(r.all(), r.all().equals("100001\n") || r.all().equals("main.peb:1: expression is nested too deeply\n"));
     }
 }

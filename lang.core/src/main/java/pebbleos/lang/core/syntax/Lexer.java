@@ -25,6 +25,9 @@ public final class Lexer {
     private static final String[] OPERATORS = {"**=", "//=", "**", "//", "==", "!=", "<=", ">=", "+=", "-=", "*=",
         "/=", "%=", "(", ")", "[", "]", "{", "}", ",", ":", ".", "+", "-", "*", "/", "%", "<", ">", "="};
 
+    /** The deepest block nesting accepted. */
+    static final int MAX_INDENT = 100;
+
     private final String file;
     private final String[] lines;
     private final List<Token> tokens = new ArrayList<>();
@@ -97,6 +100,10 @@ public final class Lexer {
         }
         int top = indents.peek();
         if (indent > top) {
+            if (indents.size() > MAX_INDENT) {
+                // as CPython's tokenizer: the passes over the tree recurse once per block level
+                throw error(lineNo, "too many levels of indentation");
+            }
             indents.push(indent);
             // the text carries the levels so the parser can explain an unexpected indent
             tokens.add(new Token(Kind.INDENT, (top / 4) + ":" + (indent / 4), null, lineNo, indent + 1));

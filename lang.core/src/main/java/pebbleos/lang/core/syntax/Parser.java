@@ -25,6 +25,16 @@ public final class Parser {
     private Token lastExprStart;
     private int functionDepth;
     private int loopDepth;
+    /** How deeply the expression being parsed nests (brackets, prefix operators, powers). */
+    private int nesting;
+
+    /**
+     * The deepest expression nesting accepted (as CPython's 200 parentheses):
+     * a clean error instead of a stack overflow in the passes that recurse
+     * over the tree.
+     */
+    static final int MAX_NESTING = 200;
+    static final String TOO_DEEP = "expression is nested too deeply";
 
     private Parser(String file, String source) {
         this.file = file;
@@ -41,9 +51,23 @@ public final class Parser {
                 p.advance();
                 continue;
             }
-            out.add(p.statement());
+            int line = p.peek().line();
+            try {
+                out.add(p.statement());
+            } catch (StackOverflowError e) {
+                // the nesting limits make this rare (parsing deep inside a recursion)
+                throw PebbleError.at(file, line, TOO_DEEP);
+            }
         }
         return out;
+    }
+
+    /** Enter one more level of expression nesting at {@code at}. */
+    private void nest(Token at) {
+        if (++nesting > MAX_NESTING) {
+            nesting = 0;
+            throw exprError(at, TOO_DEEP);
+        }
     }
 
     // ------------------------------------------------------------------ helpers
@@ -602,6 +626,15 @@ public final class Parser {
     // ------------------------------------------------------------------ expressions
 
     private Expr expression() {
+        nest(peek());
+        try {
+            return conditional();
+        } finally {
+            nesting--;
+        }
+    }
+
+    private Expr conditional() {
         if (check("lambda")) {
             return lambda();
         }
@@ -657,7 +690,12 @@ public final class Parser {
     private Expr notExpression() {
         if (check("not")) {
             Token t = advance();
-            return new Expr.Unary(t.line(), t.column(), "not", notExpression());
+            nest(t);
+            try {
+                return new Expr.Unary(t.line(), t.column(), "not", notExpression());
+            } finally {
+                nesting--;
+            }
         }
         return comparison();
     }
@@ -719,7 +757,13 @@ public final class Parser {
     private Expr unary() {
         if (check("-") || check("+")) {
             Token t = advance();
-            Expr operand = unary();
+            Expr operand;
+            nest(t);
+            try {
+                operand = unary();
+            } finally {
+                nesting--;
+            }
             if (t.text().equals("-") && operand instanceof Expr.Literal lit
                     && (lit.value instanceof Long || lit.value instanceof Double)
                     && !(lit.value instanceof Long l && l == Long.MIN_VALUE)) {
@@ -736,7 +780,12 @@ public final class Parser {
         Expr base = postfix();
         if (check("**")) {
             Token t = advance();
-            return new Expr.Binary(t.line(), base.column, "**", base, unary());
+            nest(t);
+            try {
+                return new Expr.Binary(t.line(), base.column, "**", base, unary());
+            } finally {
+                nesting--;
+            }
         }
         return base;
     }

@@ -417,4 +417,67 @@ public class ParserTest {
         assertEquals("t.peb:3: invalid expression at column 3: unexpected end of expression\n1 -\n  ^",
                 error("a = 1\nb = 2\nc = 1 -"));
     }
+
+    // ------------------------------------------------------------ nesting limits (never a stack overflow)
+
+    private static String firstLine(String report) {
+        return report.split("\n", 2)[0];
+    }
+
+    @Test
+    public void twoHundredNestedBracketsParse() {
+        String deep = "(".repeat(199) + "1" + ")".repeat(199);
+        assertEquals("(= x 1)", Ast.parse("x = " + deep));
+    }
+
+    @Test
+    public void tooManyNestedBracketsIsAnError() {
+        String deep = "[".repeat(50_000) + "]".repeat(50_000);
+        assertEquals("t.peb:1: invalid expression at column 201: expression is nested too deeply",
+                firstLine(error("x = " + deep)));
+    }
+
+    @Test
+    public void longChainOfPrefixOperatorsIsAnError() {
+        assertEquals("t.peb:1: invalid expression at column 797: expression is nested too deeply",
+                firstLine(error("x = " + "not ".repeat(100_000) + "1")));
+        assertEquals("t.peb:1: invalid expression at column 200: expression is nested too deeply",
+                firstLine(error("x = " + "-".repeat(100_000) + "1")));
+    }
+
+    @Test
+    public void longChainOfPowersIsAnError() {
+        assertEquals("t.peb:1: invalid expression at column 998: expression is nested too deeply",
+                firstLine(error("x = 2" + " ** 1".repeat(10_000))));
+    }
+
+    @Test
+    public void veryLongOperatorChainIsACleanError() {
+        // left-deep: the parser loops, the resolver recurses; either it fits or it is a located error
+        try {
+            Program.compile("t.peb", "x = " + "1 + ".repeat(200_000) + "1");
+        } catch (PebbleError e) {
+            assertEquals("t.peb:1: expression is nested too deeply", e.report());
+        }
+    }
+
+    @Test
+    public void oneHundredNestedBlocksParse() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 100; i++) {
+            sb.append("    ".repeat(i)).append("if 1:\n");
+        }
+        sb.append("    ".repeat(100)).append("pass\n");
+        Parser.parse("t.peb", sb.toString());
+    }
+
+    @Test
+    public void tooManyNestedBlocksIsAnError() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            sb.append("    ".repeat(i)).append("while 1:\n");
+        }
+        sb.append("    ".repeat(3000)).append("pass\n");
+        assertEquals("t.peb:102: too many levels of indentation", error(sb.toString()));
+    }
 }
