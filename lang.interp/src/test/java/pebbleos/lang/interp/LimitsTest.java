@@ -168,4 +168,54 @@ public class LimitsTest extends PebbleTest {
         Run.Result r = run("x = " + "1 + ".repeat(100_000) + "1\nprint x");
         assertTrue(r.all(), r.all().equals("100001\n") || r.all().equals("main.peb:1: expression is nested too deeply\n"));
     }
+
+    @Test
+    public void runawayIntegerGrowthStopsAtTheSizeLimit() {
+        prints("""
+                x = 3
+                n = 0
+                try:
+                    while 1:
+                        x = x * x
+                        n = n + 1
+                except err:
+                    print err
+                print n
+                """, "line 5: integer result too large", "21");
+    }
+
+    @Test
+    public void integersOfAMillionDigitsWork() {
+        prints("""
+                x = 10 ** 1000000
+                print len(str(x + 1))
+                print int(str(x)) == x
+                """, "1000001", "1");
+    }
+
+    @Test
+    public void tooLongIntegerTextIsAPebbleError() {
+        prints("""
+                s = "9"
+                while len(s) < 2000000:
+                    s = s + s
+                try:
+                    int(s)
+                except err:
+                    print err
+                """, "line 5: int() result too large");
+    }
+
+    @Test
+    public void tooLargeIntegerLiteralIsASyntaxError() {
+        fails("x = " + "7".repeat(2_000_000), "main.peb:1: invalid expression at column 5: integer literal is too large");
+    }
+
+    @Test
+    public void longDigitTextIsRefusedQuicklyByFloat() {
+        long start = System.nanoTime();
+        prints("s = \"1\"\nwhile len(s) < 100000:\n    s = s + s\ntry:\n    float(s + \"x\")\nexcept err:\n    print err[0:31]",
+                "line 5: float() could not parse");
+        assertTrue(System.nanoTime() - start < 5_000_000_000L);
+    }
 }

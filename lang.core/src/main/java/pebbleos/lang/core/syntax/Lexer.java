@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 
+import pebbleos.lang.core.builtins.Conversions;
 import pebbleos.lang.core.runtime.PebbleError;
 import pebbleos.lang.core.syntax.Token.Kind;
 
@@ -193,7 +194,7 @@ public final class Lexer {
             if (digits.isEmpty() || (end < n && Character.isLetterOrDigit(text.charAt(end)))) {
                 throw error(lineNo, "invalid expression at column " + col + ": invalid numeric literal");
             }
-            tokens.add(new Token(Kind.NUMBER, text.substring(pos, end), integer(new BigInteger(digits, radix)),
+            tokens.add(new Token(Kind.NUMBER, text.substring(pos, end), integer(lineNo, col, digits, radix),
                     lineNo, col));
             return end;
         }
@@ -228,7 +229,7 @@ public final class Lexer {
         String digits = literal.replace("_", "");
         Object value;
         try {
-            value = isFloat ? (Object) Double.parseDouble(digits) : integer(new BigInteger(digits));
+            value = isFloat ? (Object) Double.parseDouble(digits) : integer(lineNo, col, digits, 10);
         } catch (NumberFormatException ex) {
             throw error(lineNo, "invalid expression at column " + col + ": invalid numeric literal");
         }
@@ -236,7 +237,11 @@ public final class Lexer {
         return end;
     }
 
-    private static Object integer(BigInteger b) {
+    private Object integer(int lineNo, int col, String digits, int radix) {
+        BigInteger b = Conversions.parseInteger(digits, radix);
+        if (b == null) {
+            throw error(lineNo, "invalid expression at column " + col + ": integer literal is too large");
+        }
         return b.bitLength() < 64 ? (Object) b.longValue() : b;
     }
 
