@@ -32,6 +32,25 @@ public class BuiltinsTest extends PebbleTest {
     }
 
     @Test
+    public void rangeAtTheEdgesOfSixtyFourBits() {
+        prints("""
+                print range(-9223372036854775807, 9223372036854775807, 9223372036854775807)
+                print range(9223372036854775806, 9223372036854775807, 10)
+                print len(range(9223372036854775807, -9223372036854775807, -9223372036854775807))
+                for i in range(9223372036854775800, 9223372036854775807, 5):
+                    print i
+                for i in range(-9223372036854775800, -9223372036854775808, -7):
+                    print i
+                """, "[-9223372036854775807, 0]", "[9223372036854775806]", "2", "9223372036854775800",
+                "9223372036854775805", "-9223372036854775800", "-9223372036854775807");
+    }
+
+    @Test
+    public void rangeOfMoreThanSixtyFourBitsOfValuesIsTooLarge() {
+        fails("print len(range(-9223372036854775807, 9223372036854775807))", "main.peb:1: range() is too large");
+    }
+
+    @Test
     public void rangeArgumentErrors() {
         fails("print range(1.5)", "main.peb:1: range() expects 1, 2, or 3 integer arguments");
         fails("print range(\"3\")", "main.peb:1: range() expects 1, 2, or 3 integer arguments");

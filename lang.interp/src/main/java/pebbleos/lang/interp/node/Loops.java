@@ -117,7 +117,10 @@ public final class Loops {
             if (step == 0) {
                 throw new PebbleError("range() step cannot be zero");
             }
-            for (long i = start; step > 0 ? i < stop : i > stop; i += step) {
+            // count the values: stepping past Long.MAX_VALUE must not wrap around into more iterations
+            long count = Builtins.rangeLength(start, stop, step);
+            long i = start;
+            for (long k = 0; k < count; k++, i += step) {
                 target.store(f, i);
                 int r = body.exec(f);
                 if (r == BREAK) {
