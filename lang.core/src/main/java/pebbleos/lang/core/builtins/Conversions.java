@@ -63,18 +63,20 @@ public final class Conversions {
         if ((digits.length() - 1) * bitsPerDigit > Limits.MAX_INT_BITS) {
             return null;
         }
-        BigInteger b = split(digits, radix);
+        BigInteger b = split(digits, radix, new java.util.HashMap<>());
         return b.bitLength() > Limits.MAX_INT_BITS ? null : b;
     }
 
-    private static BigInteger split(String digits, int radix) {
+    /** The halves of one level have (nearly) one length: their powers of the radix are shared through {@code powers}. */
+    private static BigInteger split(String digits, int radix, java.util.Map<Integer, BigInteger> powers) {
         int n = digits.length();
         if (n <= 2000) {
             return new BigInteger(digits, radix);
         }
         int low = n / 2;
-        BigInteger high = split(digits.substring(0, n - low), radix);
-        return high.multiply(BigInteger.valueOf(radix).pow(low)).add(split(digits.substring(n - low), radix));
+        BigInteger high = split(digits.substring(0, n - low), radix, powers);
+        BigInteger scale = powers.computeIfAbsent(low, k -> BigInteger.valueOf(radix).pow(k));
+        return high.multiply(scale).add(split(digits.substring(n - low), radix, powers));
     }
 
     private static boolean validDigits(String digits, int base) {
