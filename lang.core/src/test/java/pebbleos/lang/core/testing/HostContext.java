@@ -42,7 +42,7 @@ public final class HostContext extends TaskContext implements ProcessView {
     public final StringBuilder err = new StringBuilder();
     public final Deque<String> input = new ArrayDeque<>();
     /** Safe points left before the program is killed (SIGKILL); negative for no limit. */
-    private long safePointsLeft = -1;
+    private volatile long safePointsLeft = -1;
     /** Safe points the program passed. */
     public long safePoints;
 
