@@ -109,6 +109,11 @@ public class BuiltinsTest extends PebbleTest {
     }
 
     @Test
+    public void fileNameTheHostCannotRepresentIsAPebbleError() {
+        fails("read_file(\"bad\\ud800.txt\")", "main.peb:1: fs_read: invalid file name");
+    }
+
+    @Test
     public void writeFileNeedsText() {
         fails("write_file(\"a.txt\", 5)", "main.peb:1: write_file() expects text content");
     }

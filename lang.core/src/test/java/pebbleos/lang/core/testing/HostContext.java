@@ -89,6 +89,9 @@ public final class HostContext extends TaskContext implements ProcessView {
             return dispatch(name, args);
         } catch (IOException e) {
             throw new PebbleException(Errno.IO, name + ": " + e.getMessage());
+        } catch (java.nio.file.InvalidPathException e) {
+            // a name the host cannot represent (a lone surrogate from "\ud800"): refused like a kernel would
+            throw new PebbleException(Errno.INVAL, name + ": invalid file name");
         }
     }
 
