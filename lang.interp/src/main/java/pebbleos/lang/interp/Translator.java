@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.BinaryOperator;
 
 import pebbleos.lang.core.runtime.Ops;
+import pebbleos.lang.core.runtime.PebbleError;
 import pebbleos.lang.core.syntax.Expr;
 import pebbleos.lang.core.syntax.Scope;
 import pebbleos.lang.core.syntax.Stmt;
@@ -35,7 +36,17 @@ final class Translator implements Expr.Visitor<Ev> {
 
     /** Compile a module body. */
     static Ex module(String file, List<Stmt> body) {
-        return new Translator(file, null).block(0, body);
+        Translator t = new Translator(file, null);
+        List<Ex> out = new ArrayList<>(body.size());
+        for (Stmt s : body) {
+            try {
+                out.add(t.statement(s));
+            } catch (StackOverflowError e) {
+                // a very long operator chain makes a tree deeper than the parser's nesting limit
+                throw PebbleError.at(file, s.line, "expression is nested too deeply");
+            }
+        }
+        return new Statements.Block(0, out.toArray(new Ex[0]));
     }
 
     // ------------------------------------------------------------------ statements

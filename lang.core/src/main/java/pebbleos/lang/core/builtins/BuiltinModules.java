@@ -37,7 +37,7 @@ public final class BuiltinModules {
             }
         }
         PModule m = new PModule(name, null, List.copyOf(members.keySet()));
-        members.forEach(m::set);
+        members.forEach((member, builtin) -> m.set(member, builtin.inModule(name)));
         if (name.equals("math")) {
             m.set("pi", Math.PI);
             m.set("e", Math.E);

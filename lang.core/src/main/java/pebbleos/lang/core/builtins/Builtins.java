@@ -35,6 +35,15 @@ public final class Builtins {
         return ALL.get(name);
     }
 
+    /**
+     * How many values {@code range(start, stop, step)} gives (step not 0), without
+     * overflow; {@code Long.MAX_VALUE} when more. Engines count {@code for} loops
+     * over a range with it instead of building the list.
+     */
+    public static long rangeLength(long start, long stop, long step) {
+        return Core.rangeLength(start, stop, step);
+    }
+
     /** Every builtin, by name. */
     public static Map<String, PBuiltin> all() {
         return ALL;

@@ -43,10 +43,40 @@ public final class Conversions {
             if (!validDigits(digits, base)) {
                 throw new PebbleError("int() could not parse '" + s + "'");
             }
-            BigInteger b = new BigInteger(digits.replace("_", ""), base);
+            BigInteger b = parseInteger(digits.replace("_", ""), base);
+            if (b == null) {
+                throw new PebbleError("int() result too large");
+            }
             return Values.normalize(negative ? b.negate() : b);
         }
         throw new PebbleError("int() expects a string, integer, or float");
+    }
+
+    /**
+     * The value of a string of digits, or {@code null} when it is wider than
+     * {@link Limits#MAX_INT_BITS}. Long inputs are split in halves and joined
+     * by one multiplication ({@code new BigInteger(String)} is quadratic: a
+     * million digits would take half a minute).
+     */
+    public static BigInteger parseInteger(String digits, int radix) {
+        double bitsPerDigit = Math.log(radix) / Math.log(2);
+        if ((digits.length() - 1) * bitsPerDigit > Limits.MAX_INT_BITS) {
+            return null;
+        }
+        BigInteger b = split(digits, radix, new java.util.HashMap<>());
+        return b.bitLength() > Limits.MAX_INT_BITS ? null : b;
+    }
+
+    /** The halves of one level have (nearly) one length: their powers of the radix are shared through {@code powers}. */
+    private static BigInteger split(String digits, int radix, java.util.Map<Integer, BigInteger> powers) {
+        int n = digits.length();
+        if (n <= 2000) {
+            return new BigInteger(digits, radix);
+        }
+        int low = n / 2;
+        BigInteger high = split(digits.substring(0, n - low), radix, powers);
+        BigInteger scale = powers.computeIfAbsent(low, k -> BigInteger.valueOf(radix).pow(k));
+        return high.multiply(scale).add(split(digits.substring(n - low), radix, powers));
     }
 
     private static boolean validDigits(String digits, int base) {
@@ -82,12 +112,55 @@ public final class Conversions {
                 default:
                     break;
             }
-            if (!t.isEmpty() && t.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)(e[+-]?\\d+)?")) {
+            if (decimalText(t)) {
                 return Double.parseDouble(t);
             }
             throw new PebbleError("float() could not parse '" + s + "'");
         }
         throw new PebbleError("float() expects a string, integer, or float");
+    }
+
+    /**
+     * {@code [+-]?(digits[.digits?] | .digits)(e[+-]?digits)?}, checked in one
+     * pass (a regular expression backtracks quadratically on long digit runs).
+     */
+    static boolean decimalText(String t) {
+        int i = 0;
+        int n = t.length();
+        if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
+            i++;
+        }
+        int whole = 0;
+        while (i < n && Character.isDigit(t.charAt(i))) {
+            i++;
+            whole++;
+        }
+        int fraction = 0;
+        if (i < n && t.charAt(i) == '.') {
+            i++;
+            while (i < n && Character.isDigit(t.charAt(i))) {
+                i++;
+                fraction++;
+            }
+        }
+        if (whole == 0 && fraction == 0) {
+            return false;
+        }
+        if (i < n && t.charAt(i) == 'e') {
+            i++;
+            if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
+                i++;
+            }
+            int exponent = 0;
+            while (i < n && Character.isDigit(t.charAt(i))) {
+                i++;
+                exponent++;
+            }
+            if (exponent == 0) {
+                return false;
+            }
+        }
+        return i == n;
     }
 
     /** Text argument {@code i} of builtin {@code name}. */

@@ -38,7 +38,7 @@ final class Core {
             l.append(PList.copyValue(a[1]));
             return l;
         });
-        add(into, "range", 1, 3, (rt, a) -> range(a));
+        add(into, "range", 1, 3, (rt, a) -> range(rt, a));
         add(into, "keys", 1, 1, (rt, a) -> {
             if (!(a[0] instanceof PDict d)) {
                 throw new PebbleError("keys() expects a dict");
@@ -213,7 +213,7 @@ final class Core {
         throw new PebbleError("len() expects a string, list, or dict");
     }
 
-    static PList range(Object[] a) {
+    static PList range(Interop rt, Object[] a) {
         for (Object v : a) {
             if (!(v instanceof Long) && !(v instanceof Boolean)) {
                 throw new PebbleError("range() expects 1, 2, or 3 integer arguments");
@@ -242,16 +242,27 @@ final class Core {
         long v = start;
         for (int i = 0; i < count; i++, v += step) {
             items[i] = v;
+            if ((i & 0xFFFFF) == 0xFFFFF && rt.ctx().attention != 0) {
+                // a hundred million elements take seconds: stay killable
+                rt.ctx().safePoint();
+            }
         }
         return PList.adopt(items, items.length);
     }
 
-    /** How many values {@code range(start, stop, step)} has. */
-    public static long rangeLength(long start, long stop, long step) {
-        if (step > 0) {
-            return start >= stop ? 0 : (stop - start + step - 1) / step;
+    /**
+     * How many values {@code range(start, stop, step)} has; {@code Long.MAX_VALUE}
+     * when more than that. Computed without overflow: the distance between two
+     * longs, and the magnitude of {@code Long.MIN_VALUE}, fit in an unsigned long.
+     */
+    static long rangeLength(long start, long stop, long step) {
+        if (step > 0 ? start >= stop : start <= stop) {
+            return 0;
         }
-        return start <= stop ? 0 : (start - stop - step - 1) / -step;
+        long distance = step > 0 ? stop - start : start - stop;
+        long magnitude = step > 0 ? step : -step;
+        long count = Long.divideUnsigned(distance - 1, magnitude) + 1;
+        return count < 0 ? Long.MAX_VALUE : count;
     }
 
     static String repr(Object v) {

@@ -23,9 +23,9 @@ final class MathFunctions {
         Core.add(into, prefix + "abs", 1, 1, (rt, a) -> abs(a[0]));
         Core.add(into, prefix + "pow", 2, 2, (rt, a) -> pow(a[0], a[1]));
         Core.add(into, prefix + "sqrt", 1, 1, (rt, a) -> sqrt(a[0]));
-        Core.add(into, prefix + "sin", 1, 1, (rt, a) -> sin(degrees(a[0], "sin")));
-        Core.add(into, prefix + "cos", 1, 1, (rt, a) -> cos(degrees(a[0], "cos")));
-        Core.add(into, prefix + "tan", 1, 1, (rt, a) -> tan(degrees(a[0], "tan")));
+        Core.add(into, prefix + "sin", 1, 1, (rt, a) -> sin(degrees(a[0])));
+        Core.add(into, prefix + "cos", 1, 1, (rt, a) -> cos(degrees(a[0])));
+        Core.add(into, prefix + "tan", 1, 1, (rt, a) -> tan(degrees(a[0])));
     }
 
     static Object abs(Object v) {
@@ -44,14 +44,33 @@ final class MathFunctions {
         throw new PebbleError("abs() expects a number");
     }
 
+    /**
+     * The original multiplies {@code base} by itself {@code exponent} times, so
+     * a float exponent counts as its ceiling ({@code pow(2, 2.5)} is 8) and a
+     * float base accumulates the rounding of repeated multiplication.
+     */
     static Object pow(Object base, Object exponent) {
         if (!Ops.numeric(base) || !Ops.numeric(exponent)) {
             throw new PebbleError("pow() expects numbers");
         }
-        if (!(exponent instanceof Double) && Values.toBig(exponent).signum() < 0) {
+        Object times = exponent;
+        if (exponent instanceof Double d) {
+            if (d.isNaN() || d < 0) {
+                throw new PebbleError("pow() only supports non-negative integer exponents");
+            }
+            times = Conversions.toInt(Math.ceil(d), 10);
+        }
+        if (Values.toBig(times).signum() < 0) {
             throw new PebbleError("pow() only supports non-negative integer exponents");
         }
-        return Ops.pow(base, exponent);
+        if (base instanceof Double b && times instanceof Long n && n <= 1_000_000) {
+            double result = 1;
+            for (long i = 0; i < n; i++) {
+                result *= b;
+            }
+            return result;
+        }
+        return Ops.pow(base, times);
     }
 
     static Object sqrt(Object v) {
@@ -66,17 +85,18 @@ final class MathFunctions {
         return Values.normalize(b.sqrt());
     }
 
-    private static long degrees(Object v, String name) {
+    private static long degrees(Object v) {
         if (v instanceof Long l) {
             return l;
         }
         if (v instanceof Boolean b) {
             return b ? 1 : 0;
         }
-        if (v instanceof Double d && d == Math.rint(d)) {
+        if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 9.0e18) {
             return (long) (double) d;
         }
-        throw new PebbleError(name + "() expects integer degrees");
+        // the original looks the angle up in a table of integer degrees
+        throw new PebbleError("index must be an integer");
     }
 
     static long sin(long degrees) {

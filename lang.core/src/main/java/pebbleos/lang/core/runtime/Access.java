@@ -193,6 +193,51 @@ public final class Access {
         throw new PebbleError("attribute access requires a module, class, or instance");
     }
 
+    /**
+     * What {@code target.name(args)} calls, with the original's messages when
+     * there is nothing callable: an instance's field or method (bound), a
+     * module's or class's member, a string/list/dict method (bound).
+     */
+    public static Object callee(Object target, String name) {
+        if (target instanceof PInstance inst) {
+            Object field = inst.fields.get(name);
+            if (field != null) {
+                if (!callable(field)) {
+                    throw new PebbleError("instance field '" + name + "' is not callable");
+                }
+                return field;
+            }
+            Object m = inst.cls.lookup(name);
+            if (!callable(m)) {
+                throw new PebbleError("instance of '" + inst.cls.name + "' has no callable member '" + name + "'");
+            }
+            return m instanceof PFunction f ? new PBoundMethod(inst, f, inst.cls.name) : m;
+        }
+        if (target instanceof PModule mod) {
+            Object m = mod.get(name);
+            if (!callable(m)) {
+                throw new PebbleError("module '" + mod.name + "' has no callable member '" + name + "'");
+            }
+            return m;
+        }
+        if (target instanceof PClass c) {
+            Object m = c.lookup(name);
+            if (!callable(m)) {
+                throw new PebbleError("class '" + c.name + "' has no callable member '" + name + "'");
+            }
+            return m;
+        }
+        if (target instanceof String || target instanceof PList || target instanceof PDict) {
+            return getAttribute(target, name); // a method, or the error naming the missing one
+        }
+        throw new PebbleError("attribute calls require a module, class, or instance");
+    }
+
+    /** Whether a call can be made on {@code v}. */
+    public static boolean callable(Object v) {
+        return v instanceof PFunction || v instanceof PBuiltin || v instanceof PBoundMethod || v instanceof PClass;
+    }
+
     public static void setAttribute(Object target, String name, Object value) {
         value = PList.copyValue(value);
         if (target instanceof PInstance inst) {

@@ -7,6 +7,7 @@ import java.math.MathContext;
 import pebbleos.api.value.PDict;
 import pebbleos.api.value.PList;
 import pebbleos.api.value.Values;
+import pebbleos.lang.core.builtins.Limits;
 
 /**
  * Pebble's operators on values, shared by both engines so that they cannot
@@ -53,7 +54,7 @@ public final class Ops {
             if (a instanceof Double || b instanceof Double) {
                 return Values.toDouble(a) + Values.toDouble(b);
             }
-            return Values.normalize(Values.toBig(a).add(Values.toBig(b)));
+            return big(Values.toBig(a).add(Values.toBig(b)));
         }
         throw new PebbleError("'+' requires numeric, string, or list operands");
     }
@@ -73,7 +74,7 @@ public final class Ops {
         if (a instanceof Double || b instanceof Double) {
             return Values.toDouble(a) - Values.toDouble(b);
         }
-        return Values.normalize(Values.toBig(a).subtract(Values.toBig(b)));
+        return big(Values.toBig(a).subtract(Values.toBig(b)));
     }
 
     public static Object mul(Object a, Object b) {
@@ -92,7 +93,12 @@ public final class Ops {
         if (a instanceof Double || b instanceof Double) {
             return Values.toDouble(a) * Values.toDouble(b);
         }
-        return Values.normalize(Values.toBig(a).multiply(Values.toBig(b)));
+        BigInteger x = Values.toBig(a);
+        BigInteger y = Values.toBig(b);
+        if ((long) x.bitLength() + y.bitLength() > Limits.MAX_INT_BITS + 1L) {
+            throw tooLarge();
+        }
+        return big(x.multiply(y));
     }
 
     /** True division: always a float. */
@@ -209,13 +215,25 @@ public final class Ops {
             }
             return Math.pow(base.doubleValue(), exponent.doubleValue());
         }
-        if (exponent.bitLength() > 31 || (long) base.bitLength() * exponent.longValue() > 64_000_000L) {
+        if (exponent.bitLength() > 31 || (long) (base.bitLength() - 1) * exponent.longValue() > Limits.MAX_INT_BITS) {
             if (base.abs().compareTo(BigInteger.ONE) <= 0) {
                 return Values.normalize(base.signum() < 0 && exponent.testBit(0) ? base : base.abs());
             }
-            throw new PebbleError("integer result too large");
+            throw tooLarge();
         }
-        return Values.normalize(base.pow(exponent.intValue()));
+        return big(base.pow(exponent.intValue()));
+    }
+
+    /** A BigInteger result in canonical form, refused beyond {@link Limits#MAX_INT_BITS}. */
+    private static Object big(BigInteger b) {
+        if (b.bitLength() > Limits.MAX_INT_BITS) {
+            throw tooLarge();
+        }
+        return Values.normalize(b);
+    }
+
+    private static PebbleError tooLarge() {
+        return new PebbleError("integer result too large");
     }
 
     public static Object negate(Object a) {

@@ -18,12 +18,24 @@ public final class PBuiltin implements Printable {
     public final int minArgs;
     public final int maxArgs;
     public final Body body;
+    /** The built-in module it belongs to ({@code math}), or null for a global builtin. */
+    public final String module;
 
     public PBuiltin(String name, int minArgs, int maxArgs, Body body) {
+        this(name, minArgs, maxArgs, body, null);
+    }
+
+    private PBuiltin(String name, int minArgs, int maxArgs, Body body, String module) {
         this.name = name;
         this.minArgs = minArgs;
         this.maxArgs = maxArgs;
         this.body = body;
+        this.module = module;
+    }
+
+    /** The same builtin as a member of built-in module {@code moduleName} (it prints as {@code <builtin math.sin>}). */
+    public PBuiltin inModule(String moduleName) {
+        return new PBuiltin(name, minArgs, maxArgs, body, moduleName);
     }
 
     /** Check the argument count and run. */
@@ -47,7 +59,7 @@ public final class PBuiltin implements Printable {
 
     @Override
     public String str() {
-        return "<builtin " + name + ">";
+        return module == null ? "<builtin " + name + ">" : "<builtin " + module + "." + name + ">";
     }
 
     @Override

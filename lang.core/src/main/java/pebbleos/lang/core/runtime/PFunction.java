@@ -20,9 +20,21 @@ public abstract class PFunction implements Printable {
         this.module = module;
     }
 
+    /**
+     * {@code <function f>}; qualified by its class ({@code <function Math.twice>})
+     * or, for a function of an imported module, by the module
+     * ({@code <function pkg.ops.dec>}), as the original prints {@code module.func}.
+     */
     @Override
     public String str() {
-        return owner == null ? "<function " + name + ">" : "<function " + owner.name + "." + name + ">";
+        if (owner != null) {
+            return "<function " + owner.name + "." + name + ">";
+        }
+        if (module != null && module.path != null && !module.name.equals("__main__")
+                && !module.path.equals(ProcessRuntime.RUNTIME_PATH)) {
+            return "<function " + module.name + "." + name + ">";
+        }
+        return "<function " + name + ">";
     }
 
     @Override

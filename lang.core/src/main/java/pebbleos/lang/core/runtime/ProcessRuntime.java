@@ -110,17 +110,20 @@ public abstract class ProcessRuntime {
         if (path == null) {
             throw new PebbleError("unknown module '" + dotted + "'");
         }
+        if (loading.contains(path)) {
+            // the module is still running its top level: it (indirectly) imports itself
+            throw new PebbleError("circular import for module '" + dotted + "'");
+        }
         PModule m = modules.get(path);
         if (m == null) {
-            if (!loading.add(path)) {
-                throw new PebbleError("circular import for module '" + dotted + "'");
-            }
+            loading.add(path);
             try {
                 CompiledModule program = compile(display(rt, path), read(rt, path));
                 m = new PModule(dotted, path, program.globals());
                 m.transparent = path.startsWith("/system/") && !path.startsWith("/system/bin/");
-                modules.put(path, m);
                 run(rt, program, m);
+                // cached once its top level has run: a failed import can be retried
+                modules.put(path, m);
             } finally {
                 loading.remove(path);
             }

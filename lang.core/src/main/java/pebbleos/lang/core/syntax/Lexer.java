@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 
+import pebbleos.lang.core.builtins.Conversions;
 import pebbleos.lang.core.runtime.PebbleError;
 import pebbleos.lang.core.syntax.Token.Kind;
 
@@ -24,6 +25,9 @@ public final class Lexer {
 
     private static final String[] OPERATORS = {"**=", "//=", "**", "//", "==", "!=", "<=", ">=", "+=", "-=", "*=",
         "/=", "%=", "(", ")", "[", "]", "{", "}", ",", ":", ".", "+", "-", "*", "/", "%", "<", ">", "="};
+
+    /** The deepest block nesting accepted. */
+    static final int MAX_INDENT = 100;
 
     private final String file;
     private final String[] lines;
@@ -97,6 +101,10 @@ public final class Lexer {
         }
         int top = indents.peek();
         if (indent > top) {
+            if (indents.size() > MAX_INDENT) {
+                // as CPython's tokenizer: the passes over the tree recurse once per block level
+                throw error(lineNo, "too many levels of indentation");
+            }
             indents.push(indent);
             // the text carries the levels so the parser can explain an unexpected indent
             tokens.add(new Token(Kind.INDENT, (top / 4) + ":" + (indent / 4), null, lineNo, indent + 1));
@@ -186,7 +194,7 @@ public final class Lexer {
             if (digits.isEmpty() || (end < n && Character.isLetterOrDigit(text.charAt(end)))) {
                 throw error(lineNo, "invalid expression at column " + col + ": invalid numeric literal");
             }
-            tokens.add(new Token(Kind.NUMBER, text.substring(pos, end), integer(new BigInteger(digits, radix)),
+            tokens.add(new Token(Kind.NUMBER, text.substring(pos, end), integer(lineNo, col, digits, radix),
                     lineNo, col));
             return end;
         }
@@ -221,7 +229,7 @@ public final class Lexer {
         String digits = literal.replace("_", "");
         Object value;
         try {
-            value = isFloat ? (Object) Double.parseDouble(digits) : integer(new BigInteger(digits));
+            value = isFloat ? (Object) Double.parseDouble(digits) : integer(lineNo, col, digits, 10);
         } catch (NumberFormatException ex) {
             throw error(lineNo, "invalid expression at column " + col + ": invalid numeric literal");
         }
@@ -229,7 +237,11 @@ public final class Lexer {
         return end;
     }
 
-    private static Object integer(BigInteger b) {
+    private Object integer(int lineNo, int col, String digits, int radix) {
+        BigInteger b = Conversions.parseInteger(digits, radix);
+        if (b == null) {
+            throw error(lineNo, "invalid expression at column " + col + ": integer literal is too large");
+        }
         return b.bitLength() < 64 ? (Object) b.longValue() : b;
     }
 

@@ -21,8 +21,20 @@ public final class Parser {
     private int pos;
     /** Where the expression being parsed starts (for error columns). */
     private Token exprStart;
+    /** Where the last complete expression of the current statement started, or null. */
+    private Token lastExprStart;
     private int functionDepth;
     private int loopDepth;
+    /** How deeply the expression being parsed nests (brackets, prefix operators, powers). */
+    private int nesting;
+
+    /**
+     * The deepest expression nesting accepted (as CPython's 200 parentheses):
+     * a clean error instead of a stack overflow in the passes that recurse
+     * over the tree.
+     */
+    static final int MAX_NESTING = 200;
+    static final String TOO_DEEP = "expression is nested too deeply";
 
     private Parser(String file, String source) {
         this.file = file;
@@ -39,9 +51,23 @@ public final class Parser {
                 p.advance();
                 continue;
             }
-            out.add(p.statement());
+            int line = p.peek().line();
+            try {
+                out.add(p.statement());
+            } catch (StackOverflowError e) {
+                // the nesting limits make this rare (parsing deep inside a recursion)
+                throw PebbleError.at(file, line, TOO_DEEP);
+            }
         }
         return out;
+    }
+
+    /** Enter one more level of expression nesting at {@code at}. */
+    private void nest(Token at) {
+        if (++nesting > MAX_NESTING) {
+            nesting = 0;
+            throw exprError(at, TOO_DEEP);
+        }
     }
 
     // ------------------------------------------------------------------ helpers
@@ -93,13 +119,24 @@ public final class Parser {
     }
 
     private PebbleError exprError(Token at, String detail, String prefix) {
-        Token start = exprStart != null ? exprStart : at;
+        return exprError(exprStart != null ? exprStart : at, at, detail, prefix, null);
+    }
+
+    /**
+     * An expression error at token {@code at} of the expression starting at
+     * {@code start}; its text runs to the end of the line, or to {@code end}
+     * (exclusive) when given.
+     */
+    private PebbleError exprError(Token start, Token at, String detail, String prefix, Token end) {
         if (at.kind() == Kind.NEWLINE || at.kind() == Kind.EOF || at.kind() == Kind.DEDENT
                 || at.kind() == Kind.INDENT) {
             at = previous();
         }
         String text = expressionText(start);
-        int column = at.line() == start.line() ? at.column() - start.column() + 1 : at.column();
+        if (end != null && end.line() == start.line() && end.column() > start.column()) {
+            text = text.substring(0, Math.min(text.length(), end.column() - start.column())).stripTrailing();
+        }
+        int column = Math.max(1, at.line() == start.line() ? at.column() - start.column() + 1 : at.column());
         PebbleError e;
         if (text.isEmpty()) {
             e = new PebbleError(prefix + " at column " + column + ": " + detail);
@@ -148,12 +185,15 @@ public final class Parser {
         if (check(Kind.EOF) || check(Kind.DEDENT)) {
             return;
         }
-        throw exprError(peek(), "unexpected token '" + peek().text() + "'");
+        // a token after a complete expression: columns count from that expression's start
+        Token start = lastExprStart != null && lastExprStart.line() == peek().line() ? lastExprStart : peek();
+        throw exprError(start, peek(), "unexpected token '" + peek().text() + "'", "invalid expression", null);
     }
 
     // ------------------------------------------------------------------ statements
 
     private Stmt statement() {
+        lastExprStart = null;
         Token t = peek();
         if (t.kind() == Kind.INDENT) {
             String[] levels = t.text().split(":");
@@ -232,8 +272,8 @@ public final class Parser {
                     advance();
                     Expr target = topExpression();
                     if (!(target instanceof Expr.Index)) {
-                        throw exprError(exprStart, "del needs an index target such as xs[i] or d[k]",
-                                "invalid delete target");
+                        throw exprError(lastExprStart, lastExprStart, "del needs an index target such as xs[i] or d[k]",
+                                "invalid delete target", null);
                     }
                     return new Stmt.Delete(line, target);
                 default:
@@ -246,7 +286,8 @@ public final class Parser {
             checkTarget(expr, eq);
             Expr value = topExpression();
             if (check("=")) {
-                throw exprError(peek(), "chained assignment is not supported");
+                throw exprError(lastExprStart, peek(), "chained assignment is not supported", "invalid expression",
+                        null);
             }
             return new Stmt.Assign(line, expr, value);
         }
@@ -274,14 +315,16 @@ public final class Parser {
         if (target instanceof Expr.Index || target instanceof Expr.Attribute) {
             return;
         }
-        Token start = exprStart;
-        throw exprError(start, "expected a name, attribute, or index target", "invalid assignment target");
+        // the target is the text before the '=': the expression that was parsed last
+        Token start = lastExprStart != null ? lastExprStart : at;
+        throw exprError(start, start, "expected a name, attribute, or index target", "invalid assignment target", at);
     }
 
     /** A full expression that starts a statement part (error columns count from here). */
     private Expr topExpression() {
         Token saved = exprStart;
-        exprStart = peek();
+        Token start = peek();
+        exprStart = start;
         try {
             if (atStatementEnd()) {
                 throw exprError(peek(), "unexpected end of expression");
@@ -289,6 +332,7 @@ public final class Parser {
             return expression();
         } finally {
             exprStart = saved;
+            lastExprStart = start;
         }
     }
 
@@ -582,6 +626,15 @@ public final class Parser {
     // ------------------------------------------------------------------ expressions
 
     private Expr expression() {
+        nest(peek());
+        try {
+            return conditional();
+        } finally {
+            nesting--;
+        }
+    }
+
+    private Expr conditional() {
         if (check("lambda")) {
             return lambda();
         }
@@ -637,7 +690,12 @@ public final class Parser {
     private Expr notExpression() {
         if (check("not")) {
             Token t = advance();
-            return new Expr.Unary(t.line(), t.column(), "not", notExpression());
+            nest(t);
+            try {
+                return new Expr.Unary(t.line(), t.column(), "not", notExpression());
+            } finally {
+                nesting--;
+            }
         }
         return comparison();
     }
@@ -699,7 +757,13 @@ public final class Parser {
     private Expr unary() {
         if (check("-") || check("+")) {
             Token t = advance();
-            Expr operand = unary();
+            Expr operand;
+            nest(t);
+            try {
+                operand = unary();
+            } finally {
+                nesting--;
+            }
             if (t.text().equals("-") && operand instanceof Expr.Literal lit
                     && (lit.value instanceof Long || lit.value instanceof Double)
                     && !(lit.value instanceof Long l && l == Long.MIN_VALUE)) {
@@ -716,7 +780,12 @@ public final class Parser {
         Expr base = postfix();
         if (check("**")) {
             Token t = advance();
-            return new Expr.Binary(t.line(), base.column, "**", base, unary());
+            nest(t);
+            try {
+                return new Expr.Binary(t.line(), base.column, "**", base, unary());
+            } finally {
+                nesting--;
+            }
         }
         return base;
     }

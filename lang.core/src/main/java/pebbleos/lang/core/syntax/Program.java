@@ -11,7 +11,7 @@ public record Program(String file, List<Stmt> body, List<String> globals, String
     /** Parse and resolve {@code source}; syntax errors are raised as located errors. */
     public static Program compile(String file, String source) {
         List<Stmt> body = Parser.parse(file, source);
-        List<String> globals = Resolver.resolve(body);
+        List<String> globals = Resolver.resolve(file, body);
         return new Program(file, body, globals, source);
     }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import pebbleos.lang.core.runtime.PebbleError;
+
 /**
  * Decides where every name lives. Names a function assigns (and its
  * parameters) are its locals, unless declared {@code global}; a name read but
@@ -87,8 +89,20 @@ public final class Resolver {
 
     /** Resolve a module body; returns its global slot names. */
     public static List<String> resolve(List<Stmt> body) {
+        return resolve(null, body);
+    }
+
+    /** Resolve a module body of {@code file}; returns its global slot names. */
+    public static List<String> resolve(String file, List<Stmt> body) {
         Resolver r = new Resolver();
-        r.block(body);
+        for (Stmt s : body) {
+            try {
+                r.statement(s);
+            } catch (StackOverflowError e) {
+                // a very long operator chain makes a tree deeper than the parser's nesting limit
+                throw PebbleError.at(file, s.line, Parser.TOO_DEEP);
+            }
+        }
         return new ArrayList<>(r.globals.keySet());
     }
 

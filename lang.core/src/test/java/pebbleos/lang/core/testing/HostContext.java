@@ -41,6 +41,10 @@ public final class HostContext extends TaskContext implements ProcessView {
     public final StringBuilder out = new StringBuilder();
     public final StringBuilder err = new StringBuilder();
     public final Deque<String> input = new ArrayDeque<>();
+    /** Safe points left before the program is killed (SIGKILL); negative for no limit. */
+    private volatile long safePointsLeft = -1;
+    /** Safe points the program passed. */
+    public long safePoints;
 
     public HostContext(Path root, Path system) {
         this.root = root;
@@ -85,6 +89,9 @@ public final class HostContext extends TaskContext implements ProcessView {
             return dispatch(name, args);
         } catch (IOException e) {
             throw new PebbleException(Errno.IO, name + ": " + e.getMessage());
+        } catch (java.nio.file.InvalidPathException e) {
+            // a name the host cannot represent (a lone surrogate from "\ud800"): refused like a kernel would
+            throw new PebbleException(Errno.INVAL, name + ": invalid file name");
         }
     }
 
@@ -181,8 +188,22 @@ public final class HostContext extends TaskContext implements ProcessView {
         return 1;
     }
 
+    /**
+     * Kill the program (as SIGKILL would: {@link pebbleos.api.process.Terminated}
+     * with status 137) once it has passed {@code n} safe points (loop iterations,
+     * calls), so that a generated program with an endless loop ends.
+     */
+    public void limitSafePoints(long n) {
+        safePointsLeft = n;
+        attention |= YIELD; // engines call safePoint() while attention is non-zero
+    }
+
     @Override
     public void safePoint() {
+        safePoints++;
+        if (safePointsLeft >= 0 && --safePointsLeft < 0) {
+            throw pebbleos.api.process.Terminated.bySignal(pebbleos.api.process.Signals.SIGKILL);
+        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package pebbleos.lang.interp.node;
 
 import pebbleos.api.value.PList;
 import pebbleos.lang.core.builtins.Methods;
+import pebbleos.lang.core.runtime.Access;
 import pebbleos.lang.core.runtime.Calls;
 import pebbleos.lang.core.runtime.PBoundMethod;
 import pebbleos.lang.core.runtime.PBuiltin;
@@ -130,33 +131,9 @@ public final class CallNodes {
         @Override
         public Object eval(Frame f) {
             Object t = target.eval(f);
-            if (t instanceof PInstance inst) {
-                Object field = inst.fields.get(name);
-                if (field != null) {
-                    return callOrFail(field, f);
-                }
-                Object m = inst.cls.lookup(name);
-                if (m instanceof InterpFunction fn) {
-                    return callInterp(fn, inst, args, f);
-                }
-                if (m == null) {
-                    throw new PebbleError("instance of '" + inst.cls.name + "' has no member '" + name + "'");
-                }
-                return callOrFail(m, f);
-            }
-            if (t instanceof PModule mod) {
-                Object m = mod.get(name);
-                if (m == null) {
-                    throw new PebbleError("module '" + mod.name + "' has no member '" + name + "'");
-                }
-                return callOrFail(m, f);
-            }
-            if (t instanceof PClass cls) {
-                Object m = cls.lookup(name);
-                if (m == null) {
-                    throw new PebbleError("class '" + cls.name + "' has no member '" + name + "'");
-                }
-                return callOrFail(m, f);
+            if (t instanceof PInstance inst && !inst.fields.containsKey(name)
+                    && inst.cls.lookup(name) instanceof InterpFunction fn) {
+                return callInterp(fn, inst, args, f);
             }
             PBuiltin method = Methods.lookup(t, name);
             if (method != null) {
@@ -167,8 +144,7 @@ public final class CallNodes {
                 }
                 return method.invoke(f.thread, full);
             }
-            // let the attribute read report what is wrong
-            return callOrFail(pebbleos.lang.core.runtime.Access.getAttribute(t, name), f);
+            return callOrFail(Access.callee(t, name), f);
         }
 
         private Object callOrFail(Object callee, Frame f) {

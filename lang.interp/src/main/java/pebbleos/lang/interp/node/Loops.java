@@ -117,7 +117,10 @@ public final class Loops {
             if (step == 0) {
                 throw new PebbleError("range() step cannot be zero");
             }
-            for (long i = start; step > 0 ? i < stop : i > stop; i += step) {
+            // count the values: stepping past Long.MAX_VALUE must not wrap around into more iterations
+            long count = Builtins.rangeLength(start, stop, step);
+            long i = start;
+            for (long k = 0; k < count; k++, i += step) {
                 target.store(f, i);
                 int r = body.exec(f);
                 if (r == BREAK) {
@@ -172,7 +175,8 @@ public final class Loops {
                 }
                 return NORMAL;
             }
-            throw new PebbleError("for loops must iterate over a list, string, dict or range(...)");
+            // the original's text, although strings and dicts iterate too
+            throw new PebbleError("for loops must iterate over a list or range(...)");
         }
 
         private int step(Frame f, Object value) {

@@ -1,5 +1,6 @@
 package pebbleos.lang.interp.node;
 
+import pebbleos.api.PebbleException;
 import pebbleos.api.process.Terminated;
 import pebbleos.api.value.PList;
 import pebbleos.api.value.Values;
@@ -38,6 +39,9 @@ public final class Statements {
                     throw e.locate(f.file, s.line);
                 } catch (Terminated e) {
                     throw e;
+                } catch (PebbleException e) {
+                    // a failure a builtin or value operation reports in user terms (unhashable key, syscall)
+                    throw PebbleError.of(e).locate(f.file, s.line);
                 } catch (StackOverflowError e) {
                     throw new PebbleError("recursion depth exceeded").locate(f.file, s.line);
                 } catch (OutOfMemoryError e) {

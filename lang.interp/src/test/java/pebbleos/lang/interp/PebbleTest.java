@@ -1,0 +1,48 @@
+package pebbleos.lang.interp;
+
+import static org.junit.Assert.assertEquals;
+
+import pebbleos.lang.core.testing.Run;
+
+/**
+ * Helpers for the interpreter's rule tests: run a program through the
+ * engine and the test kernel and look at what the user sees. One engine
+ * serves every test (its code cache is shared, as in the system).
+ */
+abstract class PebbleTest {
+    static final InterpreterEngine ENGINE = new InterpreterEngine();
+
+    /** The output of a program that must not fail ({@code files}: more files, path/content pairs). */
+    static String out(String source, String... files) {
+        return Run.out(ENGINE, source, files);
+    }
+
+    /** The uncaught error text of a program that must fail. */
+    static String error(String source, String... files) {
+        return Run.error(ENGINE, source, files);
+    }
+
+    static Run.Result run(String source, String... files) {
+        return Run.program(ENGINE, source, files);
+    }
+
+    /** Lines with a final newline. */
+    static String lines(String... lines) {
+        return Run.lines(lines);
+    }
+
+    /** Assert that the program prints exactly these lines. */
+    static void prints(String source, String... expected) {
+        assertEquals(lines(expected), out(source));
+    }
+
+    /** Assert that printing the expression gives {@code expected}. */
+    static void printsValue(String expression, String expected) {
+        assertEquals(expected + "\n", out("print " + expression + "\n"));
+    }
+
+    /** Assert the uncaught error text ({@code main.peb:LINE: message}). */
+    static void fails(String source, String expected) {
+        assertEquals(expected, error(source));
+    }
+}
