@@ -17,13 +17,20 @@ import pebbleos.api.PebbleException;
 public final class PDict {
     private LinkedHashMap<Object, Object> map;
     private boolean shared;
+    /**
+     * The key as first given, when it differs from its canonical form
+     * ({@code True} stored as 1, {@code 1.0} as 1): printing shows it as given.
+     * Null until such a key appears; shared like the map (never mutated in place).
+     */
+    private Map<Object, Object> given;
 
     public PDict() {
         map = new LinkedHashMap<>();
     }
 
-    private PDict(LinkedHashMap<Object, Object> map, boolean shared) {
+    private PDict(LinkedHashMap<Object, Object> map, Map<Object, Object> given, boolean shared) {
         this.map = map;
+        this.given = given;
         this.shared = shared;
     }
 
@@ -59,7 +66,21 @@ public final class PDict {
         if (shared) {
             unshare();
         }
-        map.put(key(key), value);
+        Object canonical = key(key);
+        if (map.put(canonical, value) == null && canonical != key && !(key instanceof Long)) {
+            java.util.HashMap<Object, Object> g = given == null ? new java.util.HashMap<>() : new java.util.HashMap<>(given);
+            g.put(canonical, key);
+            given = g;
+        }
+    }
+
+    /** How a stored key prints: as it was first given. */
+    public Object displayKey(Object canonical) {
+        if (given == null) {
+            return canonical;
+        }
+        Object g = given.get(canonical);
+        return g == null ? canonical : g;
     }
 
     /** Remove {@code key}; returns the old value or {@code null}. */
@@ -67,12 +88,24 @@ public final class PDict {
         if (shared) {
             unshare();
         }
-        return map.remove(key(key));
+        Object canonical = key(key);
+        if (given != null && given.containsKey(canonical)) {
+            java.util.HashMap<Object, Object> g = new java.util.HashMap<>(given);
+            g.remove(canonical);
+            given = g.isEmpty() ? null : g;
+        }
+        return map.remove(canonical);
     }
 
     /** The keys in insertion order. */
     public PList keys() {
-        return PList.adopt(map.keySet().toArray(), map.size());
+        Object[] out = map.keySet().toArray();
+        if (given != null) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = displayKey(out[i]);
+            }
+        }
+        return PList.adopt(out, out.length);
     }
 
     /** The values in insertion order (containers copied). */
@@ -93,7 +126,7 @@ public final class PDict {
     /** The value-semantics copy: O(1) now, the real copy happens on the first write. */
     public PDict copy() {
         shared = true;
-        return new PDict(map, true);
+        return new PDict(map, given, true);
     }
 
     @Override
@@ -127,7 +160,10 @@ public final class PDict {
             }
             return d;
         }
-        if (key instanceof BigInteger || key instanceof Boolean || key == PNone.NONE) {
+        if (key instanceof Boolean b) {
+            return b ? 1L : 0L;
+        }
+        if (key instanceof BigInteger || key == PNone.NONE) {
             return key;
         }
         if (key instanceof PList || key instanceof PDict) {

@@ -51,7 +51,7 @@ public final class Values {
                     sb.append(", ");
                 }
                 first = false;
-                append(sb, e.getKey());
+                append(sb, d.displayKey(e.getKey()));
                 sb.append(": ");
                 append(sb, e.getValue());
             }

@@ -66,4 +66,18 @@ public class ValuesTest {
         assertEquals(1, d.size());
         assertEquals("uno", d.get(1L));
     }
+
+    @Test
+    public void keysPrintAsFirstGivenButCompareByValue() {
+        PDict d = new PDict();
+        d.put(1.0, "a");
+        d.put(Boolean.TRUE, "b");
+        d.put(2L, "c");
+        assertEquals(2, d.size());
+        assertEquals("{1.0: b, 2: c}", Values.str(d));
+        assertEquals("b", d.get(1L));
+        d.remove(1L);
+        d.put(1L, "x");
+        assertEquals("{2: c, 1: x}", Values.str(d));
+    }
 }

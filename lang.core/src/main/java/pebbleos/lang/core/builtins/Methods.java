@@ -217,7 +217,7 @@ public final class Methods {
                 throw new PebbleError("update() expects a dict");
             }
             for (Map.Entry<Object, Object> e : other.entries()) {
-                d(a).put(e.getKey(), PList.copyValue(e.getValue()));
+                d(a).put(other.displayKey(e.getKey()), PList.copyValue(e.getValue()));
             }
             return PNone.NONE;
         });
@@ -245,7 +245,7 @@ public final class Methods {
         }
         PList out = new PList(d.size());
         for (Map.Entry<Object, Object> e : d.entries()) {
-            out.append(PList.of(e.getKey(), PList.copyValue(e.getValue())));
+            out.append(PList.of(d.displayKey(e.getKey()), PList.copyValue(e.getValue())));
         }
         return out;
     }
