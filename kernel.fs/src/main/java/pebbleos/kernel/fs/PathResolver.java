@@ -29,6 +29,11 @@ public final class PathResolver {
             if (c == '\0' || c == '\\') {
                 throw new PebbleException(Errno.INVAL, "invalid character in path: " + printable(path));
             }
+            // names are Unicode text: a lone surrogate has no encoding on any backend
+            if (Character.isHighSurrogate(c) ? i + 1 >= path.length() || !Character.isLowSurrogate(path.charAt(i + 1))
+                    : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(path.charAt(i - 1)))) {
+                throw new PebbleException(Errno.INVAL, "invalid character in path: a lone UTF-16 surrogate");
+            }
         }
         List<String> segments = new ArrayList<>();
         if (path.charAt(0) != '/' && cwd != null) {

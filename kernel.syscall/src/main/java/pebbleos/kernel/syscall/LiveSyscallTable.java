@@ -126,7 +126,7 @@ public final class LiveSyscallTable implements SyscallTable {
         } catch (PebbleException | Terminated e) {
             throw e;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            // A provider bug must not reach the user as a Java stack trace.
+            // A provider bug must not reach the user as a Java stack trace: the log keeps it.
             LOG.log(Level.WARNING, "syscall " + name + " failed", e);
             Errno errno = e instanceof OutOfMemoryError ? Errno.NOMEM : Errno.IO;
             throw new PebbleException(errno, name + ": internal error: " + e);

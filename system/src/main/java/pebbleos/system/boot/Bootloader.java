@@ -119,6 +119,7 @@ public final class Bootloader implements Callable<Integer> {
             GogoSwitch.enable(context);
         }
         Path root = hostRoot(options.root());
+        SystemLog.toFile(root);
         mounts.mountRoot(options.fsMode(), root, options.allowSystemWrites(), SERVICE_WAIT_MILLIS);
 
         String engine = engines.contains("interp") ? "interp" : engines.get(0);
