@@ -55,7 +55,7 @@ public final class VmTask implements Task {
     }
 
     /** A task restored from a snapshot: its machine is ready to resume. */
-    static VmTask restored(VmEngine engine, TaskContext ctx, Machine machine, boolean returnsValue) {
+    public static VmTask restored(VmEngine engine, TaskContext ctx, Machine machine, boolean returnsValue) {
         return new VmTask(engine, ctx, returnsValue, null, machine);
     }
 

@@ -355,7 +355,7 @@ final class ExpressionCompiler implements Expr.Visitor<Void> {
         int n = e.items.size();
         int first = b.top();
         arguments(e.items, first);
-        b.emit(Opcode.NEWLIST, dst, first, n);
+        b.emit(Opcode.NEWLIST, dst, n == 0 ? 0 : first, n);
         b.release(mark);
         return null;
     }

@@ -31,6 +31,8 @@ import pebbleos.lang.vm.code.Proto;
  * {@link Slow} to keep this method small enough for the JIT.
  */
 public final class Machine implements Interop {
+    /** A bound on the value stack a restored frame may ask for (registers of 100,000 frames). */
+    public static final int MAX_STACK = 1 << 26;
     /** In R[A+1] after LOOKUP: the member is called without a receiver. */
     public static final Object NOSELF = new Marker("noself");
     /** What {@link #resume} returns when the task suspended at a safe point. */
@@ -804,6 +806,44 @@ public final class Machine implements Interop {
             nested--;
             fp = saved;
         }
+    }
+
+    // ------------------------------------------------------------------ state for snapshots
+
+    /** How many frames are on the frame stack. */
+    public int frameCount() {
+        return fp + 1;
+    }
+
+    /** Frame {@code i}, 0 being the bottom. */
+    public Frame frame(int i) {
+        return frames[i];
+    }
+
+    /** The value stack (registers of every frame); entries at and above {@link #top()} are dead. */
+    public Object[] stack() {
+        return stack;
+    }
+
+    /** The first value-stack entry above the running frame's registers. */
+    public int stackTop() {
+        return top();
+    }
+
+    /** True when Java code is nested (a builtin calling back): no snapshot can be taken then. */
+    public boolean isNested() {
+        return nested > 0;
+    }
+
+    /** Install the state read from a snapshot: the live part of the value stack and the frames. */
+    public void restore(Object[] values, Frame[] restored) {
+        int need = values.length;
+        for (Frame f : restored) {
+            need = Math.max(need, f.base + f.proto.registers);
+        }
+        stack = java.util.Arrays.copyOf(values, Math.max(256, need * 2));
+        frames = java.util.Arrays.copyOf(restored, Math.max(32, restored.length * 2));
+        fp = restored.length - 1;
     }
 
     void ensure(int size) {

@@ -57,6 +57,14 @@ final class Wire {
             }
         }
 
+        void bytes(byte[] b) {
+            try {
+                data.write(b);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
         void ints(int[] a) {
             i32(a.length);
             for (int v : a) {
@@ -123,6 +131,13 @@ final class Wire {
             need(n);
             data.readFully(b);
             return new String(b, StandardCharsets.UTF_8);
+        }
+
+        byte[] bytes(int n) throws IOException {
+            byte[] b = new byte[n];
+            need(n);
+            data.readFully(b);
+            return b;
         }
 
         int[] ints() throws IOException {

@@ -1,0 +1,37 @@
+package pebbleos.lang.vm;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import pebbleos.api.engine.ExecutionEngine;
+import pebbleos.api.engine.Outcome;
+import pebbleos.lang.core.testing.HostContext;
+import pebbleos.lang.interp.InterpreterEngine;
+
+/**
+ * One benchmark run in a fresh JVM: {@code BenchMain ENGINE DIR NAME} runs
+ * {@code DIR/NAME.peb} through the engine ({@code vm} or {@code interp}) and
+ * the test kernel, prints the program's output on stdout and
+ * {@code real N.NNNs} on stderr: the wall time of load and run inside the JVM
+ * (compilation of the program and of the runtime API and JIT warm-up
+ * included, JVM start excluded), as the shell's {@code time} will report it.
+ */
+public final class BenchMain {
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) {
+        ExecutionEngine engine = args[0].equals("vm") ? new VmEngine() : new InterpreterEngine();
+        HostContext ctx = new HostContext(Path.of(args[1]), HostContext.systemTree());
+        String name = args[2];
+        long t0 = System.nanoTime();
+        Outcome o = engine.load(ctx, "/" + name + ".peb", List.of(name + ".peb")).run();
+        long t1 = System.nanoTime();
+        System.out.print(ctx.out);
+        if (o.error() != null) {
+            System.out.println(o.error());
+        }
+        System.out.flush();
+        System.err.printf("real %.3fs%n", (t1 - t0) / 1e9);
+    }
+}
