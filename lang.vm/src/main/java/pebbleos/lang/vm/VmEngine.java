@@ -43,6 +43,11 @@ public final class VmEngine implements ExecutionEngine {
         }
     }
 
+    /** Outside OSGi (tests, benchmarks): keep compiled bytecode in {@code dir} across launches. */
+    public void useCacheDirectory(java.nio.file.Path dir) {
+        cache.useDirectory(dir);
+    }
+
     @Override
     public String name() {
         return "vm";

@@ -36,14 +36,22 @@ public class CompilerTest {
     }
 
     @Test
-    public void globalIncrementIsLoadAddImmediateStore() {
-        assertEquals(List.of("GETG 1 0", "ADDI 0 1 1", "SETG 0 0", "END"), module("i = i + 1\n"));
+    public void globalIncrementIsOneInstruction() {
+        assertEquals(List.of("INCG 0 1 0", "INCG 0 2 1", "END"), module("i = i + 1\ni -= 2\n"));
+    }
+
+    @Test
+    public void globalOperandsAreReadByTheInstructionWhenNothingRunsBetween() {
+        assertEquals(List.of("MUL 0 -1 -2", "SETG 0 2", "END"), module("x = y * z\n"));
+        // f() runs between: y must be read before it
+        assertEquals(List.of("GETG 1 0", "GETGC 2 1 0", "CALL 2 0", "ADD 0 1 2", "SETG 0 2", "END"),
+                module("x = y + f()\n"));
     }
 
     @Test
     public void whileLoopTestsAtTheBottomWithOneCompareAndJump() {
-        assertEquals(List.of("LOADK 0 0", "SETG 0 0", "JMP 13", "GETG 1 0", "ADDI 0 1 1", "SETG 0 0", "GETG 0 0",
-                "JLTI 0 10 1 6", "END"), module("i = 0\nwhile i < 10:\n    i = i + 1\n"));
+        assertEquals(List.of("LOADK 0 0", "SETG 0 0", "JMP 10", "INCG 0 1 0", "GETG 0 0", "JLTI 0 10 1 6", "END"),
+                module("i = 0\nwhile i < 10:\n    i = i + 1\n"));
     }
 
     @Test
@@ -84,6 +92,6 @@ public class CompilerTest {
 
     @Test
     public void plusAssignOnAGlobalSkipsTheStoreWhenItExtendsAList() {
-        assertEquals(List.of("GETG 0 0", "LOADK 1 0", "IADD 0 0 1 10", "SETG 0 0", "END"), module("xs += 1\n"));
+        assertEquals(List.of("GETG 0 1", "GETG 1 0", "IADD 0 0 1 10", "SETG 0 1", "END"), module("xs += ys\n"));
     }
 }

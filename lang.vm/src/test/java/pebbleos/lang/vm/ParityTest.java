@@ -61,6 +61,13 @@ public class ParityTest {
         "print delete_file('nope.txt')\n", "xs = sorted([3, 1, 2], lambda x: -x)\nprint xs\n",
         "def k(x):\n    return 1 / 0\nprint sorted([1, 2], k)\n", "print str(1) + 1\n", "x = None\nx.y = 1\n",
         "def f():\n    global G\n    G = 5\nf()\nprint G\n", "print ARGC\nprint ARGV\n",
+        // global operands read by the instruction: order of reads, effects and errors
+        "y = 1\ndef f():\n    global y\n    y = 100\n    return 1\nx = y + f()\nprint x\nz = f() + y\nprint z\n",
+        "x = a_missing + b_missing\n", "x = 1 + b_missing\n", "i = i + 1\n", "n = 'a'\nn = n - 1\n",
+        "n = 'a'\nn += 1\n", "len = len + 1\n", "k = 3\nk = k * 2 - k * k\nk -= 4\nprint k\n",
+        "big = 9223372036854775000\nbig = big + 1000\nprint big\nm = 4000000000\nprint m * 3000000000\n",
+        "t = 2.5\nt = t + 1\nprint t * 3\nprint t < 4\n",
+
     };
 
     @Test

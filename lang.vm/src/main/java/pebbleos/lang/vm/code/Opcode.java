@@ -20,6 +20,13 @@ package pebbleos.lang.vm.code;
  *   copy(v) the value-semantics copy: lists and dicts are copied (copy-on-write), the rest as is
  * </pre>
  *
+ * <p>Global operands: the B and C operands of the arithmetic instructions
+ * (ADD .. POW, ADDI, SUBI, MULI), of the value comparisons (LT .. NIN) and
+ * the B operand of the register compare-and-jumps may be negative: {@code -1-g}
+ * then names global G[g], read (with the runtime API and builtin fallback)
+ * when the instruction runs. The compiler uses this only where reading the
+ * global late cannot change what the program sees.
+ *
  * <p>Invariants the dispatch loop relies on: {@code pc} points at the first
  * word of the running instruction until it completes (so an error is reported
  * at the instruction that raised it); a frame below the top holds in its
@@ -144,7 +151,12 @@ public enum Opcode {
     // ---------------------------------------------------------------- loops
     FORRANGE("A N J", "R[A] is the builtin range: R[A] = counter over R[A+1..A+N], pc = J"),
     ITER("A", "R[A] = iterator over R[A] (list snapshot, string characters, dict keys)"),
-    FORNEXT("A B J", "iterator R[A] has a next item: R[B] = copy(item), pc = J");
+    FORNEXT("A B J", "iterator R[A] has a next item: R[B] = copy(item), pc = J"),
+
+    // ---------------------------------------------------------------- added in format 1, kept last so that numbers stay
+    MULI("A B I", "R[A] = R[B] * I"),
+    /** {@code INCG G I S}: {@code g = g + I} (S=0) or {@code g = g - I} (S=1) on a global, in one instruction. */
+    INCG("G I S", "G[G] = G[G] + I (S=0) or G[G] - I (S=1)");
 
     // The dispatch switch needs compile-time constants; OpcodeTest checks OP_x == x.ordinal().
     public static final int OP_MOVE = 0;
@@ -228,6 +240,8 @@ public enum Opcode {
     public static final int OP_FORRANGE = 78;
     public static final int OP_ITER = 79;
     public static final int OP_FORNEXT = 80;
+    public static final int OP_MULI = 81;
+    public static final int OP_INCG = 82;
 
     private static final Opcode[] ALL = values();
 

@@ -16,7 +16,8 @@ final class Operands {
         int count = 0;
         for (int i = 0; i < letters.length; i++) {
             int v = operand(op, code, pc, i);
-            String bad = switch (letters[i]) {
+            boolean global = v < 0 && globalOperand(op, letters[i]);
+            String bad = global ? (-1 - v >= unit.globalNames.length ? "global operand " + v : null) : switch (letters[i]) {
                 case "A", "B", "C", "D" -> v < -1 || v >= proto.registers
                         || (v == -1 && !optional(op, letters[i])) ? "register " + v : null;
                 case "K" -> v < 0 || v >= unit.constants.length ? "constant " + v : null;
@@ -46,6 +47,15 @@ final class Operands {
             return "register run past the frame of " + op;
         }
         return null;
+    }
+
+    /** Operands that may name a global with a negative value (see {@link Opcode}). */
+    static boolean globalOperand(Opcode op, String letter) {
+        int o = op.ordinal();
+        if ((o >= Opcode.OP_ADD && o <= Opcode.OP_SUBI) || o == Opcode.OP_MULI || (o >= Opcode.OP_LT && o <= Opcode.OP_NIN)) {
+            return letter.equals("B") || letter.equals("C");
+        }
+        return o >= Opcode.OP_JLT && o <= Opcode.OP_JNE && letter.equals("B");
     }
 
     private static boolean optional(Opcode op, String letter) {

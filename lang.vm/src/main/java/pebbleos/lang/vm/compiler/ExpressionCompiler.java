@@ -95,7 +95,7 @@ final class ExpressionCompiler implements Expr.Visitor<Void> {
             if (imm != null) {
                 b.emitJump(compareJumpImmediate(bin.op), left, target, imm, sense);
             } else {
-                int right = anyReg(bin.right);
+                int right = operand(bin.right, true);
                 b.emitJump(compareJump(bin.op), left, target, right, sense);
             }
         } else {
@@ -175,16 +175,45 @@ final class ExpressionCompiler implements Expr.Visitor<Void> {
     @Override
     public Void visitBinary(Expr.Binary e) {
         int mark = b.top();
-        int left = anyReg(e.left);
+        // the left operand may be read late, by the instruction, when nothing runs between
+        int left = operand(e.left, quiet(e.right));
         Integer imm = smallInt(e.right);
-        if (imm != null && (e.op.equals("+") || e.op.equals("-"))) {
-            b.emit(e.op.equals("+") ? Opcode.ADDI : Opcode.SUBI, dst, left, imm);
+        if (imm != null && (e.op.equals("+") || e.op.equals("-") || e.op.equals("*"))) {
+            Opcode op = e.op.equals("+") ? Opcode.ADDI : e.op.equals("-") ? Opcode.SUBI : Opcode.MULI;
+            b.emit(op, dst, left, imm);
         } else {
-            int right = anyReg(e.right);
+            int right = operand(e.right, true);
             b.emit(arithmetic(e.op), dst, left, right);
         }
         b.release(mark);
         return null;
+    }
+
+    /**
+     * An operand for an instruction that takes global operands: a global's
+     * encoded slot ({@code -1 - slot}, read by the instruction itself) when
+     * {@code late} allows, else a register as {@link #anyReg}.
+     */
+    int operand(Expr e, boolean late) {
+        if (late && e instanceof Expr.Name n && n.scope == Scope.GLOBAL) {
+            return -1 - n.slot;
+        }
+        return anyReg(e);
+    }
+
+    /**
+     * True when evaluating {@code e} runs no code and cannot fail, or is itself
+     * a global read: then an operand before it may be read when the
+     * instruction runs without changing the order of effects or errors.
+     */
+    boolean quiet(Expr e) {
+        if (e instanceof Expr.Literal) {
+            return true;
+        }
+        if (e instanceof Expr.Name n) {
+            return n.scope == Scope.GLOBAL || (fn.isPlainLocal(n) && fn.assigned.has(n.slot));
+        }
+        return false;
     }
 
     static Opcode arithmetic(String op) {

@@ -166,6 +166,10 @@ final class FunctionCompiler implements Stmt.Visitor<Void> {
 
     /** Compute {@code value} and store it in {@code n}, straight into the local's register when it may. */
     private void assign(Expr.Name n, Expr value) {
+        if (n.scope == Scope.GLOBAL && value instanceof Expr.Binary bin && bin.left instanceof Expr.Name same
+                && same.scope == Scope.GLOBAL && same.slot == n.slot && incrementGlobal(n, bin.op, bin.right)) {
+            return;
+        }
         int mark = b.top();
         if (isPlainLocal(n) && ExpressionCompiler.fresh(value)) {
             ex.into(value, n.slot);
@@ -174,6 +178,16 @@ final class FunctionCompiler implements Stmt.Visitor<Void> {
             store(n, ex.anyReg(value));
         }
         b.release(mark);
+    }
+
+    /** {@code g = g + k}, {@code g = g - k}, {@code g += k}, {@code g -= k} with an int literal k: one INCG. */
+    private boolean incrementGlobal(Expr.Name n, String op, Expr amount) {
+        Integer k = ExpressionCompiler.smallInt(amount);
+        if (k == null || !(op.equals("+") || op.equals("-"))) {
+            return false;
+        }
+        b.emit(Opcode.INCG, 0, n.slot, k, op.equals("+") ? 0 : 1);
+        return true;
     }
 
     // ------------------------------------------------------------------ blocks
@@ -275,6 +289,10 @@ final class FunctionCompiler implements Stmt.Visitor<Void> {
     public Void visitAugAssign(Stmt.AugAssign s) {
         int mark = b.top();
         Opcode op = ExpressionCompiler.arithmetic(s.op);
+        if (s.target instanceof Expr.Name n && n.scope == Scope.GLOBAL && incrementGlobal(n, s.op, s.value)) {
+            b.release(mark);
+            return null;
+        }
         if (s.target instanceof Expr.Name n) {
             if (isPlainLocal(n)) {
                 checkAssigned(n);

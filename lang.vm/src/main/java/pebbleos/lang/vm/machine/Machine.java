@@ -227,8 +227,8 @@ public final class Machine implements Interop {
                             pc += 3;
                         }
                         case OP_ADD -> {
-                            Object x = st[base + code[pc + 1]];
-                            Object y = st[base + code[pc + 2]];
+                            Object x = operand(st, base, module, code[pc + 1]);
+                            Object y = operand(st, base, module, code[pc + 2]);
                             if (x instanceof Long lx && y instanceof Long ly) {
                                 long r = lx + ly;
                                 st[a] = ((lx ^ r) & (ly ^ r)) >= 0 ? (Object) r : Ops.add(x, y);
@@ -238,8 +238,8 @@ public final class Machine implements Interop {
                             pc += 3;
                         }
                         case OP_SUB -> {
-                            Object x = st[base + code[pc + 1]];
-                            Object y = st[base + code[pc + 2]];
+                            Object x = operand(st, base, module, code[pc + 1]);
+                            Object y = operand(st, base, module, code[pc + 2]);
                             if (x instanceof Long lx && y instanceof Long ly) {
                                 long r = lx - ly;
                                 st[a] = ((lx ^ ly) & (lx ^ r)) >= 0 ? (Object) r : Ops.sub(x, y);
@@ -249,20 +249,20 @@ public final class Machine implements Interop {
                             pc += 3;
                         }
                         case OP_MUL -> {
-                            st[a] = Ops.mul(st[base + code[pc + 1]], st[base + code[pc + 2]]);
+                            st[a] = Ops.mul(operand(st, base, module, code[pc + 1]), operand(st, base, module, code[pc + 2]));
                             pc += 3;
                         }
                         case OP_DIV -> {
-                            st[a] = Ops.div(st[base + code[pc + 1]], st[base + code[pc + 2]]);
+                            st[a] = Ops.div(operand(st, base, module, code[pc + 1]), operand(st, base, module, code[pc + 2]));
                             pc += 3;
                         }
                         case OP_IDIV -> {
-                            st[a] = Ops.floorDiv(st[base + code[pc + 1]], st[base + code[pc + 2]]);
+                            st[a] = Ops.floorDiv(operand(st, base, module, code[pc + 1]), operand(st, base, module, code[pc + 2]));
                             pc += 3;
                         }
                         case OP_MOD -> {
-                            Object x = st[base + code[pc + 1]];
-                            Object y = st[base + code[pc + 2]];
+                            Object x = operand(st, base, module, code[pc + 1]);
+                            Object y = operand(st, base, module, code[pc + 2]);
                             if (x instanceof Long lx && y instanceof Long ly && ly != 0) {
                                 st[a] = Math.floorMod(lx, (long) ly);
                             } else {
@@ -271,11 +271,11 @@ public final class Machine implements Interop {
                             pc += 3;
                         }
                         case OP_POW -> {
-                            st[a] = Ops.pow(st[base + code[pc + 1]], st[base + code[pc + 2]]);
+                            st[a] = Ops.pow(operand(st, base, module, code[pc + 1]), operand(st, base, module, code[pc + 2]));
                             pc += 3;
                         }
                         case OP_ADDI -> {
-                            Object x = st[base + code[pc + 1]];
+                            Object x = operand(st, base, module, code[pc + 1]);
                             long y = code[pc + 2];
                             if (x instanceof Long lx) {
                                 long r = lx + y;
@@ -286,7 +286,7 @@ public final class Machine implements Interop {
                             pc += 3;
                         }
                         case OP_SUBI -> {
-                            Object x = st[base + code[pc + 1]];
+                            Object x = operand(st, base, module, code[pc + 1]);
                             long y = code[pc + 2];
                             if (x instanceof Long lx) {
                                 long r = lx - y;
@@ -295,6 +295,30 @@ public final class Machine implements Interop {
                                 st[a] = Ops.sub(x, y);
                             }
                             pc += 3;
+                        }
+                        case OP_MULI -> {
+                            Object x = operand(st, base, module, code[pc + 1]);
+                            long y = code[pc + 2];
+                            if (x instanceof Long lx && lx > -0x80000000L && lx < 0x80000000L) {
+                                st[a] = lx * y;
+                            } else {
+                                st[a] = Ops.mul(x, y);
+                            }
+                            pc += 3;
+                        }
+                        case OP_INCG -> {
+                            int g = code[pc + 1];
+                            Object x = module.values[g];
+                            if (x == null) {
+                                x = Slow.fallback(this, module, p, g, false);
+                            }
+                            long y = code[pc + 2];
+                            if (x instanceof Long lx && lx > Long.MIN_VALUE / 2 && lx < Long.MAX_VALUE / 2) {
+                                module.values[g] = code[pc + 3] == 0 ? lx + y : lx - y;
+                            } else {
+                                module.values[g] = code[pc + 3] == 0 ? Ops.add(x, y) : Ops.sub(x, y);
+                            }
+                            pc += 4;
                         }
                         case OP_IADD -> {
                             Object x = st[base + code[pc + 1]];
@@ -308,37 +332,37 @@ public final class Machine implements Interop {
                             }
                         }
                         case OP_LT -> {
-                            Object x = st[base + code[pc + 1]];
-                            Object y = st[base + code[pc + 2]];
+                            Object x = operand(st, base, module, code[pc + 1]);
+                            Object y = operand(st, base, module, code[pc + 2]);
                             st[a] = x instanceof Long lx && y instanceof Long ly ? Ops.bool(lx < ly) : Ops.lt(x, y);
                             pc += 3;
                         }
                         case OP_LE -> {
-                            st[a] = Ops.le(st[base + code[pc + 1]], st[base + code[pc + 2]]);
+                            st[a] = Ops.le(operand(st, base, module, code[pc + 1]), operand(st, base, module, code[pc + 2]));
                             pc += 3;
                         }
                         case OP_GT -> {
-                            st[a] = Ops.gt(st[base + code[pc + 1]], st[base + code[pc + 2]]);
+                            st[a] = Ops.gt(operand(st, base, module, code[pc + 1]), operand(st, base, module, code[pc + 2]));
                             pc += 3;
                         }
                         case OP_GE -> {
-                            st[a] = Ops.ge(st[base + code[pc + 1]], st[base + code[pc + 2]]);
+                            st[a] = Ops.ge(operand(st, base, module, code[pc + 1]), operand(st, base, module, code[pc + 2]));
                             pc += 3;
                         }
                         case OP_EQ -> {
-                            st[a] = Ops.eq(st[base + code[pc + 1]], st[base + code[pc + 2]]);
+                            st[a] = Ops.eq(operand(st, base, module, code[pc + 1]), operand(st, base, module, code[pc + 2]));
                             pc += 3;
                         }
                         case OP_NE -> {
-                            st[a] = Ops.ne(st[base + code[pc + 1]], st[base + code[pc + 2]]);
+                            st[a] = Ops.ne(operand(st, base, module, code[pc + 1]), operand(st, base, module, code[pc + 2]));
                             pc += 3;
                         }
                         case OP_IN -> {
-                            st[a] = Ops.bool(Ops.contains(st[base + code[pc + 2]], st[base + code[pc + 1]]));
+                            st[a] = Ops.bool(Ops.contains(operand(st, base, module, code[pc + 2]), operand(st, base, module, code[pc + 1])));
                             pc += 3;
                         }
                         case OP_NIN -> {
-                            st[a] = Ops.bool(!Ops.contains(st[base + code[pc + 2]], st[base + code[pc + 1]]));
+                            st[a] = Ops.bool(!Ops.contains(operand(st, base, module, code[pc + 2]), operand(st, base, module, code[pc + 1])));
                             pc += 3;
                         }
                         case OP_NEG -> {
@@ -391,7 +415,7 @@ public final class Machine implements Interop {
                                 r = x instanceof Long lx ? Slow.compareLongs(op - OP_JLTI, lx.longValue(), y)
                                         : Slow.compareValues(op - OP_JLTI, x, y);
                             } else {
-                                Object y = st[base + code[pc + 1]];
+                                Object y = operand(st, base, module, code[pc + 1]);
                                 r = x instanceof Long lx && y instanceof Long ly
                                         ? Slow.compareLongs(op - OP_JLT, lx.longValue(), ly.longValue())
                                         : Slow.compareValues(op - OP_JLT, x, y);
@@ -642,6 +666,15 @@ public final class Machine implements Interop {
             pc = f.pc;
             st = stack;
         }
+    }
+
+    /** Operand {@code w} of an instruction that takes global operands: register w, or global -1-w. */
+    private Object operand(Object[] st, int base, PModule module, int w) {
+        if (w >= 0) {
+            return st[base + w];
+        }
+        Object v = module.values[-1 - w];
+        return v != null ? v : Slow.fallback(this, module, null, -1 - w, false);
     }
 
     /**

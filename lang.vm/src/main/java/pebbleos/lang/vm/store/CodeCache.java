@@ -51,14 +51,16 @@ public final class CodeCache {
 
     /** The unit of {@code source} reported as {@code file}; syntax errors are raised as located errors. */
     public Unit compile(String file, String source) {
-        String key = key(file, source);
+        // in memory the text itself is the key: no digest to compute (its provider takes long to load)
+        String memoryKey = file + '\0' + source;
         synchronized (memory) {
-            Unit hit = memory.get(key);
+            Unit hit = memory.get(memoryKey);
             if (hit != null) {
                 return hit;
             }
         }
-        Unit unit = fromDisk(key);
+        String key = directory == null ? "" : key(file, source);
+        Unit unit = directory == null ? null : fromDisk(key);
         if (unit == null) {
             unit = Compiler.compile(file, source, key);
             compiled.incrementAndGet();
@@ -67,7 +69,7 @@ public final class CodeCache {
             loadedFromDisk.incrementAndGet();
         }
         synchronized (memory) {
-            memory.put(key, unit);
+            memory.put(memoryKey, unit);
         }
         return unit;
     }
@@ -113,7 +115,7 @@ public final class CodeCache {
 
     private void toDisk(String key, Unit unit) {
         Path dir = directory;
-        if (dir == null) {
+        if (dir == null || key.isEmpty()) {
             return;
         }
         try {
