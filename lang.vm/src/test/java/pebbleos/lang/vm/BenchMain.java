@@ -15,13 +15,25 @@ import pebbleos.lang.interp.InterpreterEngine;
  * {@code real N.NNNs} on stderr: the wall time of load and run inside the JVM
  * (compilation of the program and of the runtime API and JIT warm-up
  * included, JVM start excluded), as the shell's {@code time} will report it.
+ * With CACHE the VM keeps compiled bytecode in that folder, as it does in
+ * the bundle's data area in OSGi.
  */
 public final class BenchMain {
     private BenchMain() {
     }
 
     public static void main(String[] args) {
-        ExecutionEngine engine = args[0].equals("vm") ? new VmEngine() : new InterpreterEngine();
+        ExecutionEngine engine;
+        if (args[0].startsWith("vm")) {
+            VmEngine vm = new VmEngine();
+            if (args.length > 3) {
+                // what the bundle's data area gives in OSGi: bytecode kept across boots
+                vm.useCacheDirectory(Path.of(args[3]));
+            }
+            engine = vm;
+        } else {
+            engine = new InterpreterEngine();
+        }
         HostContext ctx = new HostContext(Path.of(args[1]), HostContext.systemTree());
         String name = args[2];
         long t0 = System.nanoTime();
