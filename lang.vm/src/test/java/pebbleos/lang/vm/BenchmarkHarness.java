@@ -24,7 +24,8 @@ import org.junit.Test;
  * does. Prints medians, ratios and the geometric means; outputs must agree.
  *
  * <p>Not part of the default test run (it takes minutes):
- * {@code mvn -pl lang.vm test -Dtest=BenchmarkHarness -Dbench.runs=5 [-Dbench.engines=vm,interp] [-Dbench.only=fib,loop]}.
+ * {@code mvn -pl lang.vm test -Dtest=BenchmarkHarness -Dbench.runs=5 [-Dbench.engines=vm,interp] [-Dbench.only=fib,loop]
+ * [-Dbench.booted=true]}; booted: the language core was loaded by a shell-like program first (see BenchMain).
  */
 public class BenchmarkHarness {
     private static final Pattern REAL = Pattern.compile("real\\s+([0-9.]+)s");
@@ -100,7 +101,8 @@ public class BenchmarkHarness {
      */
     private static Run ours(String engine, Path bench, String name) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
+                "-XX:+UseSerialGC", "-Xshare:auto", "-Dbench.booted=" + Boolean.getBoolean("bench.booted"),
+                "-cp", System.getProperty("java.class.path"),
                 BenchMain.class.getName(), engine, bench.toString(), name));
         if (engine.equals("vm-cached")) {
             cmd.add(CACHE.toString());

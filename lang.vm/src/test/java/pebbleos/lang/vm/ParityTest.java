@@ -67,6 +67,8 @@ public class ParityTest {
         "n = 'a'\nn += 1\n", "len = len + 1\n", "k = 3\nk = k * 2 - k * k\nk -= 4\nprint k\n",
         "big = 9223372036854775000\nbig = big + 1000\nprint big\nm = 4000000000\nprint m * 3000000000\n",
         "t = 2.5\nt = t + 1\nprint t * 3\nprint t < 4\n",
+        "xs = [1, 2]\ndef f():\n    global xs\n    xs = [7, 8]\n    return 0\nprint xs[f()]\ni = 1\nprint xs[i]\n",
+        "print missing_a[missing_b]\n", "d = {'k': 1}\nprint d[missing]\n",
 
     };
 

@@ -21,7 +21,7 @@ package pebbleos.lang.vm.code;
  * </pre>
  *
  * <p>Global operands: the B and C operands of the arithmetic instructions
- * (ADD .. POW, ADDI, SUBI, MULI), of the value comparisons (LT .. NIN) and
+ * (ADD .. POW, ADDI, SUBI, MULI), of the value comparisons (LT .. NIN), of GETX and
  * the B operand of the register compare-and-jumps may be negative: {@code -1-g}
  * then names global G[g], read (with the runtime API and builtin fallback)
  * when the instruction runs. The compiler uses this only where reading the
@@ -253,11 +253,14 @@ public enum Opcode {
     public final int words;
     /** True when the first operand is A (packed in word 0); jumps like JMP have none. */
     public final boolean hasA;
+    /** The operand letters, split once (the verifier reads them for every instruction). */
+    final String[] letters;
 
     Opcode(String operands, String effect) {
         this.operands = operands;
         this.effect = effect;
         String[] parts = operands.isEmpty() ? new String[0] : operands.split(" ");
+        this.letters = parts;
         this.hasA = parts.length > 0 && parts[0].equals("A");
         this.words = 1 + (hasA ? parts.length - 1 : parts.length);
     }

@@ -12,7 +12,7 @@ final class Operands {
 
     /** What is wrong with the operands of the instruction at {@code pc}, or null. */
     static String check(Opcode op, int[] code, int pc, Proto proto, Unit unit) {
-        String[] letters = op.operands.isEmpty() ? new String[0] : op.operands.split(" ");
+        String[] letters = op.letters;
         int count = 0;
         for (int i = 0; i < letters.length; i++) {
             int v = operand(op, code, pc, i);
@@ -52,7 +52,8 @@ final class Operands {
     /** Operands that may name a global with a negative value (see {@link Opcode}). */
     static boolean globalOperand(Opcode op, String letter) {
         int o = op.ordinal();
-        if ((o >= Opcode.OP_ADD && o <= Opcode.OP_SUBI) || o == Opcode.OP_MULI || (o >= Opcode.OP_LT && o <= Opcode.OP_NIN)) {
+        if ((o >= Opcode.OP_ADD && o <= Opcode.OP_SUBI) || o == Opcode.OP_MULI || (o >= Opcode.OP_LT && o <= Opcode.OP_NIN)
+                || o == Opcode.OP_GETX) {
             return letter.equals("B") || letter.equals("C");
         }
         return o >= Opcode.OP_JLT && o <= Opcode.OP_JNE && letter.equals("B");
@@ -73,7 +74,7 @@ final class Operands {
 
     /** The jump target of the instruction at {@code pc}, or -1 when it does not jump. */
     static int jumpTarget(Opcode op, int[] code, int pc) {
-        String[] letters = op.operands.isEmpty() ? new String[0] : op.operands.split(" ");
+        String[] letters = op.letters;
         for (int i = 0; i < letters.length; i++) {
             if (letters[i].equals("J")) {
                 int t = operand(op, code, pc, i);

@@ -360,8 +360,8 @@ final class ExpressionCompiler implements Expr.Visitor<Void> {
     @Override
     public Void visitIndex(Expr.Index e) {
         int mark = b.top();
-        int t = anyReg(e.target);
-        int i = anyReg(e.index);
+        int t = operand(e.target, quiet(e.index));
+        int i = operand(e.index, true);
         b.emit(Opcode.GETX, dst, t, i);
         b.release(mark);
         return null;

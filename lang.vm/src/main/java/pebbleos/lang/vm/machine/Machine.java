@@ -405,8 +405,31 @@ public final class Machine implements Interop {
                                 pc += 2;
                             }
                         }
-                        case OP_JLT, OP_JLE, OP_JGT, OP_JGE, OP_JEQ, OP_JNE, OP_JLTI, OP_JLEI, OP_JGTI, OP_JGEI,
-                                OP_JEQI, OP_JNEI -> {
+                        case OP_JLTI, OP_JLEI -> {
+                            // the loop tests of counting loops, without a call on the fast path
+                            Object x = st[a];
+                            long y = code[pc + 1];
+                            boolean r;
+                            if (x instanceof Long lx) {
+                                r = (w & 0xFF) == OP_JLTI ? lx < y : lx <= y;
+                            } else {
+                                r = Slow.compareValues((w & 0xFF) - OP_JLTI, x, y);
+                            }
+                            if (r == (code[pc + 2] != 0)) {
+                                int t = code[pc + 3];
+                                if (t <= pc && ctx.attention != 0) {
+                                    f.pc = t;
+                                    if (pause()) {
+                                        return SUSPENDED;
+                                    }
+                                    st = stack;
+                                }
+                                pc = t;
+                            } else {
+                                pc += 4;
+                            }
+                        }
+                        case OP_JLT, OP_JLE, OP_JGT, OP_JGE, OP_JEQ, OP_JNE, OP_JGTI, OP_JGEI, OP_JEQI, OP_JNEI -> {
                             int op = w & 0xFF;
                             Object x = st[a];
                             boolean r;
@@ -516,8 +539,8 @@ public final class Machine implements Interop {
                             pc += 3;
                         }
                         case OP_GETX -> {
-                            Object t = st[base + code[pc + 1]];
-                            Object i = st[base + code[pc + 2]];
+                            Object t = operand(st, base, module, code[pc + 1]);
+                            Object i = operand(st, base, module, code[pc + 2]);
                             if (t instanceof PList l && i instanceof Long n && n >= 0 && n < l.size()) {
                                 st[a] = l.get((int) (long) n);
                             } else {
