@@ -8,6 +8,8 @@ import pebbleos.api.value.PList;
 import pebbleos.api.value.PNone;
 import pebbleos.api.value.Values;
 import pebbleos.lang.core.runtime.Access;
+import pebbleos.lang.core.runtime.PBuiltin;
+import pebbleos.lang.core.runtime.PInstance;
 import pebbleos.lang.core.runtime.Interop;
 import pebbleos.lang.core.runtime.Ops;
 import pebbleos.lang.core.runtime.PebbleError;
@@ -467,8 +469,13 @@ public final class Machine implements Interop {
                             f.pc = pc + 2;
                             Frame next;
                             if ((w & 0xFF) == OP_CALL) {
-                                next = callee instanceof VmFunction fn && fn.arity == n
-                                        ? enter(fn, a + 1, a, n, f) : Slow.call(this, f, callee, a, n);
+                                if (callee instanceof VmFunction fn && fn.arity == n) {
+                                    next = enter(fn, a + 1, a, n, f);
+                                } else if (callee instanceof PBuiltin b && (st[a] = Slow.quick(b, st, a, n)) != null) {
+                                    next = null;
+                                } else {
+                                    next = Slow.call(this, f, callee, a, n);
+                                }
                             } else if (callee instanceof VmFunction fn) {
                                 // LOOKUP checked the arity; a method gets its receiver as first argument
                                 next = st[a + 1] != NOSELF ? enter(fn, a + 1, a, n + 1, f) : enter(fn, a + 2, a, n, f);
@@ -572,7 +579,9 @@ public final class Machine implements Interop {
                             pc += 4;
                         }
                         case OP_GETA -> {
-                            st[a] = Access.getAttribute(st[base + code[pc + 1]], (String) k[code[pc + 2]]);
+                            Object t = st[base + code[pc + 1]];
+                            Object v = t instanceof PInstance inst ? inst.fields.get((String) k[code[pc + 2]]) : null;
+                            st[a] = v != null ? v : Access.getAttribute(t, (String) k[code[pc + 2]]);
                             pc += 3;
                         }
                         case OP_SETA -> {

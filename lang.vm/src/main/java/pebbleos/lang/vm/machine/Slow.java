@@ -3,6 +3,8 @@ package pebbleos.lang.vm.machine;
 import java.util.Arrays;
 import java.util.Map;
 
+import pebbleos.api.value.PDict;
+import pebbleos.api.value.PList;
 import pebbleos.api.value.Values;
 import pebbleos.lang.core.builtins.Builtins;
 import pebbleos.lang.core.builtins.Methods;
@@ -27,6 +29,36 @@ import pebbleos.lang.vm.code.Proto;
  */
 final class Slow {
     static final PBuiltin RANGE = Builtins.get("range");
+    private static final PBuiltin LEN = Builtins.get("len");
+    private static final PBuiltin APPEND = Builtins.get("append");
+    private static final PBuiltin STR = Builtins.get("str");
+
+    /**
+     * The most called builtins without an argument array: {@code len},
+     * {@code append} and {@code str} on the argument types they accept,
+     * exactly as their bodies in lang.core compute them. Null: take the
+     * general path (which also reports every error).
+     */
+    static Object quick(PBuiltin b, Object[] st, int c, int n) {
+        if (b == LEN && n == 1) {
+            Object v = st[c + 1];
+            if (v instanceof String s) {
+                return (long) s.length();
+            }
+            if (v instanceof PList l) {
+                return (long) l.size();
+            }
+            if (v instanceof PDict d) {
+                return (long) d.size();
+            }
+        } else if (b == APPEND && n == 2 && st[c + 1] instanceof PList l) {
+            l.append(PList.copyValue(st[c + 2]));
+            return l;
+        } else if (b == STR && n == 1) {
+            return Values.str(st[c + 1]);
+        }
+        return null;
+    }
 
     private Slow() {
     }
