@@ -171,26 +171,8 @@ public final class Machine implements Interop {
                             st[a] = k[code[pc + 1]];
                             pc += 2;
                         }
-                        case OP_CHECK -> {
-                            if (st[a] == null) {
-                                throw Slow.unknown(p.localNames[w >>> 8], false);
-                            }
-                            pc += 1;
-                        }
                         case OP_SETL -> {
                             st[a] = PList.copyValue(st[base + code[pc + 1]]);
-                            pc += 2;
-                        }
-                        case OP_GETCELL -> {
-                            st[a] = Slow.cellValue(st[base + code[pc + 1]], p.localNames[code[pc + 1]]);
-                            pc += 2;
-                        }
-                        case OP_SETCELL -> {
-                            ((pebbleos.lang.core.runtime.Cell) st[a]).value = PList.copyValue(st[base + code[pc + 1]]);
-                            pc += 2;
-                        }
-                        case OP_GETFREE -> {
-                            st[a] = Slow.cellValue(f.function.closure[code[pc + 1]], p.freeNames[code[pc + 1]]);
                             pc += 2;
                         }
                         case OP_GETG -> {
@@ -213,20 +195,6 @@ public final class Machine implements Interop {
                         case OP_SETG -> {
                             module.values[code[pc + 1]] = PList.copyValue(st[a]);
                             pc += 2;
-                        }
-                        case OP_GETCG -> {
-                            st[a] = Slow.classOrGlobal(this, f, code[pc + 1], code[pc + 2] != 0);
-                            pc += 3;
-                        }
-                        case OP_GETNS -> {
-                            st[a] = Slow.namespaceOrGlobal(this, f, st[base + code[pc + 1]], code[pc + 2],
-                                    code[pc + 3] != 0);
-                            pc += 4;
-                        }
-                        case OP_SETNS -> {
-                            Slow.namespace(st[base + code[pc + 1]]).put(p.unit().globalNames[code[pc + 2]],
-                                    PList.copyValue(st[a]));
-                            pc += 3;
                         }
                         case OP_ADD -> {
                             Object x = operand(st, base, module, code[pc + 1]);
@@ -254,14 +222,6 @@ public final class Machine implements Interop {
                             st[a] = Ops.mul(operand(st, base, module, code[pc + 1]), operand(st, base, module, code[pc + 2]));
                             pc += 3;
                         }
-                        case OP_DIV -> {
-                            st[a] = Ops.div(operand(st, base, module, code[pc + 1]), operand(st, base, module, code[pc + 2]));
-                            pc += 3;
-                        }
-                        case OP_IDIV -> {
-                            st[a] = Ops.floorDiv(operand(st, base, module, code[pc + 1]), operand(st, base, module, code[pc + 2]));
-                            pc += 3;
-                        }
                         case OP_MOD -> {
                             Object x = operand(st, base, module, code[pc + 1]);
                             Object y = operand(st, base, module, code[pc + 2]);
@@ -270,10 +230,6 @@ public final class Machine implements Interop {
                             } else {
                                 st[a] = Ops.mod(x, y);
                             }
-                            pc += 3;
-                        }
-                        case OP_POW -> {
-                            st[a] = Ops.pow(operand(st, base, module, code[pc + 1]), operand(st, base, module, code[pc + 2]));
                             pc += 3;
                         }
                         case OP_ADDI -> {
@@ -322,62 +278,15 @@ public final class Machine implements Interop {
                             }
                             pc += 4;
                         }
-                        case OP_IADD -> {
-                            Object x = st[base + code[pc + 1]];
-                            Object y = st[base + code[pc + 2]];
-                            if (x instanceof PList lx && y instanceof PList ly) {
-                                lx.extend(ly);
-                                pc = code[pc + 3];
-                            } else {
-                                st[a] = Ops.add(x, y);
-                                pc += 4;
-                            }
-                        }
                         case OP_LT -> {
                             Object x = operand(st, base, module, code[pc + 1]);
                             Object y = operand(st, base, module, code[pc + 2]);
                             st[a] = x instanceof Long lx && y instanceof Long ly ? Ops.bool(lx < ly) : Ops.lt(x, y);
                             pc += 3;
                         }
-                        case OP_LE -> {
-                            st[a] = Ops.le(operand(st, base, module, code[pc + 1]), operand(st, base, module, code[pc + 2]));
-                            pc += 3;
-                        }
-                        case OP_GT -> {
-                            st[a] = Ops.gt(operand(st, base, module, code[pc + 1]), operand(st, base, module, code[pc + 2]));
-                            pc += 3;
-                        }
-                        case OP_GE -> {
-                            st[a] = Ops.ge(operand(st, base, module, code[pc + 1]), operand(st, base, module, code[pc + 2]));
-                            pc += 3;
-                        }
                         case OP_EQ -> {
                             st[a] = Ops.eq(operand(st, base, module, code[pc + 1]), operand(st, base, module, code[pc + 2]));
                             pc += 3;
-                        }
-                        case OP_NE -> {
-                            st[a] = Ops.ne(operand(st, base, module, code[pc + 1]), operand(st, base, module, code[pc + 2]));
-                            pc += 3;
-                        }
-                        case OP_IN -> {
-                            st[a] = Ops.bool(Ops.contains(operand(st, base, module, code[pc + 2]), operand(st, base, module, code[pc + 1])));
-                            pc += 3;
-                        }
-                        case OP_NIN -> {
-                            st[a] = Ops.bool(!Ops.contains(operand(st, base, module, code[pc + 2]), operand(st, base, module, code[pc + 1])));
-                            pc += 3;
-                        }
-                        case OP_NEG -> {
-                            st[a] = Ops.negate(st[base + code[pc + 1]]);
-                            pc += 2;
-                        }
-                        case OP_POS -> {
-                            st[a] = Ops.plus(st[base + code[pc + 1]]);
-                            pc += 2;
-                        }
-                        case OP_NOT -> {
-                            st[a] = Values.truthy(st[base + code[pc + 1]]) ? Boolean.FALSE : Boolean.TRUE;
-                            pc += 2;
                         }
                         case OP_JMP -> {
                             int t = code[pc + 1];
@@ -459,10 +368,6 @@ public final class Machine implements Interop {
                                 pc += 4;
                             }
                         }
-                        case OP_CHKCALL -> {
-                            Slow.precheck(st[a], code[pc + 1]);
-                            pc += 2;
-                        }
                         case OP_CALL, OP_CALLM -> {
                             Object callee = st[a];
                             int n = code[pc + 1];
@@ -527,24 +432,6 @@ public final class Machine implements Interop {
                             pc = f.pc;
                             st[ret] = v;
                         }
-                        case OP_NEWLIST -> {
-                            int first = base + code[pc + 1];
-                            int n = code[pc + 2];
-                            Object[] items = new Object[n];
-                            for (int i = 0; i < n; i++) {
-                                items[i] = PList.copyValue(st[first + i]);
-                            }
-                            st[a] = PList.adopt(items, n);
-                            pc += 3;
-                        }
-                        case OP_NEWDICT -> {
-                            st[a] = new PDict();
-                            pc += 1;
-                        }
-                        case OP_DICTSET -> {
-                            ((PDict) st[a]).put(st[base + code[pc + 1]], PList.copyValue(st[base + code[pc + 2]]));
-                            pc += 3;
-                        }
                         case OP_GETX -> {
                             Object t = operand(st, base, module, code[pc + 1]);
                             Object i = operand(st, base, module, code[pc + 2]);
@@ -567,85 +454,11 @@ public final class Machine implements Interop {
                             }
                             pc += 3;
                         }
-                        case OP_DELX -> {
-                            Access.delete(st[a], st[base + code[pc + 1]]);
-                            pc += 2;
-                        }
-                        case OP_SLICE -> {
-                            int lo = code[pc + 2];
-                            int hi = code[pc + 3];
-                            st[a] = Access.slice(st[base + code[pc + 1]], lo < 0 ? null : st[base + lo],
-                                    hi < 0 ? null : st[base + hi]);
-                            pc += 4;
-                        }
                         case OP_GETA -> {
                             Object t = st[base + code[pc + 1]];
                             Object v = t instanceof PInstance inst ? inst.fields.get((String) k[code[pc + 2]]) : null;
                             st[a] = v != null ? v : Access.getAttribute(t, (String) k[code[pc + 2]]);
                             pc += 3;
-                        }
-                        case OP_SETA -> {
-                            Access.setAttribute(st[a], (String) k[code[pc + 1]], st[base + code[pc + 2]]);
-                            pc += 3;
-                        }
-                        case OP_CLOSURE -> {
-                            st[a] = Slow.closure(p, f, st, base, code[pc + 1]);
-                            pc += 2;
-                        }
-                        case OP_NEWNS -> {
-                            st[a] = new java.util.LinkedHashMap<String, Object>();
-                            pc += 1;
-                        }
-                        case OP_CHKBASE -> {
-                            if (!(st[a] instanceof pebbleos.lang.core.runtime.PClass)) {
-                                throw new PebbleError("a class can only extend a class");
-                            }
-                            pc += 1;
-                        }
-                        case OP_CLASS -> {
-                            int baseClass = code[pc + 2];
-                            st[a] = Slow.makeClass((String) k[code[pc + 3]], st[base + code[pc + 1]],
-                                    baseClass < 0 ? null : st[base + baseClass]);
-                            pc += 4;
-                        }
-                        case OP_IMPORT, OP_MODULE -> {
-                            f.pc = pc + ((w & 0xFF) == OP_MODULE ? 2 : 3);
-                            Object m = Slow.importModule(this, module, (String) k[code[pc + 1]],
-                                    (w & 0xFF) == OP_MODULE || code[pc + 2] != 0);
-                            st = stack;
-                            st[a] = m;
-                            pc += (w & 0xFF) == OP_MODULE ? 2 : 3;
-                        }
-                        case OP_MEMBER -> {
-                            st[a] = Slow.member(st[base + code[pc + 1]], (String) k[code[pc + 2]]);
-                            pc += 3;
-                        }
-                        case OP_PRINT -> {
-                            ctx.print(Values.str(st[a]).concat("\n"));
-                            pc += 1;
-                        }
-                        case OP_PRINTNL -> {
-                            ctx.print("\n");
-                            pc += 1;
-                        }
-                        case OP_RAISE -> throw new PebbleError(Values.str(st[a]));
-                        case OP_RERAISE -> throw Slow.handling(this, pc);
-                        case OP_THROW -> throw (PebbleError) st[a];
-                        case OP_CAUGHT -> {
-                            st[a] = ((PebbleError) st[base + code[pc + 1]]).caught();
-                            pc += 2;
-                        }
-                        case OP_FORRANGE -> {
-                            if (st[a] == Slow.RANGE) {
-                                st[a] = Slow.rangeIterator(this, st, a, code[pc + 1]);
-                                pc = code[pc + 2];
-                            } else {
-                                pc += 3;
-                            }
-                        }
-                        case OP_ITER -> {
-                            st[a] = Iter.over(st[a]);
-                            pc += 1;
                         }
                         case OP_FORNEXT -> {
                             Object it = st[a];
@@ -675,7 +488,10 @@ public final class Machine implements Interop {
                                 pc += 3;
                             }
                         }
-                        default -> throw new PebbleError("bad instruction " + (w & 0xFF) + " at " + pc);
+                        default -> {
+                            pc = other(w, a, pc, f, p, module, k, code, base);
+                            st = stack;
+                        }
                     }
                 }
             } catch (PebbleError e) {
@@ -697,6 +513,206 @@ public final class Machine implements Interop {
             base = f.base;
             pc = f.pc;
             st = stack;
+        }
+    }
+
+    /**
+     * The instructions that are not on the hot paths, out of the dispatch loop
+     * so that the loop stays small and the JIT compiles it early and well.
+     * Returns the next pc; may run nested code (imports, builtins), so the
+     * loop reloads the stack after it.
+     */
+    private int other(int w, int a, int pc, Frame f, Proto p, PModule module, Object[] k, int[] code, int base) {
+        Object[] st = stack;
+        switch (w & 0xFF) {
+            case OP_CHECK -> {
+                if (st[a] == null) {
+                    throw Slow.unknown(p.localNames[w >>> 8], false);
+                }
+                return pc + 1;
+            }
+            case OP_GETCELL -> {
+                st[a] = Slow.cellValue(st[base + code[pc + 1]], p.localNames[code[pc + 1]]);
+                return pc + 2;
+            }
+            case OP_SETCELL -> {
+                ((pebbleos.lang.core.runtime.Cell) st[a]).value = PList.copyValue(st[base + code[pc + 1]]);
+                return pc + 2;
+            }
+            case OP_GETFREE -> {
+                st[a] = Slow.cellValue(f.function.closure[code[pc + 1]], p.freeNames[code[pc + 1]]);
+                return pc + 2;
+            }
+            case OP_GETCG -> {
+                st[a] = Slow.classOrGlobal(this, f, code[pc + 1], code[pc + 2] != 0);
+                return pc + 3;
+            }
+            case OP_GETNS -> {
+                st[a] = Slow.namespaceOrGlobal(this, f, st[base + code[pc + 1]], code[pc + 2],
+                        code[pc + 3] != 0);
+                return pc + 4;
+            }
+            case OP_SETNS -> {
+                Slow.namespace(st[base + code[pc + 1]]).put(p.unit().globalNames[code[pc + 2]],
+                        PList.copyValue(st[a]));
+                return pc + 3;
+            }
+            case OP_DIV -> {
+                st[a] = Ops.div(operand(st, base, module, code[pc + 1]), operand(st, base, module, code[pc + 2]));
+                return pc + 3;
+            }
+            case OP_IDIV -> {
+                st[a] = Ops.floorDiv(operand(st, base, module, code[pc + 1]), operand(st, base, module, code[pc + 2]));
+                return pc + 3;
+            }
+            case OP_POW -> {
+                st[a] = Ops.pow(operand(st, base, module, code[pc + 1]), operand(st, base, module, code[pc + 2]));
+                return pc + 3;
+            }
+            case OP_IADD -> {
+                Object x = st[base + code[pc + 1]];
+                Object y = st[base + code[pc + 2]];
+                if (x instanceof PList lx && y instanceof PList ly) {
+                    lx.extend(ly);
+                    return code[pc + 3];
+                } else {
+                    st[a] = Ops.add(x, y);
+                    return pc + 4;
+                }
+            }
+            case OP_LE -> {
+                st[a] = Ops.le(operand(st, base, module, code[pc + 1]), operand(st, base, module, code[pc + 2]));
+                return pc + 3;
+            }
+            case OP_GT -> {
+                st[a] = Ops.gt(operand(st, base, module, code[pc + 1]), operand(st, base, module, code[pc + 2]));
+                return pc + 3;
+            }
+            case OP_GE -> {
+                st[a] = Ops.ge(operand(st, base, module, code[pc + 1]), operand(st, base, module, code[pc + 2]));
+                return pc + 3;
+            }
+            case OP_NE -> {
+                st[a] = Ops.ne(operand(st, base, module, code[pc + 1]), operand(st, base, module, code[pc + 2]));
+                return pc + 3;
+            }
+            case OP_IN -> {
+                st[a] = Ops.bool(Ops.contains(operand(st, base, module, code[pc + 2]), operand(st, base, module, code[pc + 1])));
+                return pc + 3;
+            }
+            case OP_NIN -> {
+                st[a] = Ops.bool(!Ops.contains(operand(st, base, module, code[pc + 2]), operand(st, base, module, code[pc + 1])));
+                return pc + 3;
+            }
+            case OP_NEG -> {
+                st[a] = Ops.negate(st[base + code[pc + 1]]);
+                return pc + 2;
+            }
+            case OP_POS -> {
+                st[a] = Ops.plus(st[base + code[pc + 1]]);
+                return pc + 2;
+            }
+            case OP_NOT -> {
+                st[a] = Values.truthy(st[base + code[pc + 1]]) ? Boolean.FALSE : Boolean.TRUE;
+                return pc + 2;
+            }
+            case OP_CHKCALL -> {
+                Slow.precheck(st[a], code[pc + 1]);
+                return pc + 2;
+            }
+            case OP_NEWLIST -> {
+                int first = base + code[pc + 1];
+                int n = code[pc + 2];
+                Object[] items = new Object[n];
+                for (int i = 0; i < n; i++) {
+                    items[i] = PList.copyValue(st[first + i]);
+                }
+                st[a] = PList.adopt(items, n);
+                return pc + 3;
+            }
+            case OP_NEWDICT -> {
+                st[a] = new PDict();
+                return pc + 1;
+            }
+            case OP_DICTSET -> {
+                ((PDict) st[a]).put(st[base + code[pc + 1]], PList.copyValue(st[base + code[pc + 2]]));
+                return pc + 3;
+            }
+            case OP_DELX -> {
+                Access.delete(st[a], st[base + code[pc + 1]]);
+                return pc + 2;
+            }
+            case OP_SLICE -> {
+                int lo = code[pc + 2];
+                int hi = code[pc + 3];
+                st[a] = Access.slice(st[base + code[pc + 1]], lo < 0 ? null : st[base + lo],
+                        hi < 0 ? null : st[base + hi]);
+                return pc + 4;
+            }
+            case OP_SETA -> {
+                Access.setAttribute(st[a], (String) k[code[pc + 1]], st[base + code[pc + 2]]);
+                return pc + 3;
+            }
+            case OP_CLOSURE -> {
+                st[a] = Slow.closure(p, f, st, base, code[pc + 1]);
+                return pc + 2;
+            }
+            case OP_NEWNS -> {
+                st[a] = new java.util.LinkedHashMap<String, Object>();
+                return pc + 1;
+            }
+            case OP_CHKBASE -> {
+                if (!(st[a] instanceof pebbleos.lang.core.runtime.PClass)) {
+                    throw new PebbleError("a class can only extend a class");
+                }
+                return pc + 1;
+            }
+            case OP_CLASS -> {
+                int baseClass = code[pc + 2];
+                st[a] = Slow.makeClass((String) k[code[pc + 3]], st[base + code[pc + 1]],
+                        baseClass < 0 ? null : st[base + baseClass]);
+                return pc + 4;
+            }
+            case OP_IMPORT, OP_MODULE -> {
+                f.pc = pc + ((w & 0xFF) == OP_MODULE ? 2 : 3);
+                Object m = Slow.importModule(this, module, (String) k[code[pc + 1]],
+                        (w & 0xFF) == OP_MODULE || code[pc + 2] != 0);
+                st = stack;
+                st[a] = m;
+                return pc + ((w & 0xFF) == OP_MODULE ? 2 : 3);
+            }
+            case OP_MEMBER -> {
+                st[a] = Slow.member(st[base + code[pc + 1]], (String) k[code[pc + 2]]);
+                return pc + 3;
+            }
+            case OP_PRINT -> {
+                ctx.print(Values.str(st[a]).concat("\n"));
+                return pc + 1;
+            }
+            case OP_PRINTNL -> {
+                ctx.print("\n");
+                return pc + 1;
+            }
+            case OP_RAISE -> throw new PebbleError(Values.str(st[a]));
+            case OP_RERAISE -> throw Slow.handling(this, pc);
+            case OP_THROW -> throw (PebbleError) st[a];
+            case OP_CAUGHT -> {
+                st[a] = ((PebbleError) st[base + code[pc + 1]]).caught();
+                return pc + 2;
+            }
+            case OP_FORRANGE -> {
+                if (st[a] == Slow.RANGE) {
+                    st[a] = Slow.rangeIterator(this, st, a, code[pc + 1]);
+                    return code[pc + 2];
+                } else {
+                    return pc + 3;
+                }
+            }
+            case OP_ITER -> {
+                st[a] = Iter.over(st[a]);
+                return pc + 1;
+            }
+            default -> throw new PebbleError("bad instruction " + (w & 0xFF) + " at " + pc);
         }
     }
 
