@@ -219,7 +219,13 @@ public final class Machine implements Interop {
                             pc += 3;
                         }
                         case OP_MUL -> {
-                            st[a] = Ops.mul(operand(st, base, module, code[pc + 1]), operand(st, base, module, code[pc + 2]));
+                            Object x = operand(st, base, module, code[pc + 1]);
+                            Object y = operand(st, base, module, code[pc + 2]);
+                            if (x instanceof Long lx && y instanceof Long ly && (lx | ly) >>> 31 == 0) {
+                                st[a] = lx * ly; // both below 2^31: the product fits
+                            } else {
+                                st[a] = Ops.mul(x, y);
+                            }
                             pc += 3;
                         }
                         case OP_MOD -> {
