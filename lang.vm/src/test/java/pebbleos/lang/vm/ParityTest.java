@@ -69,6 +69,16 @@ public class ParityTest {
         "t = 2.5\nt = t + 1\nprint t * 3\nprint t < 4\n",
         "xs = [1, 2]\ndef f():\n    global xs\n    xs = [7, 8]\n    return 0\nprint xs[f()]\ni = 1\nprint xs[i]\n",
         "print missing_a[missing_b]\n", "d = {'k': 1}\nprint d[missing]\n",
+        "print 1\nexit(3)\nprint 2\n", "def f():\n    exit(0)\nfor i in range(3):\n    print i\n    f()\n",
+        "d = {'a': 1, 'b': 2}\nfor k in d:\n    d['z' + k] = 0\nprint d\nxs = [1, 2]\nfor x in xs:\n    append(xs, x)\nprint xs\n",
+        "def outer():\n    n = 0\n    def inc():\n        return n + 1\n    n = 5\n    return inc()\nprint outer()\n",
+        "def mk():\n    fs = []\n    for i in range(3):\n        fs = fs + [lambda x: x + i]\n    return fs\nprint [f(10) for_x in []] if 0 else 'skip'\n",
+        "class A:\n    n = 0\n    def __init__(self):\n        A.n = A.n + 1\n        self.id = A.n\na = A()\nb = A()\nprint b.id\nprint A.n\n",
+        "class S:\n    def __init__(self):\n        self.v = []\n    def add(self, x):\n        append(self.v, x)\n        return self\ns = S()\ns.add(1).add(2)\nprint s.v\nt = s\nt.add(3)\nprint s.v\n",
+        "x = 5\ndef f():\n    return x\nx = 6\nprint f()\ndef g():\n    x = 1\n    def h():\n        return x\n    return h\nprint g()()\n",
+        "s = 'abc'\nprint s.upper()\nprint s.nope()\n", "print [1, 2].pop()\nxs = [3]\nprint xs.index(3)\nprint 'a,b'.split(',')\n",
+        "print 1 if 0 else 2\nprint 'y' if 'x' else 'n'\n", "print -(-9223372036854775807 - 1)\n",
+
 
     };
 
