@@ -30,7 +30,8 @@ import pebbleos.lang.vm.code.Proto;
  * anything that can run Pebble code in a nested loop (a builtin calling back,
  * an import) the frame's {@code pc} is saved and {@code st} is reloaded after,
  * because the nested run may grow the stack. Slow paths live in
- * {@link Slow} to keep this method small enough for the JIT.
+ * {@link Slow} and the instructions off the hot paths in {@link Rare}, to
+ * keep the loop small enough for the JIT.
  */
 public final class Machine implements Interop {
     /** A bound on the value stack a restored frame may ask for (registers of 100,000 frames). */
@@ -495,7 +496,7 @@ public final class Machine implements Interop {
                             }
                         }
                         default -> {
-                            pc = other(w, a, pc, f, p, module, k, code, base);
+                            pc = Rare.run(this, w, a, pc, f, p, module, k, code, base);
                             st = stack;
                         }
                     }
@@ -522,208 +523,8 @@ public final class Machine implements Interop {
         }
     }
 
-    /**
-     * The instructions that are not on the hot paths, out of the dispatch loop
-     * so that the loop stays small and the JIT compiles it early and well.
-     * Returns the next pc; may run nested code (imports, builtins), so the
-     * loop reloads the stack after it.
-     */
-    private int other(int w, int a, int pc, Frame f, Proto p, PModule module, Object[] k, int[] code, int base) {
-        Object[] st = stack;
-        switch (w & 0xFF) {
-            case OP_CHECK -> {
-                if (st[a] == null) {
-                    throw Slow.unknown(p.localNames[w >>> 8], false);
-                }
-                return pc + 1;
-            }
-            case OP_GETCELL -> {
-                st[a] = Slow.cellValue(st[base + code[pc + 1]], p.localNames[code[pc + 1]]);
-                return pc + 2;
-            }
-            case OP_SETCELL -> {
-                ((pebbleos.lang.core.runtime.Cell) st[a]).value = PList.copyValue(st[base + code[pc + 1]]);
-                return pc + 2;
-            }
-            case OP_GETFREE -> {
-                st[a] = Slow.cellValue(f.function.closure[code[pc + 1]], p.freeNames[code[pc + 1]]);
-                return pc + 2;
-            }
-            case OP_GETCG -> {
-                st[a] = Slow.classOrGlobal(this, f, code[pc + 1], code[pc + 2] != 0);
-                return pc + 3;
-            }
-            case OP_GETNS -> {
-                st[a] = Slow.namespaceOrGlobal(this, f, st[base + code[pc + 1]], code[pc + 2],
-                        code[pc + 3] != 0);
-                return pc + 4;
-            }
-            case OP_SETNS -> {
-                Slow.namespace(st[base + code[pc + 1]]).put(p.unit().globalNames[code[pc + 2]],
-                        PList.copyValue(st[a]));
-                return pc + 3;
-            }
-            case OP_DIV -> {
-                st[a] = Ops.div(operand(st, base, module, code[pc + 1]), operand(st, base, module, code[pc + 2]));
-                return pc + 3;
-            }
-            case OP_IDIV -> {
-                st[a] = Ops.floorDiv(operand(st, base, module, code[pc + 1]), operand(st, base, module, code[pc + 2]));
-                return pc + 3;
-            }
-            case OP_POW -> {
-                st[a] = Ops.pow(operand(st, base, module, code[pc + 1]), operand(st, base, module, code[pc + 2]));
-                return pc + 3;
-            }
-            case OP_IADD -> {
-                Object x = st[base + code[pc + 1]];
-                Object y = st[base + code[pc + 2]];
-                if (x instanceof PList lx && y instanceof PList ly) {
-                    lx.extend(ly);
-                    return code[pc + 3];
-                } else {
-                    st[a] = Ops.add(x, y);
-                    return pc + 4;
-                }
-            }
-            case OP_LE -> {
-                st[a] = Ops.le(operand(st, base, module, code[pc + 1]), operand(st, base, module, code[pc + 2]));
-                return pc + 3;
-            }
-            case OP_GT -> {
-                st[a] = Ops.gt(operand(st, base, module, code[pc + 1]), operand(st, base, module, code[pc + 2]));
-                return pc + 3;
-            }
-            case OP_GE -> {
-                st[a] = Ops.ge(operand(st, base, module, code[pc + 1]), operand(st, base, module, code[pc + 2]));
-                return pc + 3;
-            }
-            case OP_NE -> {
-                st[a] = Ops.ne(operand(st, base, module, code[pc + 1]), operand(st, base, module, code[pc + 2]));
-                return pc + 3;
-            }
-            case OP_IN -> {
-                st[a] = Ops.bool(Ops.contains(operand(st, base, module, code[pc + 2]), operand(st, base, module, code[pc + 1])));
-                return pc + 3;
-            }
-            case OP_NIN -> {
-                st[a] = Ops.bool(!Ops.contains(operand(st, base, module, code[pc + 2]), operand(st, base, module, code[pc + 1])));
-                return pc + 3;
-            }
-            case OP_NEG -> {
-                st[a] = Ops.negate(st[base + code[pc + 1]]);
-                return pc + 2;
-            }
-            case OP_POS -> {
-                st[a] = Ops.plus(st[base + code[pc + 1]]);
-                return pc + 2;
-            }
-            case OP_NOT -> {
-                st[a] = Values.truthy(st[base + code[pc + 1]]) ? Boolean.FALSE : Boolean.TRUE;
-                return pc + 2;
-            }
-            case OP_CHKCALL -> {
-                Slow.precheck(st[a], code[pc + 1]);
-                return pc + 2;
-            }
-            case OP_NEWLIST -> {
-                int first = base + code[pc + 1];
-                int n = code[pc + 2];
-                Object[] items = new Object[n];
-                for (int i = 0; i < n; i++) {
-                    items[i] = PList.copyValue(st[first + i]);
-                }
-                st[a] = PList.adopt(items, n);
-                return pc + 3;
-            }
-            case OP_NEWDICT -> {
-                st[a] = new PDict();
-                return pc + 1;
-            }
-            case OP_DICTSET -> {
-                ((PDict) st[a]).put(st[base + code[pc + 1]], PList.copyValue(st[base + code[pc + 2]]));
-                return pc + 3;
-            }
-            case OP_DELX -> {
-                Access.delete(st[a], st[base + code[pc + 1]]);
-                return pc + 2;
-            }
-            case OP_SLICE -> {
-                int lo = code[pc + 2];
-                int hi = code[pc + 3];
-                st[a] = Access.slice(st[base + code[pc + 1]], lo < 0 ? null : st[base + lo],
-                        hi < 0 ? null : st[base + hi]);
-                return pc + 4;
-            }
-            case OP_SETA -> {
-                Access.setAttribute(st[a], (String) k[code[pc + 1]], st[base + code[pc + 2]]);
-                return pc + 3;
-            }
-            case OP_CLOSURE -> {
-                st[a] = Slow.closure(p, f, st, base, code[pc + 1]);
-                return pc + 2;
-            }
-            case OP_NEWNS -> {
-                st[a] = new java.util.LinkedHashMap<String, Object>();
-                return pc + 1;
-            }
-            case OP_CHKBASE -> {
-                if (!(st[a] instanceof pebbleos.lang.core.runtime.PClass)) {
-                    throw new PebbleError("a class can only extend a class");
-                }
-                return pc + 1;
-            }
-            case OP_CLASS -> {
-                int baseClass = code[pc + 2];
-                st[a] = Slow.makeClass((String) k[code[pc + 3]], st[base + code[pc + 1]],
-                        baseClass < 0 ? null : st[base + baseClass]);
-                return pc + 4;
-            }
-            case OP_IMPORT, OP_MODULE -> {
-                f.pc = pc + ((w & 0xFF) == OP_MODULE ? 2 : 3);
-                Object m = Slow.importModule(this, module, (String) k[code[pc + 1]],
-                        (w & 0xFF) == OP_MODULE || code[pc + 2] != 0);
-                st = stack;
-                st[a] = m;
-                return pc + ((w & 0xFF) == OP_MODULE ? 2 : 3);
-            }
-            case OP_MEMBER -> {
-                st[a] = Slow.member(st[base + code[pc + 1]], (String) k[code[pc + 2]]);
-                return pc + 3;
-            }
-            case OP_PRINT -> {
-                ctx.print(Values.str(st[a]).concat("\n"));
-                return pc + 1;
-            }
-            case OP_PRINTNL -> {
-                ctx.print("\n");
-                return pc + 1;
-            }
-            case OP_RAISE -> throw new PebbleError(Values.str(st[a]));
-            case OP_RERAISE -> throw Slow.handling(this, pc);
-            case OP_THROW -> throw (PebbleError) st[a];
-            case OP_CAUGHT -> {
-                st[a] = ((PebbleError) st[base + code[pc + 1]]).caught();
-                return pc + 2;
-            }
-            case OP_FORRANGE -> {
-                if (st[a] == Slow.RANGE) {
-                    st[a] = Slow.rangeIterator(this, st, a, code[pc + 1]);
-                    return code[pc + 2];
-                } else {
-                    return pc + 3;
-                }
-            }
-            case OP_ITER -> {
-                st[a] = Iter.over(st[a]);
-                return pc + 1;
-            }
-            default -> throw new PebbleError("bad instruction " + (w & 0xFF) + " at " + pc);
-        }
-    }
-
     /** Operand {@code w} of an instruction that takes global operands: register w, or global -1-w. */
-    private Object operand(Object[] st, int base, PModule module, int w) {
+    Object operand(Object[] st, int base, PModule module, int w) {
         if (w >= 0) {
             return st[base + w];
         }
