@@ -187,7 +187,7 @@ public final class Machine implements Interop {
                                 v = Slow.fallback(this, module, p, code[pc + 1], true);
                             }
                             int n = code[pc + 2];
-                            if (n >= 0 && !(v instanceof VmFunction fn && fn.arity == n)) {
+                            if (n >= 0 && !(v instanceof PBuiltin) && !(v instanceof VmFunction fn && fn.arity == n)) {
                                 Slow.precheck(v, n);
                             }
                             st[a] = v;
