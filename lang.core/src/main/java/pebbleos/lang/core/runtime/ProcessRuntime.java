@@ -69,6 +69,20 @@ public abstract class ProcessRuntime {
         return Builtins.get(name);
     }
 
+    /**
+     * The loaded modules by cache key (a file path, or {@code "name:"} and a
+     * dotted name), live: an engine that saves a process's state (the VM's
+     * snapshots) reads and refills it.
+     */
+    protected final Map<String, PModule> loadedModules() {
+        return modules;
+    }
+
+    /** Make {@code module} the runtime API again, when an engine restores a saved process. */
+    protected final void restoreRuntime(PModule module) {
+        runtime = module;
+    }
+
     /** Compile a module's source (engines cache by content); syntax errors are raised. */
     protected abstract CompiledModule compile(String file, String source);
 

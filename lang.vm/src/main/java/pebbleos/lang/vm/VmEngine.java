@@ -1,0 +1,113 @@
+package pebbleos.lang.vm;
+
+import java.io.File;
+import java.util.List;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+
+import pebbleos.api.Errno;
+import pebbleos.api.PebbleException;
+import pebbleos.api.engine.ExecutionEngine;
+import pebbleos.api.engine.Task;
+import pebbleos.api.process.TaskContext;
+import pebbleos.api.value.PList;
+import pebbleos.lang.core.runtime.PBoundMethod;
+import pebbleos.lang.core.runtime.PBuiltin;
+import pebbleos.lang.core.runtime.PebbleError;
+import pebbleos.lang.vm.machine.VmFunction;
+import pebbleos.lang.vm.machine.VmProcess;
+import pebbleos.lang.vm.store.BytecodeFile;
+import pebbleos.lang.vm.store.CodeCache;
+import pebbleos.lang.vm.store.Snapshots;
+
+/**
+ * The bytecode VM as an {@link ExecutionEngine} ({@code pebble.engine=vm},
+ * used by {@code exec} and direct command launch). Source is compiled to
+ * bytecode (cached by content in memory and, in OSGi, in the bundle's data
+ * area) and run on a resumable register machine whose tasks can be stepped,
+ * suspended at safe points, snapshotted and restored, also by a newer build
+ * of this bundle.
+ */
+@Component(service = ExecutionEngine.class, property = ExecutionEngine.ENGINE + "=vm")
+public final class VmEngine implements ExecutionEngine {
+    private final CodeCache cache = new CodeCache();
+
+    /** In OSGi: keep compiled bytecode in the bundle's persistent data area across boots. */
+    @Activate
+    void activate(BundleContext context) {
+        File dir = context.getDataFile("bytecode");
+        if (dir != null) {
+            cache.useDirectory(dir.toPath());
+        }
+    }
+
+    /** Outside OSGi (tests, benchmarks): keep compiled bytecode in {@code dir} across launches. */
+    public void useCacheDirectory(java.nio.file.Path dir) {
+        cache.useDirectory(dir);
+    }
+
+    @Override
+    public String name() {
+        return "vm";
+    }
+
+    @Override
+    public Task load(TaskContext caller, String path, List<String> argv) {
+        return VmTask.program(this, caller, path, null, argv);
+    }
+
+    @Override
+    public Task loadSource(TaskContext caller, String name, String source, List<String> argv) {
+        return VmTask.program(this, caller, name, source, argv);
+    }
+
+    @Override
+    public Task thread(TaskContext caller, Object function, PList args) {
+        if (!(function instanceof VmFunction) && !(function instanceof PBoundMethod)
+                && !(function instanceof PBuiltin)) {
+            throw new PebbleException(Errno.INVAL, "thread_spawn: expected a function value");
+        }
+        return VmTask.thread(this, caller, function, args);
+    }
+
+    @Override
+    public Task restore(TaskContext caller, byte[] snapshot) {
+        try {
+            return Snapshots.read(this, caller, snapshot);
+        } catch (PebbleError e) {
+            throw new PebbleException(Errno.INVAL, e.getMessage());
+        }
+    }
+
+    @Override
+    public byte[] compile(String name, String source) {
+        try {
+            return BytecodeFile.encode(cache.compile(name, source));
+        } catch (PebbleError e) {
+            throw new PebbleException(Errno.INVAL, e.report());
+        }
+    }
+
+    /** The code cache (tests look at its counters). */
+    public CodeCache cache() {
+        return cache;
+    }
+
+    /** The VM state of the caller's process, made on first use. */
+    public VmProcess processOf(TaskContext caller, List<String> arguments) {
+        Object state = caller.process().engineState();
+        if (state instanceof VmProcess p) {
+            return p;
+        }
+        VmProcess p = newProcess(arguments);
+        caller.process().setEngineState(p);
+        return p;
+    }
+
+    /** A fresh process state compiling through this engine's cache. */
+    public VmProcess newProcess(List<String> arguments) {
+        return new VmProcess(arguments, cache::compile);
+    }
+}

@@ -1,0 +1,90 @@
+package pebbleos.lang.vm.machine;
+
+import pebbleos.api.value.PDict;
+import pebbleos.api.value.PList;
+import pebbleos.lang.core.runtime.PebbleError;
+
+/**
+ * The state of a running {@code for} loop, held in a register: a counter for
+ * {@code range(...)}, or a position in a list snapshot or a string. Mutable,
+ * so stepping a loop allocates nothing but the item.
+ */
+public abstract class Iter {
+    /** The next item (already copied for binding), or null at the end. */
+    abstract Object next();
+
+    /** The iterator {@code for x in v} uses: a list snapshot, the characters of a string, the keys of a dict. */
+    static Iter over(Object v) {
+        if (v instanceof PList l) {
+            return new Items(l.copy(), 0);
+        }
+        if (v instanceof String s) {
+            return new Chars(s, 0);
+        }
+        if (v instanceof PDict d) {
+            return new Items(d.keys(), 0);
+        }
+        throw new PebbleError("for loops must iterate over a list, string, dict or range(...)");
+    }
+
+    /** {@code range(start, stop, step)} counted without a list. */
+    public static final class Range extends Iter {
+        public long next;
+        public final long stop;
+        public final long step;
+
+        public Range(long next, long stop, long step) {
+            this.next = next;
+            this.stop = stop;
+            this.step = step;
+        }
+
+        @Override
+        Object next() {
+            long i = next;
+            if (step > 0 ? i < stop : i > stop) {
+                next = i + step;
+                return i;
+            }
+            return null;
+        }
+    }
+
+    /** The elements of a list snapshot (or of a dict's keys). */
+    public static final class Items extends Iter {
+        public final PList items;
+        public int index;
+
+        public Items(PList items, int index) {
+            this.items = items;
+            this.index = index;
+        }
+
+        @Override
+        Object next() {
+            if (index < items.size()) {
+                return PList.copyValue(items.get(index++));
+            }
+            return null;
+        }
+    }
+
+    /** The characters of a string. */
+    public static final class Chars extends Iter {
+        public final String text;
+        public int index;
+
+        public Chars(String text, int index) {
+            this.text = text;
+            this.index = index;
+        }
+
+        @Override
+        Object next() {
+            if (index < text.length()) {
+                return String.valueOf(text.charAt(index++));
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package pebbleos.lang.vm.machine;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+import pebbleos.lang.core.runtime.CompiledModule;
+import pebbleos.lang.core.runtime.Interop;
+import pebbleos.lang.core.runtime.PModule;
+import pebbleos.lang.core.runtime.ProcessRuntime;
+import pebbleos.lang.vm.code.Unit;
+
+/**
+ * The VM's per-process state: the shared runtime state of lang.core (module
+ * cache, runtime API, arguments, random generator) plus the compiler to load
+ * modules with. Modules run in a nested run of the importing thread's machine.
+ */
+public final class VmProcess extends ProcessRuntime {
+    private final BiFunction<String, String, Unit> compiler;
+
+    public VmProcess(List<String> arguments, BiFunction<String, String, Unit> compiler) {
+        super(arguments);
+        this.compiler = compiler;
+    }
+
+    @Override
+    protected CompiledModule compile(String file, String source) {
+        return compiler.apply(file, source);
+    }
+
+    @Override
+    protected void run(Interop rt, CompiledModule code, PModule module) {
+        ((Machine) rt).runModule((Unit) code, module);
+    }
+
+    /** The loaded modules, live (for snapshots). */
+    public Map<String, PModule> modules() {
+        return loadedModules();
+    }
+
+    /** Set the runtime API module of a restored process. */
+    public void setRuntime(PModule module) {
+        restoreRuntime(module);
+    }
+}
