@@ -77,6 +77,15 @@ final class PebbleThread extends TaskContext implements ThreadHandle, Runnable {
         Outcome outcome = null;
         int status = 0;
         int signal = 0;
+        if (process.main != this) {
+            // a new thread is ready, not running: the spawner keeps the process for its slice,
+            // as a scheduler's ready queue would (thread_status right after a spawn says "ready")
+            try {
+                Thread.sleep(ProcessLock.SLICE_NANOS / 1_000_000L);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         process.lock.acquire(this);
         state = "running";
         try {
@@ -155,8 +164,11 @@ final class PebbleThread extends TaskContext implements ThreadHandle, Runnable {
     public void safePoint() {
         int a = attention;
         if ((a & YIELD) != 0) {
-            clear(YIELD);
-            if (process.lock.contended()) {
+            if (!process.lock.contended()) {
+                clear(YIELD);
+            } else if (process.lock.sliceUsed()) {
+                // another thread of the process waits and this one has had its slice
+                clear(YIELD);
                 state = "ready";
                 process.lock.release();
                 process.lock.acquire(this);
