@@ -73,6 +73,11 @@ public final class VmEngine implements ExecutionEngine {
     }
 
     @Override
+    public boolean canSnapshot() {
+        return true;
+    }
+
+    @Override
     public Task restore(TaskContext caller, byte[] snapshot) {
         try {
             return Snapshots.read(this, caller, snapshot);
