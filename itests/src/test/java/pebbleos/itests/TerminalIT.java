@@ -269,6 +269,7 @@ public class TerminalIT {
         tmux.awaitText("WORLD", STEP_MILLIS);
         tmux.awaitPrompt(STEP_MILLIS);
         tmux.line("exit");
+        tmux.awaitEnd(STEP_MILLIS);
         tmux.close();
         assertTrue(Files.readString(root.resolve("history"), StandardCharsets.UTF_8).contains("say world"));
         tmux = start(root.resolve("history"));

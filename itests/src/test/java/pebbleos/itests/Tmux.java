@@ -114,6 +114,22 @@ final class Tmux implements AutoCloseable {
         return screen.stream().filter(l -> l.contains("pebble-os") && l.stripTrailing().endsWith(">")).count();
     }
 
+    /** Wait until the program in the session has ended (the session closes with it). */
+    void awaitEnd(long millis) throws IOException, InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        while (true) {
+            try {
+                run("has-session", "-t", session);
+            } catch (IOException gone) {
+                return;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("the session did not end; the screen:\n" + text());
+            }
+            Thread.sleep(25);
+        }
+    }
+
     @Override
     public void close() throws IOException {
         try {

@@ -4,7 +4,6 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Dictionary;
@@ -17,10 +16,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.jline.reader.UserInterruptException;
-import org.jline.terminal.Attributes;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
@@ -52,7 +49,9 @@ import pebbleos.api.syscall.SyscallFamily;
  * mode with signal keys off, a {@link KeyPump} reads keys whenever no line is
  * being edited, job-control keys act on the foreground process group
  * ({@link JobControl}), other keys wait in per-group {@link KeyQueues}, and
- * line input goes through the {@link LineEditor}. The <em>mode</em> Pebble
+ * line input goes through the {@link LineEditor}; {@link HostTerminal} opens
+ * the host terminal and sets it up, {@link RedrawWatch} tells a program when
+ * the terminal comes back to it. The <em>mode</em> Pebble
  * sees ({@code raw} or {@code cooked}) is the logical one: raw while the
  * foreground group keeps reading keys, cooked for line input and once that
  * group ends or leaves the foreground.
@@ -64,11 +63,6 @@ import pebbleos.api.syscall.SyscallFamily;
         property = {Console.KIND + "=jline", Constants.SERVICE_RANKING + ":Integer=100"})
 public final class JLineConsole implements Console {
     private static final Logger LOG = Logger.getLogger(JLineConsole.class.getName());
-    /** System property (or environment variable {@code PEBBLEOS_HISTORY}) naming the history file; empty or {@code none}: no file. */
-    static final String HISTORY_PROPERTY = "pebbleos.history";
-    /** System property: {@code plain} keeps the console off the terminal even when there is one. */
-    static final String MODE_PROPERTY = "pebbleos.console";
-
     static final String CLEAR = "\033[2J\033[H";
     static final String HIDE_CURSOR = "\033[?25l";
     static final String SHOW_CURSOR = "\033[?25h";
@@ -98,21 +92,15 @@ public final class JLineConsole implements Console {
     private byte[] pendingInput = new byte[0];
     private int pendingOffset;
     private volatile int rawOwner;
-    /** Groups that have read keys, and those of them that lost the terminal: they get REDRAW when it comes back. */
-    private final java.util.Set<Integer> keyReaders = ConcurrentHashMap.newKeySet();
-    private final java.util.Set<Integer> awayReaders = ConcurrentHashMap.newKeySet();
-    private int lastForeground;
+    private final RedrawWatch redraw = new RedrawWatch(jobs::foreground, keys, this::groupAlive);
     private volatile boolean lineReading;
     private volatile boolean cursorHidden;
     private volatile Size size = new Size(80, 24);
     private ServiceRegistration<SyscallFamily> family;
-    private java.util.concurrent.ScheduledExecutorService watcher;
-    /** How often the foreground group is looked at (for REDRAW). */
-    private static final long WATCH_MILLIS = 10;
 
     @Activate
     void activate(BundleContext context) {
-        start(openTerminal(), historyFile());
+        start(HostTerminal.open(), HostTerminal.historyFile());
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(SyscallFamily.FAMILY, "term");
         family = context.registerService(SyscallFamily.class, new TermFamily(this), props);
@@ -137,26 +125,13 @@ public final class JLineConsole implements Console {
             plain = new PlainStreams();
             return;
         }
-        Attributes program = terminal.getAttributes();
-        program.setLocalFlags(java.util.EnumSet.of(Attributes.LocalFlag.ICANON, Attributes.LocalFlag.ECHO,
-                Attributes.LocalFlag.IEXTEN, Attributes.LocalFlag.ISIG), false);
-        program.setInputFlags(java.util.EnumSet.of(Attributes.InputFlag.IXON, Attributes.InputFlag.ICRNL,
-                Attributes.InputFlag.INLCR), false);
-        program.setControlChar(Attributes.ControlChar.VMIN, 0);
-        program.setControlChar(Attributes.ControlChar.VTIME, 1);
-        terminal.setAttributes(program);
+        HostTerminal.enterProgramMode(terminal);
         updateSize();
         terminal.handle(Terminal.Signal.WINCH, signal -> resized());
         editor = new LineEditor(terminal, history);
         pump = new KeyPump(terminal.reader(), this::keyTyped, keys::close);
         pump.start();
-        watcher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread w = new Thread(r, "pebble-tty-foreground");
-            w.setDaemon(true);
-            return w;
-        });
-        watcher.scheduleWithFixedDelay(this::watchForeground, WATCH_MILLIS, WATCH_MILLIS,
-                java.util.concurrent.TimeUnit.MILLISECONDS);
+        redraw.start();
     }
 
     /** Give the terminal back: stop reading keys, save the history, restore the host's settings. */
@@ -165,7 +140,7 @@ public final class JLineConsole implements Console {
         if (terminal == null) {
             return;
         }
-        watcher.shutdownNow();
+        redraw.stop();
         pump.stop();
         editor.close();
         try {
@@ -188,67 +163,6 @@ public final class JLineConsole implements Console {
         resized();
     }
 
-    /** The host terminal, or {@code null} when the JVM does not run on one. */
-    private static Terminal openTerminal() {
-        if ("plain".equals(System.getProperty(MODE_PROPERTY)) || !hostIsInteractive()) {
-            return null;
-        }
-        Thread self = Thread.currentThread();
-        ClassLoader before = self.getContextClassLoader();
-        // JLine finds its terminal providers through the context class loader
-        self.setContextClassLoader(TerminalBuilder.class.getClassLoader());
-        try {
-            Terminal t = TerminalBuilder.builder()
-                    .name("pebbleos")
-                    .system(true)
-                    .systemOutput(TerminalBuilder.SystemOutput.SysOut)
-                    .providers("jni,exec")
-                    .encoding(StandardCharsets.UTF_8)
-                    .nativeSignals(true)
-                    .dumb(false)
-                    .build();
-            String type = t.getType();
-            if (type == null || type.startsWith(Terminal.TYPE_DUMB)) {
-                t.close();
-                return null;
-            }
-            return t;
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.FINE, "no system terminal: using the plain streams", e);
-            return null;
-        } finally {
-            self.setContextClassLoader(before);
-        }
-    }
-
-    /** True when standard input and output are a terminal. */
-    private static boolean hostIsInteractive() {
-        java.io.Console c = System.console();
-        if (c == null) {
-            return false;
-        }
-        try {
-            // Java 22+: System.console() exists even when redirected; isTerminal() tells
-            Method m = java.io.Console.class.getMethod("isTerminal");
-            return Boolean.TRUE.equals(m.invoke(c));
-        } catch (ReflectiveOperationException e) {
-            return true;
-        }
-    }
-
-    /** The history file: {@value #HISTORY_PROPERTY}, {@code $PEBBLEOS_HISTORY}, else {@code ~/.pebbleos_history}. */
-    static Path historyFile() {
-        String p = System.getProperty(HISTORY_PROPERTY);
-        if (p == null) {
-            p = System.getenv("PEBBLEOS_HISTORY");
-        }
-        if (p != null) {
-            return p.isBlank() || p.equals("none") ? null : Path.of(p);
-        }
-        String home = System.getProperty("user.home");
-        return home == null ? null : Path.of(home, ".pebbleos_history");
-    }
-
     // ------------------------------------------------------------------ keys
 
     /** A key from the pump: a job-control key acts now, others wait for the foreground group. */
@@ -259,29 +173,9 @@ public final class JLineConsole implements Console {
         keys.add(jobs.foreground(), name, raw);
     }
 
-    /**
-     * Every {@value #WATCH_MILLIS} ms: when the terminal comes back to a group that has read
-     * keys before (brought back with {@code fg}), queue {@code REDRAW} for it,
-     * since its screen was drawn over meanwhile.
-     */
-    private synchronized void watchForeground() {
-        int fg = jobs.foreground();
-        int before = lastForeground;
-        if (fg == before) {
-            return;
-        }
-        lastForeground = fg;
-        if (keyReaders.contains(before)) {
-            awayReaders.add(before);
-        }
-        if (awayReaders.remove(fg)) {
-            keys.add(fg, "REDRAW", "");
-        }
-    }
-
     /** For tests: the foreground group the watcher saw last. */
-    synchronized int watchedForeground() {
-        return lastForeground;
+    int watchedForeground() {
+        return redraw.lastSeen();
     }
 
     private void echo(String text) {
@@ -314,10 +208,7 @@ public final class JLineConsole implements Console {
             return null;
         }
         rawOwner = pgid;
-        if (keyReaders.add(pgid) && keyReaders.size() > 64) {
-            keyReaders.removeIf(g -> g != pgid && !groupAlive(g));
-            awayReaders.retainAll(keyReaders);
-        }
+        redraw.readsKeys(pgid);
         KeyQueues.Key k = keys.take(pgid, timeoutMillis, this::groupAlive,
                 () -> processes == null || jobs.foreground() == pgid || jobs.foreground() == 0);
         if (k == null) {
@@ -460,7 +351,7 @@ public final class JLineConsole implements Console {
         }
         try {
             pump.pause();
-            watchForeground(); // the pump may not have seen the terminal come back to the reader
+            redraw.look(); // the watcher may not have seen the terminal come back to the reader
             lineReading = true;
             if (cursorHidden) {
                 write(SHOW_CURSOR);
