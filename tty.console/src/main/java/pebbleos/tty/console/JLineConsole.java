@@ -274,7 +274,7 @@ public final class JLineConsole implements Console {
         }
     }
 
-    /** SIGWINCH from the host: new size, SIGWINCH to the foreground group, a RESIZE key for a raw reader. */
+    /** SIGWINCH from the host: new size, SIGWINCH and a RESIZE key to the foreground group. */
     private void resized() {
         updateSize();
         int group = jobs.foreground();
@@ -287,7 +287,9 @@ public final class JLineConsole implements Console {
         } catch (PebbleException e) {
             return;
         }
-        if (foregroundRaw()) {
+        if (!lineReading) {
+            // also for a group that has not read a key yet: a program that drew its first
+            // frame and is about to read must not miss it (line input redraws by itself)
             keys.add(group, "RESIZE", "");
         }
     }

@@ -180,6 +180,15 @@ public class JLineConsoleTest {
     }
 
     @Test
+    public void aResizeReachesAProgramThatHasNotReadAKeyYet() throws Exception {
+        table.foreground = 5; // drew its first frame, about to read
+        terminal.setSize(new Size(60, 15));
+        console.windowChanged();
+        assertEquals("RESIZE", console.takeKey(5, 1000));
+        assertEquals(15, console.rows());
+    }
+
+    @Test
     public void lineInputIsEditedAndKeptInTheHistoryFile() throws Exception {
         FakeTask shell = new FakeTask(1, 1);
         console.setLineOptions(1, new JLineConsole.LineOptions(true, List.of()));
