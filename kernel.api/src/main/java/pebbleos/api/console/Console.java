@@ -3,6 +3,7 @@ package pebbleos.api.console;
 import org.osgi.annotation.versioning.ConsumerType;
 
 import pebbleos.api.process.Channel;
+import pebbleos.api.process.TaskContext;
 
 /**
  * The console device. {@code tty.console} provides it on JLine (a real
@@ -39,6 +40,20 @@ public interface Console {
      * {@code null} at end of input.
      */
     String readLine(String prompt);
+
+    /**
+     * Read one line, cooked, on behalf of {@code reader} (the kernel passes
+     * the thread that called {@code input()}). A terminal console uses the
+     * reader's context for what depends on the process: its line options
+     * (history, completion words), its working directory and {@code PATH}
+     * for tab completion. Consoles without such features read as
+     * {@link #readLine(String)} does.
+     *
+     * @since 1.1
+     */
+    default String readLine(String prompt, TaskContext reader) {
+        return readLine(prompt);
+    }
 
     /**
      * Read one key, raw. Returns the key's name ({@code "a"}, {@code "ENTER"},

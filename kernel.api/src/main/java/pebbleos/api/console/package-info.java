@@ -3,7 +3,7 @@
  * behind {@code /dev/tty} and the standard descriptors of the first process.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package pebbleos.api.console;
 
 import org.osgi.annotation.bundle.Export;

@@ -296,7 +296,7 @@ final class PebbleThread extends TaskContext implements ThreadHandle, Runnable {
             table.checkTerminalAccess(this);
             blockedOn = "stdin";
             try {
-                return blocking("blocked-input", () -> console.readLine(prompt));
+                return blocking("blocked-input", () -> console.readLine(prompt, this));
             } finally {
                 blockedOn = "";
             }

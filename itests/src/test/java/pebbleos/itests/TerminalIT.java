@@ -1,0 +1,284 @@
+package pebbleos.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.After;
+import org.junit.Assume;
+import org.junit.Before;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+/**
+ * End to end on a real terminal: the exported image runs in a tmux session
+ * of 100x30 (a private tmux server per test), keys are typed with
+ * {@code send-keys} and the screen is read with {@code capture-pane}. Skipped
+ * when tmux is not installed ({@code .ci/run} installs it).
+ */
+public class TerminalIT {
+    private static final long BOOT_MILLIS = 30_000;
+    private static final long STEP_MILLIS = 10_000;
+    private static Path image;
+
+    private Path root;
+    private Tmux tmux;
+
+    @BeforeClass
+    public static void tmuxAndImage() {
+        Assume.assumeTrue("tmux is not installed", Tmux.available());
+        image = Path.of(System.getProperty("pebbleos.root", ".."), "distro", "target", "pebbleos.jar")
+                .toAbsolutePath().normalize();
+        Assume.assumeTrue("no image at " + image, Files.isRegularFile(image));
+    }
+
+    @Before
+    public void boot() throws Exception {
+        root = Files.createTempDirectory(Path.of("target"), "terminal-it").toAbsolutePath();
+        // cat comes with the userland; until then a one-line stand-in in the current directory
+        Files.writeString(root.resolve("cat.peb"), "for name in ARGV:\n    print read_file(name)\n");
+        Files.writeString(root.resolve("say.peb"), "print upper(join(ARGV, \" \"))\n");
+        Files.writeString(root.resolve("loop.peb"), "i = 0\nwhile 1:\n    i = i + 1\n");
+        Files.writeString(root.resolve("count.peb"),
+                "n = 0\nwhile n < 1000:\n    print \"tick \" + str(n)\n    n = n + 1\n    sleep(200)\n");
+        tmux = start(root.resolve("history"));
+    }
+
+    private Tmux start(Path history) throws Exception {
+        return start(history, "hostfs");
+    }
+
+    private Tmux start(Path history, String mode) throws Exception {
+        String command = "PEBBLEOS_HISTORY=" + history + " exec java -jar " + image + " --root " + root
+                + " --fs-mode " + mode;
+        Tmux t = Tmux.start(Long.toString(System.nanoTime()), root, 100, 30, command);
+        t.awaitPrompt(BOOT_MILLIS);
+        return t;
+    }
+
+    @After
+    public void shutdown() throws IOException {
+        if (tmux != null) {
+            tmux.close();
+        }
+    }
+
+    private static long promptCount(List<String> screen) {
+        return Tmux.prompts(screen);
+    }
+
+    @Test
+    public void nanoEditsSavesAndQuitsAndCatShowsTheText() throws Exception {
+        tmux.line("nano note.txt");
+        tmux.awaitText("GNU nano 8.0    note.txt", STEP_MILLIS);
+        tmux.type("hello from nano");
+        tmux.keys("Enter");
+        tmux.type("second linX");
+        tmux.keys("BSpace", "e", "Up", "End", "!");
+        tmux.awaitText("note.txt *    1,17", STEP_MILLIS);
+        tmux.keys("C-o");
+        tmux.awaitText("[ Wrote 2 lines ]", STEP_MILLIS);
+        tmux.keys("C-x");
+        tmux.awaitPrompt(STEP_MILLIS);
+        assertEquals("hello from nano!\nsecond line", Files.readString(root.resolve("note.txt")));
+        tmux.line("cat note.txt");
+        List<String> s = tmux.await("cat's output", STEP_MILLIS,
+                screen -> screen.contains("second line") && Tmux.lastLine(screen).endsWith(">"));
+        assertTrue(s.contains("hello from nano!"));
+    }
+
+    @Test
+    public void nanoWorksInEveryFilesystemMode() throws Exception {
+        tmux.close();
+        for (String mode : List.of("mfs", "mfs-import", "vfs-import", "vfs-persistent")) {
+            tmux = start(root.resolve("history"), mode);
+            tmux.line("nano " + mode + ".txt");
+            tmux.awaitText(mode + ".txt    1,1", STEP_MILLIS);
+            tmux.type("written in " + mode);
+            tmux.keys("C-o");
+            tmux.awaitText("[ Wrote 1 line ]", STEP_MILLIS);
+            tmux.keys("C-x");
+            tmux.awaitPrompt(STEP_MILLIS);
+            // open it again: the text comes back from the filesystem of this mode
+            tmux.line("nano " + mode + ".txt");
+            tmux.await(mode + ": the saved text", STEP_MILLIS, screen -> screen.size() > 1
+                    && screen.get(0).contains(mode + ".txt    1,1") && screen.get(1).equals("written in " + mode));
+            tmux.keys("C-x");
+            tmux.awaitPrompt(STEP_MILLIS);
+            tmux.close();
+        }
+    }
+
+    @Test
+    public void nanoAsksBeforeLosingChanges() throws Exception {
+        Files.writeString(root.resolve("keep.txt"), "original");
+        tmux.line("nano keep.txt");
+        tmux.awaitText("keep.txt    1,1", STEP_MILLIS);
+        tmux.type("X");
+        tmux.keys("C-x");
+        tmux.awaitText("Save modified buffer? (Y Yes, N No, ^C Cancel)", STEP_MILLIS);
+        tmux.type("q");
+        tmux.awaitText("Answer Y or N", STEP_MILLIS);
+        tmux.keys("Escape");
+        tmux.awaitText("Cancelled", STEP_MILLIS);
+        tmux.keys("C-x");
+        tmux.type("n");
+        tmux.awaitPrompt(STEP_MILLIS);
+        assertEquals("original", Files.readString(root.resolve("keep.txt")));
+    }
+
+    @Test
+    public void aBurstOf500KeysArrivesComplete() throws Exception {
+        tmux.line("nano burst.txt");
+        tmux.awaitText("burst.txt    1,1", STEP_MILLIS);
+        StringBuilder burst = new StringBuilder();
+        for (int i = 0; i < 500; i++) {
+            burst.append((char) ('a' + i % 26));
+        }
+        long start = System.nanoTime();
+        tmux.type(burst.toString());
+        tmux.awaitText("burst.txt *    1,501", STEP_MILLIS);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        tmux.keys("C-o");
+        tmux.awaitText("[ Wrote 1 line ]", STEP_MILLIS);
+        tmux.keys("C-x");
+        tmux.awaitPrompt(STEP_MILLIS);
+        assertEquals(burst.toString(), Files.readString(root.resolve("burst.txt")));
+        System.out.println("terminal: 500 keys typed into nano, all applied and drawn in " + millis + " ms");
+    }
+
+    @Test
+    public void ctrlCStopsARunawayLoopAndThePromptReturns() throws Exception {
+        tmux.line("loop");
+        tmux.await("the loop to start", STEP_MILLIS, s -> Tmux.lastLine(s).endsWith("loop"));
+        Thread.sleep(500);
+        long before = promptCount(tmux.screen());
+        long start = System.nanoTime();
+        tmux.keys("C-c");
+        List<String> s = tmux.await("a new prompt", STEP_MILLIS,
+                screen -> promptCount(screen) > before && Tmux.lastLine(screen).endsWith(">"));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(String.join("\n", s), String.join("\n", s).contains("^C"));
+        System.out.println("terminal: Ctrl-C to a new prompt after a runaway loop: " + millis + " ms");
+        // the shell itself ignores ^C at its prompt: a new prompt, nothing else
+        tmux.type("abc");
+        tmux.keys("C-c");
+        tmux.awaitText("abc^C", STEP_MILLIS);
+        tmux.awaitPrompt(STEP_MILLIS);
+        tmux.line("say alive");
+        tmux.awaitText("ALIVE", STEP_MILLIS);
+    }
+
+    private static int lastTick(List<String> screen) {
+        int last = -1;
+        Pattern tick = Pattern.compile("^tick (\\d+)$");
+        for (String line : screen) {
+            Matcher m = tick.matcher(line.strip());
+            if (m.matches()) {
+                last = Integer.parseInt(m.group(1));
+            }
+        }
+        return last;
+    }
+
+    @Test
+    public void ctrlZStopsAndFgResumesWhereItWas() throws Exception {
+        tmux.line("count");
+        tmux.awaitText("tick 3", STEP_MILLIS);
+        tmux.keys("C-z");
+        List<String> stopped = tmux.awaitText("Stopped", STEP_MILLIS);
+        tmux.awaitPrompt(STEP_MILLIS);
+        int at = lastTick(tmux.screen());
+        Thread.sleep(1000);
+        assertEquals("a stopped program goes on printing", at, lastTick(tmux.screen()));
+        assertTrue(String.join("\n", stopped).contains("count"));
+        tmux.line("fg");
+        tmux.await("ticks after fg", STEP_MILLIS, s -> lastTick(s) >= at + 2);
+        List<String> s = tmux.screen();
+        String all = String.join("\n", s);
+        assertTrue("resumed where it was:\n" + all, all.contains("tick " + (at + 1)));
+        tmux.keys("C-c");
+        tmux.awaitPrompt(STEP_MILLIS);
+    }
+
+    @Test
+    public void f1DetachesTheForegroundJobIntoTheBackground() throws Exception {
+        tmux.line("count");
+        tmux.awaitText("tick 2", STEP_MILLIS);
+        tmux.keys("F1");
+        tmux.awaitText("[1] background", STEP_MILLIS);
+        tmux.line("jobs");
+        tmux.awaitText("Running", STEP_MILLIS);
+        int at = lastTick(tmux.screen());
+        tmux.await("ticks in the background", STEP_MILLIS, s -> lastTick(s) > at);
+        tmux.line("kill %1");
+        tmux.awaitPrompt(STEP_MILLIS);
+    }
+
+    @Test
+    public void topDrawsAndQuitsOnQ() throws Exception {
+        tmux.line("top");
+        List<String> s = tmux.awaitText("PID   KIND       STATE        PGID  EXIT PROGRAM", STEP_MILLIS);
+        assertTrue(s.get(0).startsWith("Pebble top  "));
+        assertTrue(String.join("\n", s).contains("/system/bin/top.peb"));
+        // the first frame is drawn before top reads a key; the next refresh shows it holding the terminal raw
+        tmux.awaitText("tty=raw", STEP_MILLIS);
+        tmux.awaitText("q quit  H threads  j/k scroll  s sort", STEP_MILLIS);
+        tmux.type("H");
+        tmux.awaitText("TID TGID STATE NAME", STEP_MILLIS);
+        tmux.type("q");
+        tmux.awaitPrompt(STEP_MILLIS);
+        assertFalse(tmux.text().contains("TID TGID STATE NAME"));
+    }
+
+    @Test
+    public void resizingTheWindowRedrawsNanoAtTheNewSize() throws Exception {
+        tmux.line("nano sized.txt");
+        tmux.await("nano at 100x30", STEP_MILLIS,
+                s -> s.size() >= 30 && s.get(29).startsWith("^G Help"));
+        long start = System.nanoTime();
+        tmux.resize(60, 15);
+        List<String> s = tmux.await("nano at 60x15", STEP_MILLIS,
+                screen -> screen.size() == 15 && screen.get(14).startsWith("^G Help") && screen.get(13).equals("~"));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(s.get(0).startsWith(" GNU nano 8.0    sized.txt"));
+        tmux.resize(100, 30);
+        tmux.await("nano at 100x30 again", STEP_MILLIS, screen -> screen.size() == 30 && screen.get(29).startsWith("^G Help"));
+        tmux.keys("C-x");
+        tmux.awaitPrompt(STEP_MILLIS);
+        System.out.println("terminal: nano redrawn at the new size " + millis + " ms after the resize");
+    }
+
+    @Test
+    public void lineInputEditsCompletesAndRemembersAcrossSessions() throws Exception {
+        tmux.type("hel");
+        tmux.keys("Tab");
+        tmux.await("help completed", STEP_MILLIS, s -> Tmux.lastLine(s).endsWith("> help"));
+        tmux.keys("C-u");
+        tmux.type("say wrld");
+        tmux.keys("Left", "Left", "Left", "o");
+        tmux.keys("Enter");
+        tmux.awaitText("WORLD", STEP_MILLIS);
+        tmux.awaitPrompt(STEP_MILLIS);
+        tmux.line("exit");
+        tmux.awaitEnd(STEP_MILLIS);
+        tmux.close();
+        assertTrue(Files.readString(root.resolve("history"), StandardCharsets.UTF_8).contains("say world"));
+        tmux = start(root.resolve("history"));
+        tmux.keys("Up");
+        tmux.await("the last session's line", STEP_MILLIS, s -> Tmux.lastLine(s).endsWith("> exit"));
+        tmux.keys("Up");
+        tmux.await("the line before", STEP_MILLIS, s -> Tmux.lastLine(s).endsWith("> say world"));
+        tmux.keys("C-u", "C-r");
+        tmux.type("wor");
+        tmux.await("a history search", STEP_MILLIS, s -> String.join("\n", s).contains("say world"));
+    }
+}

@@ -1,0 +1,212 @@
+package pebbleos.tty.console;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import pebbleos.api.PebbleException;
+import pebbleos.api.process.Processes;
+import pebbleos.api.process.Signals;
+import pebbleos.api.process.TaskContext;
+import pebbleos.api.syscall.Args;
+import pebbleos.api.syscall.Syscall;
+import pebbleos.api.syscall.SyscallFamily;
+import pebbleos.api.value.PDict;
+import pebbleos.api.value.PList;
+import pebbleos.api.value.PNone;
+import pebbleos.api.value.Values;
+
+/**
+ * The {@code term} family: drawing on the terminal, key input, its size and
+ * its mode, the foreground owner, and the two requests the shell needs from
+ * the console (detach requests, line options). Registered by
+ * {@link JLineConsole}, whose device it drives.
+ *
+ * <p>Key reads block in the state {@code blocked-tty} and follow the
+ * {@link TaskContext#blocking} contract; a process outside the foreground
+ * group that reads keys is stopped with SIGTTIN, and reads {@code ""} if it
+ * goes on in the background. Without a terminal every key read returns
+ * {@code None} (end of input) at once and the drawing calls write nothing.
+ */
+final class TermFamily implements SyscallFamily {
+    /**
+     * How long a key reader outside the foreground waits before it is stopped:
+     * the shell gives the terminal to a job just after spawning it, so a
+     * program that reads keys at once may ask a moment too early.
+     */
+    static final long SPAWN_GRACE_MILLIS = 250;
+    private static final Object LOST = new Object();
+    private final JLineConsole console;
+
+    TermFamily(JLineConsole console) {
+        this.console = console;
+    }
+
+    @Override
+    public String name() {
+        return "term";
+    }
+
+    @Override
+    public List<Syscall> syscalls() {
+        return List.of(
+                new Syscall("term_write", "text", "write text straight to the terminal (escape sequences pass); returns its length",
+                        (c, a) -> {
+                            String text = Values.str(Args.of("term_write", a, 1, 1).value(0));
+                            console.write(text);
+                            return (long) text.length();
+                        }),
+                new Syscall("term_flush", "", "push terminal output out", (c, a) -> {
+                    Args.of("term_flush", a, 0, 0);
+                    console.flush();
+                    return 0L;
+                }),
+                new Syscall("term_clear", "", "clear the screen and home the cursor (ESC[2J ESC[H)",
+                        (c, a) -> control("term_clear", a, JLineConsole.CLEAR)),
+                new Syscall("term_move", "row, col", "move the cursor to row, col (1-based, ESC[r;cH)", this::move),
+                new Syscall("term_hide_cursor", "", "hide the cursor (shown again when line input resumes)",
+                        (c, a) -> control("term_hide_cursor", a, JLineConsole.HIDE_CURSOR)),
+                new Syscall("term_show_cursor", "", "show the cursor",
+                        (c, a) -> control("term_show_cursor", a, JLineConsole.SHOW_CURSOR)),
+                new Syscall("term_read_key", "",
+                        "the next key, raw: a name (UP, ENTER, ^X, F2, RESIZE, REDRAW ...) or the character; None at end of input",
+                        (c, a) -> readKey(c, Args.of("term_read_key", a, 0, 0), -1)),
+                new Syscall("term_read_key_timeout", "ms",
+                        "the next key, or \"\" when ms pass first; None at end of input",
+                        (c, a) -> {
+                            Args args = Args.of("term_read_key_timeout", a, 1, 1);
+                            return readKey(c, args, Math.max(0, Math.round(args.number(0))));
+                        }),
+                new Syscall("term_pending_keys", "", "how many keys wait for the caller's process group",
+                        (c, a) -> {
+                            Args.of("term_pending_keys", a, 0, 0);
+                            return (long) console.pendingKeys(c.process().pgid());
+                        }),
+                new Syscall("term_rows", "", "terminal rows (24 when unknown)", (c, a) -> {
+                    Args.of("term_rows", a, 0, 0);
+                    return (long) console.rows();
+                }),
+                new Syscall("term_cols", "", "terminal columns (80 when unknown)", (c, a) -> {
+                    Args.of("term_cols", a, 0, 0);
+                    return (long) console.cols();
+                }),
+                new Syscall("term_owner_pgid", "", "the process group that owns the terminal (0 when none)",
+                        (c, a) -> {
+                            Args.of("term_owner_pgid", a, 0, 0);
+                            return (long) console.foregroundGroup();
+                        }),
+                new Syscall("term_mode", "", "\"raw\" while the foreground group reads keys, else \"cooked\"",
+                        (c, a) -> {
+                            Args.of("term_mode", a, 0, 0);
+                            return console.mode();
+                        }),
+                new Syscall("term_isatty", "", "1 when the console is an interactive terminal, else 0", (c, a) -> {
+                    Args.of("term_isatty", a, 0, 0);
+                    return console.isTerminal() ? 1L : 0L;
+                }),
+                new Syscall("term_state", "",
+                        "dict owner_pgid, mode, interactive, foreground_raw, rows, cols, pending_keys", this::state),
+                new Syscall("term_take_detach", "pgid",
+                        "1 once when F1 asked for group pgid to go to the background (the shell then continues it there), else 0",
+                        (c, a) -> console.takeDetach(Args.of("term_take_detach", a, 1, 1).intValue(0)) ? 1L : 0L),
+                new Syscall("term_line_options", "options",
+                        "line input of the caller's process: dict history (1: keep lines in the history file), commands (words to complete first); returns the previous options",
+                        this::lineOptions));
+    }
+
+    private Object control(String name, Object[] a, String sequence) {
+        Args.of(name, a, 0, 0);
+        console.control(sequence);
+        return 0L;
+    }
+
+    private Object move(TaskContext c, Object[] a) {
+        Args args = Args.of("term_move", a, 2, 2);
+        long row = Math.max(1, args.integer(0));
+        long col = Math.max(1, args.integer(1));
+        console.control("\033[" + row + ";" + col + "H");
+        return 0L;
+    }
+
+    private Object readKey(TaskContext c, Args args, long timeoutMillis) {
+        if (!console.isTerminal()) {
+            return PNone.NONE;
+        }
+        int group = c.process().pgid();
+        while (true) {
+            if (!claimForeground(c, group)) {
+                return "";
+            }
+            Object key = c.blocking("blocked-tty", () -> {
+                try {
+                    String k = console.takeKey(group, timeoutMillis);
+                    return k == null ? PNone.NONE : k;
+                } catch (InterruptedException e) {
+                    return TaskContext.INTERRUPTED;
+                } catch (KeyQueues.LostTerminal e) {
+                    return LOST;
+                }
+            });
+            if (key != LOST) {
+                return key;
+            }
+            // stopped and continued in the background while it waited: claim the terminal again
+        }
+    }
+
+    /**
+     * A key reader must be in the foreground group: a background one is
+     * stopped with SIGTTIN. Returns false when it goes on in the background
+     * (continued there, or it ignores SIGTTIN): its read then gives "".
+     */
+    private boolean claimForeground(TaskContext c, int group) {
+        Object fg = c.blocking("blocked-tty",
+                () -> console.awaitForeground(group, SPAWN_GRACE_MILLIS) ? Boolean.TRUE : Boolean.FALSE);
+        if (fg == Boolean.TRUE) {
+            return true;
+        }
+        Processes p = console.processes();
+        if (p == null) {
+            return false;
+        }
+        try {
+            p.signalGroup(group, Signals.SIGTTIN);
+        } catch (PebbleException e) {
+            return false;
+        }
+        c.safePoint(); // stops here until continued
+        return console.foregroundGroup() == group;
+    }
+
+    private Object state(TaskContext c, Object[] a) {
+        Args.of("term_state", a, 0, 0);
+        PDict d = new PDict();
+        d.put("owner_pgid", (long) console.foregroundGroup());
+        d.put("mode", console.mode());
+        d.put("interactive", console.isTerminal() ? 1L : 0L);
+        d.put("foreground_raw", console.foregroundRaw() ? 1L : 0L);
+        d.put("rows", (long) console.rows());
+        d.put("cols", (long) console.cols());
+        d.put("pending_keys", (long) console.pendingKeys(c.process().pgid()));
+        return d;
+    }
+
+    private Object lineOptions(TaskContext c, Object[] a) {
+        PDict options = Args.of("term_line_options", a, 1, 1).dict(0);
+        JLineConsole.LineOptions before = console.lineOptions(c.pid());
+        boolean history = options.containsKey("history") ? Values.truthy(options.get("history")) : before.history();
+        List<String> commands = before.commands();
+        if (options.containsKey("commands")) {
+            commands = new ArrayList<>();
+            if (options.get("commands") instanceof PList words) {
+                for (Object w : words) {
+                    commands.add(Values.str(w));
+                }
+            }
+        }
+        console.setLineOptions(c.pid(), new JLineConsole.LineOptions(history, List.copyOf(commands)));
+        PDict previous = new PDict();
+        previous.put("history", before.history() ? 1L : 0L);
+        previous.put("commands", PList.from(before.commands()));
+        return previous;
+    }
+}
