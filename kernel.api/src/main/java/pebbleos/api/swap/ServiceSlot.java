@@ -106,11 +106,7 @@ public final class ServiceSlot<T> {
 
         @Override
         public void close() {
-            if (candidate.inFlight.decrementAndGet() == 0 && candidate.gone) {
-                synchronized (slot.lock) {
-                    slot.lock.notifyAll();
-                }
-            }
+            slot.release(candidate);
         }
     }
 
@@ -251,12 +247,21 @@ public final class ServiceSlot<T> {
         }
         c.inFlight.incrementAndGet();
         if (c.gone) {
-            // lost a race with unbind: give the lease back and take the successor's
-            c.inFlight.decrementAndGet();
+            // lost a race with unbind: give the lease back (waking the unbind) and take the successor's
+            release(c);
             return acquire(absent);
         }
         c.calls.incrementAndGet();
         return new Lease<>(this, c);
+    }
+
+    /** A call on {@code c} is done; the last one out of a leaving provider wakes its unbind. */
+    private void release(Candidate<T> c) {
+        if (c.inFlight.decrementAndGet() == 0 && c.gone) {
+            synchronized (lock) {
+                lock.notifyAll();
+            }
+        }
     }
 
     /** How many calls had to wait for a successor. */
