@@ -278,7 +278,17 @@ public final class Lexer {
             case 'n' -> sb.append('\n');
             case 't' -> sb.append('\t');
             case 'r' -> sb.append('\r');
-            case '0' -> sb.append('\0');
+            case '0', '1', '2', '3', '4', '5', '6', '7' -> {
+                // up to three octal digits, as in Python: \0 is NUL, \033 is ESC
+                int end = i;
+                int value = 0;
+                while (end < text.length() && end < i + 3 && text.charAt(end) >= '0' && text.charAt(end) <= '7') {
+                    value = value * 8 + (text.charAt(end) - '0');
+                    end++;
+                }
+                sb.append((char) value);
+                return end;
+            }
             case 'a' -> sb.append('\007');
             case 'b' -> sb.append('\b');
             case 'f' -> sb.append('\f');
