@@ -62,6 +62,11 @@ public final class PModule implements Printable {
         return s;
     }
 
+    /** Every slot's name, in slot order (assigned or not): the layout compiled code relies on. */
+    public List<String> slotNames() {
+        return List.copyOf(names);
+    }
+
     /** The name of slot {@code slot}. */
     public String nameOf(int slot) {
         return names.get(slot);

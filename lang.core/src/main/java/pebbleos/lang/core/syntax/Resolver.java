@@ -87,7 +87,15 @@ public final class Resolver {
 
     /** Resolve a module body; returns its global slot names. */
     public static List<String> resolve(List<Stmt> body) {
+        return resolve(body, List.of());
+    }
+
+    /** Resolve a module body whose first global slots are {@code pinned}, in that order. */
+    public static List<String> resolve(List<Stmt> body, List<String> pinned) {
         Resolver r = new Resolver();
+        for (String name : pinned) {
+            r.global(name);
+        }
         r.block(body);
         return new ArrayList<>(r.globals.keySet());
     }
