@@ -24,3 +24,12 @@ kill %9; echo "kill status $?"
 sleep 0.1 && echo in-list &
 wait
 echo done
+sh -c 'exit 6' &
+echo "last background pid is a number: $(false)" | grep -c number
+wait $!; echo "wait pid $?"
+jobs
+wait 99999; echo "not a child $?"
+set -x
+echo traced
+set +x
+echo untraced
