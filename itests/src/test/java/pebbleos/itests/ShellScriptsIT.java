@@ -13,6 +13,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -31,6 +37,7 @@ import org.junit.runners.Parameterized.Parameters;
  * {@code NAME.in} (standard input, default none), {@code NAME.args} (one
  * launcher argument per line instead of {@code NAME.sh}, e.g. {@code -c} and
  * a command line; an empty file: none, so that standard input is the script).
+ * The scripts run side by side, a few JVMs at a time.
  */
 @RunWith(Parameterized.class)
 public class ShellScriptsIT {
@@ -38,6 +45,13 @@ public class ShellScriptsIT {
     static final Path SCRIPTS = ROOT.resolve("itests/src/test/resources/shell");
     static final Path IMAGE = ROOT.resolve("distro/target/pebbleos.jar");
     static final long TIMEOUT_SECONDS = 60;
+
+    /** The scripts run side by side (one JVM each); each test checks its own run. */
+    private static final Map<String, Future<Run>> RUNS = new ConcurrentHashMap<>();
+
+    /** What one run printed. */
+    record Run(String stdout, String stderr, int status) {
+    }
 
     @Parameters(name = "{0}")
     public static Collection<Object[]> cases() throws IOException {
@@ -50,6 +64,17 @@ public class ShellScriptsIT {
                 }
             }
         }
+        int threads = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "shell-scripts");
+            t.setDaemon(true);
+            return t;
+        });
+        for (Object[] c : out) {
+            String name = (String) c[0];
+            RUNS.computeIfAbsent(name, n -> pool.submit(() -> run(n)));
+        }
+        pool.shutdown();
         return out;
     }
 
@@ -59,60 +84,72 @@ public class ShellScriptsIT {
         this.name = name;
     }
 
-    private Path beside(String suffix) {
+    private static Path beside(String name, String suffix) {
         return SCRIPTS.resolve(name + suffix);
     }
 
-    private String read(String suffix, String otherwise) throws IOException {
-        Path p = beside(suffix);
+    private static String read(String name, String suffix, String otherwise) throws IOException {
+        Path p = beside(name, suffix);
         return Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : otherwise;
     }
 
     @Test
     public void printsWhatItShould() throws Exception {
         assertTrue("the image is built first: " + IMAGE, Files.isRegularFile(IMAGE));
+        Future<Run> started = RUNS.get(name);
+        Run r;
+        try {
+            r = started != null ? started.get() : run(name);
+        } catch (ExecutionException e) {
+            throw new AssertionError(name + ": " + e.getCause().getMessage(), e.getCause());
+        }
+        assertEquals(name + ": standard output (stderr was:\n" + r.stderr() + ")", read(name, ".out", ""), r.stdout());
+        if (Files.exists(beside(name, ".err"))) {
+            assertEquals(name + ": standard error", read(name, ".err", ""), r.stderr());
+        }
+        assertEquals(name + ": exit status (stderr was:\n" + r.stderr() + ")",
+                Integer.parseInt(read(name, ".status", "0").strip()), r.status());
+    }
+
+    /** Boot the image on a fresh disk for one script. */
+    static Run run(String name) throws IOException, InterruptedException {
         Path disk = Files.createTempDirectory("pebble-shell-" + name);
+        Path stdout = Files.createTempFile("pebble-shell-" + name, ".stdout");
+        Path stderr = Files.createTempFile("pebble-shell-" + name, ".stderr");
         try {
             List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:+UseSerialGC", "-Xshare:auto",
-                    "-Dpebbleos.home=" + ROOT, "-jar", IMAGE.toString(), "--root", disk.toString()));
-            Path files = beside(".disk");
+                    "-Dpebbleos.home=" + ROOT, "-jar", IMAGE.toString(),
+                    "--root", disk.toString()));
+            Path files = beside(name, ".disk");
             if (Files.isDirectory(files)) {
                 copyTree(files, disk);
             }
-            if (Files.exists(beside(".args"))) {
-                String args = read(".args", "");
+            if (Files.exists(beside(name, ".args"))) {
+                String args = read(name, ".args", "");
                 if (!args.isBlank()) {
                     command.addAll(List.of(args.strip().split("\n")));
                 }
             } else {
-                Files.copy(beside(".sh"), disk.resolve(name + ".sh"));
+                Files.copy(beside(name, ".sh"), disk.resolve(name + ".sh"));
                 command.add(name + ".sh");
             }
             ProcessBuilder pb = new ProcessBuilder(command);
             pb.environment().remove("PEBBLE_TRACE");
             pb.environment().put("TERM", "dumb");
-            Path stdout = disk.resolveSibling(disk.getFileName() + ".stdout");
-            Path stderr = disk.resolveSibling(disk.getFileName() + ".stderr");
             pb.redirectOutput(stdout.toFile());
             pb.redirectError(stderr.toFile());
-            pb.redirectInput(Files.exists(beside(".in")) ? beside(".in").toFile() : nullFile());
+            pb.redirectInput(Files.exists(beside(name, ".in")) ? beside(name, ".in").toFile() : nullFile());
             Process p = pb.start();
             if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new AssertionError(name + " did not end within " + TIMEOUT_SECONDS + " s; stdout so far:\n"
                         + Files.readString(stdout));
             }
-            String out = Files.readString(stdout, StandardCharsets.UTF_8);
-            String err = Files.readString(stderr, StandardCharsets.UTF_8);
-            Files.deleteIfExists(stdout);
-            Files.deleteIfExists(stderr);
-            assertEquals(name + ": standard output (stderr was:\n" + err + ")", read(".out", ""), out);
-            if (Files.exists(beside(".err"))) {
-                assertEquals(name + ": standard error", read(".err", ""), err);
-            }
-            assertEquals(name + ": exit status (stderr was:\n" + err + ")", Integer.parseInt(read(".status", "0").strip()),
+            return new Run(Files.readString(stdout, StandardCharsets.UTF_8), Files.readString(stderr, StandardCharsets.UTF_8),
                     p.exitValue());
         } finally {
+            Files.deleteIfExists(stdout);
+            Files.deleteIfExists(stderr);
             delete(disk);
         }
     }
