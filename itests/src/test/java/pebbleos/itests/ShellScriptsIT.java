@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.junit.BeforeClass;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.junit.runners.Parameterized;
@@ -64,18 +65,26 @@ public class ShellScriptsIT {
                 }
             }
         }
+        return out;
+    }
+
+    /**
+     * Start every run when the class starts (not when JUnit lists the
+     * parameters, which may happen while other test classes run).
+     */
+    @BeforeClass
+    public static void startAll() throws IOException {
         int threads = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "shell-scripts");
             t.setDaemon(true);
             return t;
         });
-        for (Object[] c : out) {
+        for (Object[] c : cases()) {
             String name = (String) c[0];
             RUNS.computeIfAbsent(name, n -> pool.submit(() -> run(n)));
         }
         pool.shutdown();
-        return out;
     }
 
     private final String name;
