@@ -22,3 +22,6 @@ two
 echo $$ | grep -c '^[0-9][0-9]*$'
 sh -c 'echo $0 $1 $2 $# "$@"' zero one two
 echo 'unicode: héllo wörld ✓'
+sh -c 'echo "$#:$1"; sh -c "echo \$#" x "$@"' zero "a b" c
+sh -c 'echo "[$@]" "[$*]"; echo "$@" | wc -w' - 1 "2 3"
+sh -c 'echo "$#"; sh -c "echo \$#" x "$@"' zero
