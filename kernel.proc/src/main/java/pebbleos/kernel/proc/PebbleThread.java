@@ -248,7 +248,8 @@ final class PebbleThread extends TaskContext implements ThreadHandle, Runnable {
         try {
             writeBlocking(out.channel(), bytes);
         } catch (PebbleException e) {
-            if (e.errno() == Errno.PIPE) {
+            if (e.errno() == Errno.PIPE && (process.ignored & (1L << Signals.SIGPIPE)) == 0) {
+                // a process that ignores SIGPIPE (the shell) gets the EPIPE error instead
                 process.post(Signals.SIGPIPE);
                 throw Terminated.bySignal(Signals.SIGPIPE);
             }

@@ -20,6 +20,8 @@ import pebbleos.api.process.Channel;
 /**
  * The plain console: the JVM's standard streams, no terminal control. It
  * serves images without {@code tty.console} (no JLine) and is ranked below it.
+ * It is a terminal when the host's standard input and output are one, so
+ * that the shell is interactive there (prompt, intro, job messages).
  * Line input is whatever the host terminal or pipe delivers; key reads report
  * end of input instead of blocking, so every program still runs without a
  * terminal.
@@ -30,10 +32,28 @@ public final class StreamConsole implements Console {
     private static final OutputStream OUT = new FileOutputStream(FileDescriptor.out);
     private static final OutputStream ERR = new FileOutputStream(FileDescriptor.err);
     private static final Object READ_LOCK = new Object();
+    /** The host's standard input and output are a terminal (a person at the keyboard, not a pipe). */
+    private static final boolean HOST_TERMINAL = hostTerminal();
+
+    /**
+     * {@code System.console()} is there only for a terminal up to Java 21;
+     * from Java 22 it may be there anyway and {@code Console.isTerminal()} tells.
+     */
+    static boolean hostTerminal() {
+        java.io.Console c = System.console();
+        if (c == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(c);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return true;
+        }
+    }
 
     @Override
     public boolean isTerminal() {
-        return false;
+        return HOST_TERMINAL;
     }
 
     @Override
@@ -164,6 +184,16 @@ public final class StreamConsole implements Console {
         @Override
         public FileStat stat() {
             return new FileStat(describe(), FileStat.DEVICE, 0, System.currentTimeMillis(), 0);
+        }
+
+        @Override
+        public boolean isTerminal() {
+            return HOST_TERMINAL;
+        }
+
+        @Override
+        public Console console() {
+            return HOST_TERMINAL ? StreamConsole.this : null;
         }
 
         @Override

@@ -79,6 +79,7 @@ final class FdCalls {
             throw new PebbleException(Errno.BADF, "descriptor " + fd + " is not open for writing");
         }
         byte[] bytes = Calls.utf8(args.string(1));
+        c.flush(); // what print buffered goes first: output keeps the program's order
         Channel channel = file.channel();
         if (FileStat.PIPE.equals(channel.stat().kind())) {
             c.blocking("blocked-output", () -> {

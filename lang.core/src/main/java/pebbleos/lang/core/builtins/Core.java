@@ -126,6 +126,11 @@ final class Core {
         });
         add(into, "load_module", 2, 2, (rt, a) -> rt.process().loadSource(rt, Conversions.string("load_module", a, 0),
                 Conversions.string("load_module", a, 1)));
+        add(into, "flush", 0, 0, (rt, a) -> {
+            rt.ctx().flush();
+            return PNone.NONE;
+        });
+        add(into, "eval_line", 1, 1, (rt, a) -> rt.process().evalLine(rt, Conversions.string("eval_line", a, 0)));
         add(into, "errno", 0, 0, (rt, a) -> (long) rt.process().lastErrno());
         add(into, "min", 1, Integer.MAX_VALUE, (rt, a) -> extreme(a, true));
         add(into, "max", 1, Integer.MAX_VALUE, (rt, a) -> extreme(a, false));

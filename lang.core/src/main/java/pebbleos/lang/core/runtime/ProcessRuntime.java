@@ -7,8 +7,13 @@ import java.util.Map;
 import java.util.Set;
 
 import pebbleos.api.PebbleException;
+import pebbleos.api.value.PList;
+import pebbleos.api.value.PNone;
 import pebbleos.lang.core.builtins.BuiltinModules;
 import pebbleos.lang.core.builtins.Builtins;
+import pebbleos.lang.core.syntax.Parser;
+import pebbleos.lang.core.syntax.Program;
+import pebbleos.lang.core.syntax.Stmt;
 
 /**
  * What one Pebble process's running code shares, whatever engine runs it:
@@ -27,6 +32,10 @@ public abstract class ProcessRuntime {
     private final Map<String, PModule> modules = new HashMap<>();
     private final Set<String> loading = new HashSet<>();
     private PModule runtime;
+    /** The module {@code eval_line} runs in, made on first use. */
+    private PModule repl;
+    private static final String REPL_FILE = "<stdin>";
+    private static final String REPL_VALUE = "__eval_value__";
     /** The state of the {@code random} module's generator. */
     public long randomState = 1;
     private volatile int lastErrno;
@@ -158,6 +167,42 @@ public abstract class ProcessRuntime {
         m.transparent = false;
         run(rt, program, m);
         return m;
+    }
+
+    /**
+     * The {@code eval_line} builtin: compile and run {@code source} in this
+     * process's persistent REPL module, so that names defined by one call are
+     * seen by the next (functions defined earlier see later assignments: each
+     * line is compiled against the module's slot layout, see
+     * {@link Program#PINNED_GLOBALS}). Returns the value of a source that is
+     * a lone expression, else {@code None}. Errors propagate as for any code.
+     */
+    public Object evalLine(Interop rt, String source) {
+        if (repl == null) {
+            repl = new PModule("__main__", null, List.of());
+            PList argv = PList.from(arguments);
+            repl.set("ARGV", argv);
+            repl.set("ARGC", (long) argv.size());
+        }
+        List<Stmt> body = Parser.parse(REPL_FILE, source);
+        boolean lone = body.size() == 1 && body.get(0) instanceof Stmt.Expression;
+        String text = lone ? REPL_VALUE + " = " + source.stripLeading() : source;
+        List<String> layout = repl.slotNames();
+        CompiledModule code = compile(REPL_FILE, text + "\n" + Program.PINNED_GLOBALS + " " + String.join(" ", layout));
+        List<String> globals = code.globals();
+        if (globals.size() < layout.size() || !globals.subList(0, layout.size()).equals(layout)) {
+            throw new PebbleError("eval_line: the engine did not keep the module's slot layout");
+        }
+        for (String name : globals) {
+            repl.slotOf(name);
+        }
+        run(rt, code, repl);
+        if (!lone) {
+            return PNone.NONE;
+        }
+        Object value = repl.get(REPL_VALUE);
+        repl.set(REPL_VALUE, null);
+        return value == null ? PNone.NONE : value;
     }
 
     /** {@code import a.b} binds {@code a}: make {@code a} a module with member {@code b}. */

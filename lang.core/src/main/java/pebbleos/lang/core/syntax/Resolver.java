@@ -89,12 +89,15 @@ public final class Resolver {
 
     /** Resolve a module body; returns its global slot names. */
     public static List<String> resolve(List<Stmt> body) {
-        return resolve(null, body);
+        return resolve(null, body, List.of());
     }
 
-    /** Resolve a module body of {@code file}; returns its global slot names. */
-    public static List<String> resolve(String file, List<Stmt> body) {
+    /** Resolve a module body of {@code file} whose first global slots are {@code pinned}, in that order. */
+    public static List<String> resolve(String file, List<Stmt> body, List<String> pinned) {
         Resolver r = new Resolver();
+        for (String name : pinned) {
+            r.global(name);
+        }
         for (Stmt s : body) {
             try {
                 r.statement(s);

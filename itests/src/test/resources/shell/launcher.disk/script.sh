@@ -1,0 +1,2 @@
+echo "script args: $# $1"
+exit 7
