@@ -160,7 +160,15 @@ public final class Lexer {
             }
         }
         char c = text.charAt(pos);
-        throw error(lineNo, "invalid expression at column " + col + ": unexpected character '" + c + "'");
+        throw error(lineNo, "invalid expression at column " + col + ": unexpected character " + shown(c));
+    }
+
+    /** A stray character as the error shows it: quoted if it prints plainly, else by code point (a tab, U+2028 ...). */
+    private static String shown(char c) {
+        boolean plain = c > ' ' && c != 0x7f && !Character.isISOControl(c) && !Character.isWhitespace(c)
+                && !Character.isSpaceChar(c) && Character.getType(c) != Character.FORMAT
+                && !Character.isSurrogate(c);
+        return plain ? "'" + c + "'" : String.format("U+%04X", (int) c);
     }
 
     private void closeBracket(int lineNo, char c, int col) {

@@ -168,6 +168,8 @@ public class LexerTest {
     @Test
     public void unexpectedCharacter() {
         assertEquals("t.peb:1: invalid expression at column 5: unexpected character '$'", error("x = $"));
+        // a character that does not print is named by code point, so the message stays on one line
+        assertEquals("t.peb:1: invalid expression at column 5: unexpected character U+2028", error("x = \u2028"));
     }
 
     @Test

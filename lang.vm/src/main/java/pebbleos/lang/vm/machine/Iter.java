@@ -24,7 +24,7 @@ public abstract class Iter {
         if (v instanceof PDict d) {
             return new Items(d.keys(), 0);
         }
-        throw new PebbleError("for loops must iterate over a list, string, dict or range(...)");
+        throw new PebbleError("for loops must iterate over a list or range(...)");
     }
 
     /** {@code range(start, stop, step)} counted without a list. */

@@ -2,6 +2,7 @@ package pebbleos.lang.vm.machine;
 
 import static pebbleos.lang.vm.code.Opcode.*;
 
+import pebbleos.api.PebbleException;
 import pebbleos.api.process.TaskContext;
 import pebbleos.api.value.PDict;
 import pebbleos.api.value.PList;
@@ -507,6 +508,8 @@ public final class Machine implements Interop {
                 error = new PebbleError("recursion depth exceeded");
             } catch (OutOfMemoryError e) {
                 error = new PebbleError("out of memory");
+            } catch (PebbleException e) {
+                error = new PebbleError(e.getMessage()); // a runtime value's own complaint (an unhashable key ...)
             } catch (RuntimeException e) {
                 error = new PebbleError("internal error: " + e);
             }

@@ -293,21 +293,23 @@ final class Slow {
                     st[c] = fn;
                     return;
                 }
-                if (method == null) {
-                    throw new PebbleError("instance of '" + inst.cls.name + "' has no member '" + name + "'");
+                if (!Access.callable(method)) {
+                    throw new PebbleError("instance of '" + inst.cls.name + "' has no callable member '" + name + "'");
                 }
                 field = method;
+            } else if (!Access.callable(field)) {
+                throw new PebbleError("instance field '" + name + "' is not callable");
             }
             member = field;
         } else if (t instanceof PModule mod) {
             member = mod.get(name);
-            if (member == null) {
-                throw new PebbleError("module '" + mod.name + "' has no member '" + name + "'");
+            if (!Access.callable(member)) {
+                throw new PebbleError("module '" + mod.name + "' has no callable member '" + name + "'");
             }
         } else if (t instanceof PClass cls) {
             member = cls.lookup(name);
-            if (member == null) {
-                throw new PebbleError("class '" + cls.name + "' has no member '" + name + "'");
+            if (!Access.callable(member)) {
+                throw new PebbleError("class '" + cls.name + "' has no callable member '" + name + "'");
             }
         } else {
             PBuiltin method = Methods.lookup(t, name);
