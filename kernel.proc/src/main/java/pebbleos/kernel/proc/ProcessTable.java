@@ -6,8 +6,12 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -47,6 +51,8 @@ import pebbleos.api.syscall.SyscallTable;
 public final class ProcessTable implements Processes {
     /** How long a suspended task waits for its engine's successor before going on in the old one. */
     static final long ENGINE_SWAP_MILLIS = 10_000;
+    /** How long an engine's unbind waits for its running tasks to snapshot themselves. */
+    static final long SNAPSHOT_WAIT_MILLIS = 2_000;
 
     private final AtomicInteger nextPid = new AtomicInteger(1);
     private final AtomicInteger nextTid = new AtomicInteger(1);
@@ -54,6 +60,8 @@ public final class ProcessTable implements Processes {
     private final Map<Integer, PebbleProcess> processes = new ConcurrentSkipListMap<>();
     private final Map<Integer, PebbleThread> threads = new ConcurrentSkipListMap<>();
     private final Map<String, ServiceSlot<ExecutionEngine>> engines = new ConcurrentHashMap<>();
+    /** Threads asked to suspend for an engine swap, completed once each has its snapshot. */
+    private final Map<PebbleThread, CompletableFuture<Void>> suspending = new ConcurrentHashMap<>();
     private final Object childEvents = new Object();
     private volatile int foregroundGroup;
     private ServiceRegistration<SyscallFamily> procFamily;
@@ -74,7 +82,7 @@ public final class ProcessTable implements Processes {
             t.setDaemon(true);
             return t;
         });
-        flusher.scheduleWithFixedDelay(this::flushStaleOutput, 50, 50, java.util.concurrent.TimeUnit.MILLISECONDS);
+        flusher.scheduleWithFixedDelay(this::flushStaleOutput, 50, 50, TimeUnit.MILLISECONDS);
     }
 
     @Deactivate
@@ -105,11 +113,31 @@ public final class ProcessTable implements Processes {
     void unbindEngine(ExecutionEngine engine) {
         slot(engine.name()).unbind(engine);
         if (engine.canSnapshot()) {
+            List<CompletableFuture<Void>> snapshots = new ArrayList<>();
             for (PebbleThread t : threads.values()) {
                 if (t.engine == engine && !t.finished()) {
+                    snapshots.add(suspending.computeIfAbsent(t, k -> new CompletableFuture<>()));
                     t.raise(TaskContext.SUSPEND);
                 }
             }
+            awaitSnapshots(snapshots);
+        }
+    }
+
+    /**
+     * The unbind returns only once the running tasks have taken their
+     * snapshots (or a while has passed: a task blocked in a syscall takes
+     * it when the call returns): after that the old bundle's class loader
+     * may be closed, and code of it not yet loaded could no longer load.
+     */
+    private void awaitSnapshots(List<CompletableFuture<Void>> snapshots) {
+        try {
+            CompletableFuture.allOf(snapshots.toArray(new CompletableFuture[0]))
+                    .get(SNAPSHOT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // blocked tasks suspend later, from the old code if it can still load what it needs
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -141,13 +169,25 @@ public final class ProcessTable implements Processes {
         return out;
     }
 
+    private void snapshotTaken(PebbleThread thread) {
+        CompletableFuture<Void> waiting = suspending.remove(thread);
+        if (waiting != null) {
+            waiting.complete(null);
+        }
+    }
+
     /**
      * A task suspended for an engine swap: snapshot it, take the successor
      * engine (or, if none comes in time, the old one, whose code still runs)
      * and restore it there.
      */
     Task resume(PebbleThread thread, Task suspended) {
-        byte[] snapshot = suspended.snapshot();
+        byte[] snapshot;
+        try {
+            snapshot = suspended.snapshot();
+        } finally {
+            snapshotTaken(thread);
+        }
         ExecutionEngine old = thread.engine;
         ExecutionEngine next = null;
         ServiceSlot<ExecutionEngine> s = slot(old.name());
@@ -242,6 +282,7 @@ public final class ProcessTable implements Processes {
 
     /** A thread has ended; the end of a main thread ends its process. */
     void threadEnded(PebbleThread thread, int status, int signal, boolean error) {
+        snapshotTaken(thread); // it may have ended before it could suspend: nothing to wait for
         PebbleProcess p = thread.process;
         if (p.main != thread) {
             if (signal == 0 && thread.exitStatusRequested) {

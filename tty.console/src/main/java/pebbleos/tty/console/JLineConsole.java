@@ -68,8 +68,8 @@ public final class JLineConsole implements Console {
     static final String SHOW_CURSOR = "\033[?25h";
 
     /** What a process's line input gets: history and extra completion words. */
-    record LineOptions(boolean history, List<String> commands) {
-        static final LineOptions PLAIN = new LineOptions(false, List.of());
+    record LineOptions(boolean history, List<String> commands, boolean freshLine) {
+        static final LineOptions PLAIN = new LineOptions(false, List.of(), false);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -364,7 +364,7 @@ public final class JLineConsole implements Console {
                 typeahead.append(k.raw());
             }
             try {
-                return editor.read(prompt, options.history(), options.commands(), reader, typeahead.toString(),
+                return editor.read(prompt, options.history(), options.freshLine(), options.commands(), reader, typeahead.toString(),
                         unfinished.remove(group));
             } catch (LineEditor.JobKey k) {
                 if (!JobControl.INTERRUPT.equals(k.key) && !k.partial.isEmpty()) {

@@ -114,6 +114,8 @@ final class LineEditor {
      * Read one line.
      *
      * @param history   add the line to the history (file)
+     * @param freshLine start the prompt on a line of its own (a shell's prompt after output without its newline);
+     *                  off for a program's input() that follows its own question
      * @param words     extra command words to complete
      * @param context   the reading thread, for completion; may be {@code null}
      * @param typeahead characters typed before the read began, replayed first
@@ -122,10 +124,11 @@ final class LineEditor {
      * @throws JobKey when a job-control key ends the read
      * @throws org.jline.reader.UserInterruptException when the reading thread is interrupted
      */
-    String read(String prompt, boolean history, List<String> words, pebbleos.api.process.TaskContext context,
+    String read(String prompt, boolean history, boolean freshLine, List<String> words, pebbleos.api.process.TaskContext context,
             String typeahead, String initial) {
         completer.prepare(context, words);
         reader.setVariable(LineReader.DISABLE_HISTORY, !history);
+        reader.option(LineReader.Option.AUTO_FRESH_LINE, freshLine);
         if (typeahead != null && !typeahead.isEmpty()) {
             reader.runMacro(typeahead);
         }

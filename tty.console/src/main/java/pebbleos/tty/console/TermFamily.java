@@ -109,7 +109,7 @@ final class TermFamily implements SyscallFamily {
                         "1 once when F1 asked for group pgid to go to the background (the shell then continues it there), else 0",
                         (c, a) -> console.takeDetach(Args.of("term_take_detach", a, 1, 1).intValue(0)) ? 1L : 0L),
                 new Syscall("term_line_options", "options",
-                        "line input of the caller's process: dict history (1: keep lines in the history file), commands (words to complete first); returns the previous options",
+                        "line input of the caller's process: dict history (1: keep lines in the history file), commands (words to complete first), fresh_line (1: a prompt starts on a fresh line, marking output left without its newline); returns the previous options",
                         this::lineOptions));
     }
 
@@ -203,10 +203,13 @@ final class TermFamily implements SyscallFamily {
                 }
             }
         }
-        console.setLineOptions(c.pid(), new JLineConsole.LineOptions(history, List.copyOf(commands)));
+        boolean freshLine = options.containsKey("fresh_line")
+                ? Values.truthy(options.get("fresh_line")) : before.freshLine();
+        console.setLineOptions(c.pid(), new JLineConsole.LineOptions(history, List.copyOf(commands), freshLine));
         PDict previous = new PDict();
         previous.put("history", before.history() ? 1L : 0L);
         previous.put("commands", PList.from(before.commands()));
+        previous.put("fresh_line", before.freshLine() ? 1L : 0L);
         return previous;
     }
 }

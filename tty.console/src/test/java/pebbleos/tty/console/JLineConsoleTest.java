@@ -191,7 +191,7 @@ public class JLineConsoleTest {
     @Test
     public void lineInputIsEditedAndKeptInTheHistoryFile() throws Exception {
         FakeTask shell = new FakeTask(1, 1);
-        console.setLineOptions(1, new JLineConsole.LineOptions(true, List.of()));
+        console.setLineOptions(1, new JLineConsole.LineOptions(true, List.of(), true));
         CompletableFuture<String> line = async(() -> console.readLine("$ ", shell));
         await("the prompt", () -> screenText().contains("$ "));
         keyboard.type("helo\033OD\033[Dl\033[C\033[Cx\r");
