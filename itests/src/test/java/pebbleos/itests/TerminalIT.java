@@ -284,4 +284,23 @@ public class TerminalIT {
         tmux.type("wor");
         tmux.await("a history search", STEP_MILLIS, s -> String.join("\n", s).contains("say world"));
     }
+
+    @Test
+    public void theShellComesBackWhenTheConsoleBundleIsStoppedAndStartedOrUpdated() throws Exception {
+        // stopped and started by the shell's own command line: the line finishes, then a new session starts
+        tmux.line("modctl stop tty.console; sleep 1; modctl start tty.console");
+        long start = System.nanoTime();
+        tmux.await("a new session", STEP_MILLIS, s -> s.stream().filter(l -> l.equals("Pebble OS shell")).count() == 2
+                && Tmux.lastLine(s).startsWith("pebble-os:") && Tmux.lastLine(s).endsWith(">"));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        tmux.line("say back");
+        tmux.awaitText("BACK", STEP_MILLIS); // every key reaches the new console: none taken by the old one
+        // updated from the background while the shell waits at its prompt
+        tmux.line("modctl update tty.console &");
+        tmux.await("the update", STEP_MILLIS, s -> String.join("\n", s).contains("updated tty.console"));
+        tmux.awaitPrompt(STEP_MILLIS);
+        tmux.line("say updated");
+        tmux.awaitText("UPDATED", STEP_MILLIS);
+        System.out.println("terminal: console stopped and started, shell back in " + millis + " ms");
+    }
 }

@@ -279,8 +279,9 @@ final class PebbleThread extends TaskContext implements ThreadHandle, Runnable {
         try {
             err.channel().write(bytes, 0, bytes.length);
             err.channel().flush();
-        } catch (PebbleException e) {
-            // nowhere left to report it
+        } catch (RuntimeException e) {
+            // nowhere left to report it (a device going away may fail in its own way)
+            LOG.log(Level.FINE, "standard error of process " + process.pid + " failed", e);
         }
     }
 

@@ -1,6 +1,8 @@
 package pebbleos.kernel.service;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -81,7 +83,7 @@ final class Modules {
         }
         try {
             if (jar == null) {
-                b.update();
+                updateFromLocation(b);
             } else {
                 b.update(new ByteArrayInputStream(jar));
             }
@@ -89,6 +91,30 @@ final class Modules {
             start(b);
         } catch (BundleException e) {
             throw failure("update " + b.getSymbolicName(), e);
+        }
+    }
+
+    /**
+     * Update from where the bundle came from. The executable image installs
+     * its bundles from locations inside the image jar ({@code jar/NAME.jar},
+     * no URL scheme) that the framework cannot open again: read those from
+     * the class path, where the image's launcher found them.
+     */
+    private static void updateFromLocation(Bundle b) throws BundleException {
+        String location = b.getLocation();
+        if (location.contains(":")) {
+            b.update();
+            return;
+        }
+        InputStream in = ClassLoader.getSystemResourceAsStream(location);
+        if (in == null) {
+            throw new PebbleException(Errno.NOENT, "update " + b.getSymbolicName() + ": its location '" + location
+                    + "' cannot be read again; name the jar to update from");
+        }
+        try (in) {
+            b.update(in);
+        } catch (IOException e) {
+            throw new PebbleException(Errno.IO, "update " + b.getSymbolicName() + ": " + e.getMessage());
         }
     }
 
@@ -195,6 +221,9 @@ final class Modules {
 
     private static PebbleException failure(String what, BundleException e) {
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        if (e.getCause() != null && e.getCause().getMessage() != null) {
+            message = message + " (" + e.getCause().getMessage() + ")"; // Felix keeps the reason in the cause
+        }
         Errno errno = e.getType() == BundleException.RESOLVE_ERROR ? Errno.NOENT : Errno.INVAL;
         if (message.contains("Unable to resolve") || message.contains("missing requirement")) {
             return new PebbleException(Errno.NOENT, what + ": unresolved requirements: " + message);

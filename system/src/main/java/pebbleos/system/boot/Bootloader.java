@@ -120,6 +120,7 @@ public final class Bootloader implements Callable<Integer> {
         }
         Path root = hostRoot(options.root());
         SystemLog.toFile(root);
+        SystemLog.frameworkErrors(context);
         mounts.mountRoot(options.fsMode(), root, options.allowSystemWrites(), SERVICE_WAIT_MILLIS);
 
         String engine = engines.contains("interp") ? "interp" : engines.get(0);

@@ -10,6 +10,9 @@ import java.util.logging.LogManager;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkEvent;
+
 /**
  * Where the Java side's diagnostics go: a log file beside the disk
  * ({@code pebbleos.log}), never the terminal. Users read Pebble errors; a
@@ -17,6 +20,21 @@ import java.util.logging.SimpleFormatter;
  */
 final class SystemLog {
     private SystemLog() {
+    }
+
+    /**
+     * The framework's own errors (a bundle that fails to start after a
+     * refresh ...) go to the same log: the image runs Felix with its
+     * console logger off ({@code felix.log.level=0}).
+     */
+    static void frameworkErrors(BundleContext context) {
+        Logger log = Logger.getLogger("pebbleos.framework");
+        context.addFrameworkListener(event -> {
+            if (event.getType() == FrameworkEvent.ERROR || event.getType() == FrameworkEvent.WARNING) {
+                Level level = event.getType() == FrameworkEvent.ERROR ? Level.SEVERE : Level.WARNING;
+                log.log(level, "framework: " + event.getBundle().getSymbolicName(), event.getThrowable());
+            }
+        });
     }
 
     static void toFile(Path diskRoot) {

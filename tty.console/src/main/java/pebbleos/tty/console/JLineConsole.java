@@ -77,7 +77,17 @@ public final class JLineConsole implements Console {
     private volatile Processes processes;
 
     private Terminal terminal;
-    private PlainStreams plain;
+    /** The host's streams: the console's own without a terminal, and where output goes once it is stopped. */
+    private PlainStreams plain = new PlainStreams();
+    /**
+     * Set once the console is stopped. Its channels may live on in the
+     * processes that hold them: from then on they read end of input (the
+     * shell on it ends, and its supervisor starts one on the console that
+     * serves now) and write to the host's plain streams.
+     */
+    private volatile boolean closed;
+    /** The thread in a line read, woken when the console stops. */
+    private volatile Thread lineThread;
     private LineEditor editor;
     private KeyPump pump;
     private final KeyQueues keys = new KeyQueues();
@@ -122,7 +132,6 @@ public final class JLineConsole implements Console {
     void start(Terminal t, Path history) {
         terminal = t;
         if (terminal == null) {
-            plain = new PlainStreams();
             return;
         }
         HostTerminal.enterProgramMode(terminal);
@@ -136,10 +145,12 @@ public final class JLineConsole implements Console {
 
     /** Give the terminal back: stop reading keys, save the history, restore the host's settings. */
     void stop() {
+        closed = true;
         keys.close();
         if (terminal == null) {
             return;
         }
+        endLineRead();
         redraw.stop();
         pump.stop();
         editor.close();
@@ -150,6 +161,27 @@ public final class JLineConsole implements Console {
             terminal.close(); // gives the host its terminal settings back
         } catch (IOException e) {
             LOG.log(Level.FINE, "closing the terminal", e);
+        }
+    }
+
+    /**
+     * A line read in progress must end before the terminal closes: JLine
+     * polls the terminal every 100 ms and stops on an interrupt, but on a
+     * closed terminal it would block in the host's read and take the next
+     * key typed for the console that replaces this one.
+     */
+    private void endLineRead() {
+        Thread t = lineThread;
+        if (t == null) {
+            return;
+        }
+        t.interrupt();
+        try {
+            if (lineLock.tryLock(1, java.util.concurrent.TimeUnit.SECONDS)) {
+                lineLock.unlock();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -337,6 +369,9 @@ public final class JLineConsole implements Console {
 
     @Override
     public String readLine(String prompt, TaskContext reader) {
+        if (closed) {
+            return null;
+        }
         if (terminal == null) {
             plain.print(prompt);
             return plain.readLine();
@@ -363,6 +398,10 @@ public final class JLineConsole implements Console {
             for (KeyQueues.Key k : keys.drain(group, this::groupAlive)) {
                 typeahead.append(k.raw());
             }
+            lineThread = Thread.currentThread();
+            if (closed) {
+                return null;
+            }
             try {
                 return editor.read(prompt, options.history(), options.freshLine(), options.commands(), reader, typeahead.toString(),
                         unfinished.remove(group));
@@ -373,16 +412,30 @@ public final class JLineConsole implements Console {
                 jobs.handle(k.key, false);
                 throw new PebbleException(Errno.INTR, "interrupted by " + k.key);
             } catch (UserInterruptException e) {
+                if (closed) {
+                    return null;
+                }
                 throw new PebbleException(Errno.INTR, "interrupted");
+            } catch (RuntimeException e) {
+                if (closed) {
+                    return null; // the terminal went away under the read (an IOError from JLine)
+                }
+                throw e;
             }
         } finally {
+            lineThread = null;
             lineReading = false;
-            Size before = size;
-            updateSize();
-            pump.resume();
-            lineLock.unlock();
-            if (!size.equals(before)) {
-                resized();
+            if (closed) {
+                Thread.interrupted(); // the wake-up is spent: the reader goes on with end of input
+                lineLock.unlock();
+            } else {
+                Size before = size;
+                updateSize();
+                pump.resume();
+                lineLock.unlock();
+                if (!size.equals(before)) {
+                    resized();
+                }
             }
         }
     }
@@ -410,6 +463,9 @@ public final class JLineConsole implements Console {
 
     @Override
     public String readKey(long timeoutMillis) {
+        if (closed) {
+            return null;
+        }
         try {
             return takeKey(jobs.foreground(), timeoutMillis);
         } catch (InterruptedException | KeyQueues.LostTerminal e) {
@@ -444,7 +500,7 @@ public final class JLineConsole implements Console {
 
     @Override
     public void write(String text) {
-        if (terminal == null) {
+        if (terminal == null || closed) {
             plain.print(text);
             return;
         }
@@ -454,7 +510,7 @@ public final class JLineConsole implements Console {
 
     @Override
     public void flush() {
-        if (terminal != null) {
+        if (terminal != null && !closed) {
             synchronized (outputLock) {
                 terminal.flush();
             }
@@ -463,7 +519,7 @@ public final class JLineConsole implements Console {
 
     /** Terminal control sequences are only written to a terminal. */
     void control(String sequence) {
-        if (terminal == null) {
+        if (terminal == null || closed) {
             return;
         }
         if (sequence.equals(HIDE_CURSOR)) {
@@ -478,7 +534,7 @@ public final class JLineConsole implements Console {
 
     /** Bytes for standard output or error (or {@code /dev/tty}). */
     void writeStream(boolean toError, byte[] bytes, int offset, int len) {
-        if (terminal == null) {
+        if (terminal == null || closed) {
             plain.write(toError, bytes, offset, len);
             return;
         }
@@ -515,6 +571,9 @@ public final class JLineConsole implements Console {
 
     /** Bytes of standard input: a cooked line at a time on a terminal. */
     int readInput(byte[] buffer, int offset, int len) {
+        if (closed) {
+            return -1;
+        }
         if (terminal == null) {
             return plain.read(buffer, offset, len);
         }
