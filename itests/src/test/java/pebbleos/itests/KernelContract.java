@@ -153,6 +153,22 @@ abstract class KernelContract {
         assertEquals(r.err(), "y\ny\ny\n0\n13\n", r.out());
     }
 
+    void aForegroundSpawnOwnsTheTerminalFromItsFirstInstruction() {
+        Kernel.Run r = Kernel.run(engine(), String.join("\n",
+                "syscall(\"proc_tcsetpgrp\", syscall(\"proc_getpgid\"))",
+                "probe = \"if syscall(\\\"proc_tcgetpgrp\\\") == syscall(\\\"proc_getpgid\\\"):\\n    print \\\"owner\\\"\\n\"",
+                "probe = probe + \"else:\\n    print \\\"not owner\\\"\\n\"",
+                "options = {\"pgid\": 0, \"foreground\": 1, \"source\": probe}",
+                "for i in range(20):",
+                "    child = syscall(\"proc_spawn\", \"/probe.peb\", [\"probe\"], options)",
+                "    syscall(\"proc_wait\", child)",
+                "    syscall(\"proc_tcsetpgrp\", syscall(\"proc_getpgid\"))",
+                "background = syscall(\"proc_spawn\", \"/probe.peb\", [\"probe\"], {\"pgid\": 0, \"source\": probe})",
+                "syscall(\"proc_wait\", background)",
+                ""));
+        assertEquals(r.err(), "owner\n".repeat(20) + "not owner\n", r.out());
+    }
+
     void recursionEndsInACleanError() {
         Kernel.Run r = Kernel.run(engine(), "def f(n):\n    return f(n + 1)\nf(0)\n");
         assertEquals(1, r.status());

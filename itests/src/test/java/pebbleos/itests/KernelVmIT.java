@@ -61,6 +61,11 @@ public class KernelVmIT extends KernelContract {
     }
 
     @Test
+    public void foregroundSpawn() {
+        aForegroundSpawnOwnsTheTerminalFromItsFirstInstruction();
+    }
+
+    @Test
     public void deepRecursion() {
         recursionEndsInACleanError();
     }

@@ -41,7 +41,7 @@ final class ProcFamily implements SyscallFamily {
     public List<Syscall> syscalls() {
         return List.of(
                 new Syscall("proc_spawn", "path, argv, options",
-                        "start a program; options: engine, fds {child: parent}, env, cwd, pgid (0 new group, -1 the caller's)",
+                        "start a program; options: engine, fds {child: parent}, env, cwd, pgid (0 new group, -1 the caller's), foreground (1: its group gets the terminal before it runs, if the caller's group has it)",
                         this::spawn),
                 new Syscall("proc_wait", "pid [, options]",
                         "wait for a child (-1 any, 0 the group, -g group g); options nohang, untraced; "
@@ -132,7 +132,8 @@ final class ProcFamily implements SyscallFamily {
         String cwd = options.get("cwd") instanceof String s ? s : null;
         int pgid = options.containsKey("pgid") ? (int) number(options.get("pgid"), "proc_spawn: pgid") : -1;
         String source = options.get("source") instanceof String s ? s : null;
-        return (long) table.spawn(caller, engine, path, argv, fds, env, cwd, pgid, source);
+        boolean foreground = options.containsKey("foreground") && Values.truthy(options.get("foreground"));
+        return (long) table.spawn(caller, engine, path, argv, fds, env, cwd, pgid, source, foreground);
     }
 
     private static long number(Object v, String what) {

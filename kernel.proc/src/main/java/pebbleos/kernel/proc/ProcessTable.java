@@ -228,6 +228,16 @@ public final class ProcessTable implements Processes {
     @Override
     public int spawn(TaskContext parent, String engine, String path, List<String> argv, Map<Integer, OpenFile> fds,
             Map<String, String> env, String cwd, int pgid, String source) {
+        return spawn(parent, engine, path, argv, fds, env, cwd, pgid, source, false);
+    }
+
+    /**
+     * Spawn; with {@code foreground}, the child's group gets the terminal
+     * before the child runs its first instruction (when the spawner's group
+     * has it), so a job's first read never races the shell's tcsetpgrp.
+     */
+    int spawn(TaskContext parent, String engine, String path, List<String> argv, Map<Integer, OpenFile> fds,
+            Map<String, String> env, String cwd, int pgid, String source, boolean foreground) {
         ExecutionEngine chosen = engine(engine);
         PebbleProcess parentProcess = parent == null ? null : processes.get(parent.pid());
         int pid = nextPid.getAndIncrement();
@@ -249,6 +259,9 @@ public final class ProcessTable implements Processes {
             return source != null ? chosen.loadSource(ctx, path, source, argv) : chosen.load(ctx, path, argv);
         });
         p.main = main;
+        if (foreground && parentProcess != null && (foregroundGroup == 0 || foregroundGroup == parentProcess.pgid)) {
+            setForegroundGroup(group);
+        }
         main.start();
         return pid;
     }
