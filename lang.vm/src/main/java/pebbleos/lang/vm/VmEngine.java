@@ -16,6 +16,8 @@ import pebbleos.api.value.PList;
 import pebbleos.lang.core.runtime.PBoundMethod;
 import pebbleos.lang.core.runtime.PBuiltin;
 import pebbleos.lang.core.runtime.PebbleError;
+import pebbleos.lang.vm.jit.JitCompiler;
+import pebbleos.lang.vm.machine.CodeGenerator;
 import pebbleos.lang.vm.machine.VmFunction;
 import pebbleos.lang.vm.machine.VmProcess;
 import pebbleos.lang.vm.store.BytecodeFile;
@@ -33,6 +35,17 @@ import pebbleos.lang.vm.store.Snapshots;
 @Component(service = ExecutionEngine.class, property = ExecutionEngine.ENGINE + "=vm")
 public final class VmEngine implements ExecutionEngine {
     private final CodeCache cache = new CodeCache();
+    /** Compiles hot code to JVM classes; null: interpret only. */
+    private final CodeGenerator jit;
+
+    public VmEngine() {
+        this(JitCompiler.fromSystemProperties());
+    }
+
+    /** An engine with the given JIT (null: interpret only), for tests. */
+    public VmEngine(CodeGenerator jit) {
+        this.jit = jit;
+    }
 
     /** In OSGi: keep compiled bytecode in the bundle's persistent data area across boots. */
     @Activate
@@ -113,6 +126,6 @@ public final class VmEngine implements ExecutionEngine {
 
     /** A fresh process state compiling through this engine's cache. */
     public VmProcess newProcess(List<String> arguments) {
-        return new VmProcess(arguments, cache::compile);
+        return new VmProcess(arguments, cache::compile, jit);
     }
 }

@@ -271,6 +271,11 @@ public enum Opcode {
         return op < ALL.length ? ALL[op] : null;
     }
 
+    /** The jump target of this instruction at {@code pc}, or -1 when it does not jump. */
+    public int jumpTarget(int[] code, int pc) {
+        return Operands.jumpTarget(this, code, pc);
+    }
+
     /** How many opcodes there are. */
     public static int count() {
         return ALL.length;

@@ -35,6 +35,15 @@ public final class Proto {
     private Unit unit;
     /** The unit's constants, kept here so the dispatch loop reaches them in one load. */
     public Object[] constants;
+    /**
+     * JIT state, not part of the bytecode (never written to files or snapshots):
+     * the proto's JVM code once made (a {@code machine.Compiled}), or a marker
+     * when it cannot be made; null before. Racy by design: the object is
+     * stateless, so a thread that sees it late only interprets a little longer.
+     */
+    public Object compiled;
+    /** Calls and loop back-edges run interpreted so far; the JIT compiles past a threshold. */
+    public int heat;
 
     public Proto(String name, int arity, int locals, int registers, int[] cellSlots, int[] freeSources,
             String[] localNames, String[] freeNames, int[] code, int[] lines, int[] handlers, int[] handling,

@@ -43,6 +43,10 @@ public final class Machine implements Interop {
     public static final Object SUSPENDED = new Marker("suspended");
     /** What {@link #resume} returns when the instruction budget ran out. */
     public static final Object OUT_OF_BUDGET = new Marker("out of budget");
+    /** What the dispatch loop returns when the top frame goes on in compiled code. */
+    private static final Object ENTER = new Marker("enter compiled code");
+    /** In {@link Proto#compiled}: the generator could not compile the proto. */
+    private static final Object NOT_COMPILED = new Marker("not compiled");
 
     /** A VM-internal value that is not a Pebble value. */
     static final class Marker {
@@ -145,6 +149,26 @@ public final class Machine implements Interop {
      * boundary frame as a {@link PebbleError}.
      */
     Object execute(long budget) {
+        // compiled code runs only without a budget: a budget counts interpreted instructions
+        boolean jit = process.generator() != null && budget == Long.MAX_VALUE;
+        while (true) {
+            Object r = interpret(budget, jit);
+            if (r != ENTER) {
+                return r;
+            }
+            r = runCompiled();
+            if (r != null) {
+                return r;
+            }
+        }
+    }
+
+    /**
+     * The dispatch loop: as {@link #execute}, or {@link #ENTER} when the top
+     * frame is at a safe point (a function entry or a loop head) and its proto
+     * has compiled code ({@code jit} only), the frame's pc saved.
+     */
+    private Object interpret(long budget, boolean jit) {
         Frame f = frames[fp];
         Proto p = f.proto;
         int[] code = p.code;
@@ -298,10 +322,11 @@ public final class Machine implements Interop {
                         }
                         case OP_JMP -> {
                             int t = code[pc + 1];
-                            if (t <= pc && ctx.attention != 0) {
+                            if (t <= pc && (jit || ctx.attention != 0)) {
                                 f.pc = t;
-                                if (pause()) {
-                                    return SUSPENDED;
+                                Object s = safePoint(p, jit);
+                                if (s != null) {
+                                    return s;
                                 }
                                 st = stack;
                             }
@@ -312,10 +337,11 @@ public final class Machine implements Interop {
                             boolean truth = v == Ops.ONE || (v != Ops.ZERO && Values.truthy(v));
                             if (truth == ((w & 0xFF) == OP_JT)) {
                                 int t = code[pc + 1];
-                                if (t <= pc && ctx.attention != 0) {
+                                if (t <= pc && (jit || ctx.attention != 0)) {
                                     f.pc = t;
-                                    if (pause()) {
-                                        return SUSPENDED;
+                                    Object s = safePoint(p, jit);
+                                    if (s != null) {
+                                        return s;
                                     }
                                     st = stack;
                                 }
@@ -336,10 +362,11 @@ public final class Machine implements Interop {
                             }
                             if (r == (code[pc + 2] != 0)) {
                                 int t = code[pc + 3];
-                                if (t <= pc && ctx.attention != 0) {
+                                if (t <= pc && (jit || ctx.attention != 0)) {
                                     f.pc = t;
-                                    if (pause()) {
-                                        return SUSPENDED;
+                                    Object s = safePoint(p, jit);
+                                    if (s != null) {
+                                        return s;
                                     }
                                     st = stack;
                                 }
@@ -364,10 +391,11 @@ public final class Machine implements Interop {
                             }
                             if (r == (code[pc + 2] != 0)) {
                                 int t = code[pc + 3];
-                                if (t <= pc && ctx.attention != 0) {
+                                if (t <= pc && (jit || ctx.attention != 0)) {
                                     f.pc = t;
-                                    if (pause()) {
-                                        return SUSPENDED;
+                                    Object s = safePoint(p, jit);
+                                    if (s != null) {
+                                        return s;
                                     }
                                     st = stack;
                                 }
@@ -406,9 +434,10 @@ public final class Machine implements Interop {
                                 module = f.module;
                                 base = f.base;
                                 pc = 0;
-                                if (ctx.attention != 0) {
-                                    if (pause()) {
-                                        return SUSPENDED;
+                                if (jit || ctx.attention != 0) {
+                                    Object s = safePoint(p, jit);
+                                    if (s != null) {
+                                        return s;
                                     }
                                     st = stack;
                                 }
@@ -485,10 +514,11 @@ public final class Machine implements Interop {
                             if (v != null) {
                                 st[base + code[pc + 1]] = v;
                                 pc = code[pc + 2];
-                                if (ctx.attention != 0) {
+                                if (jit || ctx.attention != 0) {
                                     f.pc = pc;
-                                    if (pause()) {
-                                        return SUSPENDED;
+                                    Object s = safePoint(p, jit);
+                                    if (s != null) {
+                                        return s;
                                     }
                                     st = stack;
                                 }
@@ -502,16 +532,8 @@ public final class Machine implements Interop {
                         }
                     }
                 }
-            } catch (PebbleError e) {
-                error = e;
-            } catch (StackOverflowError e) {
-                error = new PebbleError("recursion depth exceeded");
-            } catch (OutOfMemoryError e) {
-                error = new PebbleError("out of memory");
-            } catch (PebbleException e) {
-                error = new PebbleError(e.getMessage()); // a runtime value's own complaint (an unhashable key ...)
-            } catch (RuntimeException e) {
-                error = new PebbleError("internal error: " + e);
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                error = asError(e);
             }
             // the running frame is f, the failing instruction at pc; unwinding may leave through a boundary
             f.pc = pc;
@@ -524,6 +546,107 @@ public final class Machine implements Interop {
             pc = f.pc;
             st = stack;
         }
+    }
+
+    /** What a Java failure in running code is to the program: a Pebble error. */
+    private static PebbleError asError(Throwable e) {
+        if (e instanceof PebbleError pe) {
+            return pe;
+        }
+        if (e instanceof StackOverflowError) {
+            return new PebbleError("recursion depth exceeded");
+        }
+        if (e instanceof OutOfMemoryError) {
+            return new PebbleError("out of memory");
+        }
+        if (e instanceof PebbleException) {
+            return new PebbleError(e.getMessage()); // a runtime value's own complaint (an unhashable key ...)
+        }
+        return new PebbleError("internal error: " + e);
+    }
+
+    // ------------------------------------------------------------------ compiled code
+
+    /**
+     * A safe point of the interpreter (a function entry or a loop head, the
+     * frame's pc saved): {@link #SUSPENDED} when the task must stop,
+     * {@link #ENTER} when the frame goes on in compiled code, else null.
+     */
+    private Object safePoint(Proto p, boolean jit) {
+        if (ctx.attention != 0) {
+            return pause() ? SUSPENDED : null;
+        }
+        return jit && compiledFor(p) != null ? ENTER : null;
+    }
+
+    /**
+     * The compiled code of {@code p}, made when its heat reaches the
+     * generator's threshold; null while it is interpreted.
+     */
+    Compiled compiledFor(Proto p) {
+        Object c = p.compiled;
+        if (c != null) {
+            return c instanceof Compiled code ? code : null;
+        }
+        CodeGenerator generator = process.generator();
+        if (++p.heat < generator.threshold()) {
+            return null;
+        }
+        Compiled made = generator.generate(p);
+        p.compiled = made != null ? made : NOT_COMPILED;
+        return made;
+    }
+
+    /**
+     * Run the top frame's compiled code from its pc, then each callee that
+     * was left on top at its entry (the Java depth limit) the same way.
+     * Returns null when interpretation goes on (from the top frame's pc), or
+     * what {@link #execute} returns.
+     */
+    private Object runCompiled() {
+        while (true) {
+            Frame g = frames[fp];
+            Object v;
+            try {
+                v = ((Compiled) g.proto.compiled).run(this, g, 0);
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                unwind(asError(e)); // compiled code saved the failing frame's pc
+                return null;
+            }
+            if (v != Compiled.BAIL) {
+                // g returned and is popped
+                if ((g.flags & Frame.BOUNDARY) != 0) {
+                    return v;
+                }
+                stack[g.ret] = v;
+                return null;
+            }
+            if (ctx.attention != 0) {
+                return pause() ? SUSPENDED : null;
+            }
+            Frame top = frames[fp];
+            if (top == g || top.pc != 0 || !(top.proto.compiled instanceof Compiled)) {
+                return null;
+            }
+        }
+    }
+
+    /**
+     * Compiled code called a function whose frame {@code g} it pushed: run it
+     * compiled when it can. Null: it returned, its value stored for the
+     * caller; {@link Compiled#BAIL}: the machine takes over from the top frame.
+     */
+    Object runCalled(Frame g, int depth) {
+        Compiled c = compiledFor(g.proto);
+        if (c == null || depth >= Compiled.MAX_DEPTH || ctx.attention != 0) {
+            return Compiled.BAIL;
+        }
+        Object v = c.run(this, g, depth + 1);
+        if (v == Compiled.BAIL) {
+            return v;
+        }
+        stack[g.ret] = v;
+        return null;
     }
 
     /** Operand {@code w} of an instruction that takes global operands: register w, or global -1-w. */

@@ -17,10 +17,18 @@ import pebbleos.lang.vm.code.Unit;
  */
 public final class VmProcess extends ProcessRuntime {
     private final BiFunction<String, String, Unit> compiler;
+    private final CodeGenerator generator;
 
-    public VmProcess(List<String> arguments, BiFunction<String, String, Unit> compiler) {
+    /** {@code generator} compiles hot protos to JVM code; null: the process's code is only interpreted. */
+    public VmProcess(List<String> arguments, BiFunction<String, String, Unit> compiler, CodeGenerator generator) {
         super(arguments);
         this.compiler = compiler;
+        this.generator = generator;
+    }
+
+    /** The JIT of this process, or null. */
+    public CodeGenerator generator() {
+        return generator;
     }
 
     @Override

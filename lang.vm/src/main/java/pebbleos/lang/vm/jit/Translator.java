@@ -1,0 +1,654 @@
+package pebbleos.lang.vm.jit;
+
+import static org.objectweb.asm.Opcodes.*;
+import static pebbleos.lang.vm.code.Opcode.OP_ADD;
+import static pebbleos.lang.vm.code.Opcode.OP_ADDI;
+import static pebbleos.lang.vm.code.Opcode.OP_CALL;
+import static pebbleos.lang.vm.code.Opcode.OP_CALLM;
+import static pebbleos.lang.vm.code.Opcode.OP_CAUGHT;
+import static pebbleos.lang.vm.code.Opcode.OP_CHECK;
+import static pebbleos.lang.vm.code.Opcode.OP_CHKBASE;
+import static pebbleos.lang.vm.code.Opcode.OP_CHKCALL;
+import static pebbleos.lang.vm.code.Opcode.OP_CLASS;
+import static pebbleos.lang.vm.code.Opcode.OP_CLOSURE;
+import static pebbleos.lang.vm.code.Opcode.OP_DELX;
+import static pebbleos.lang.vm.code.Opcode.OP_DICTSET;
+import static pebbleos.lang.vm.code.Opcode.OP_DIV;
+import static pebbleos.lang.vm.code.Opcode.OP_END;
+import static pebbleos.lang.vm.code.Opcode.OP_EQ;
+import static pebbleos.lang.vm.code.Opcode.OP_FORNEXT;
+import static pebbleos.lang.vm.code.Opcode.OP_FORRANGE;
+import static pebbleos.lang.vm.code.Opcode.OP_GE;
+import static pebbleos.lang.vm.code.Opcode.OP_GETA;
+import static pebbleos.lang.vm.code.Opcode.OP_GETCELL;
+import static pebbleos.lang.vm.code.Opcode.OP_GETCG;
+import static pebbleos.lang.vm.code.Opcode.OP_GETFREE;
+import static pebbleos.lang.vm.code.Opcode.OP_GETG;
+import static pebbleos.lang.vm.code.Opcode.OP_GETGC;
+import static pebbleos.lang.vm.code.Opcode.OP_GETNS;
+import static pebbleos.lang.vm.code.Opcode.OP_GETX;
+import static pebbleos.lang.vm.code.Opcode.OP_GT;
+import static pebbleos.lang.vm.code.Opcode.OP_IADD;
+import static pebbleos.lang.vm.code.Opcode.OP_IDIV;
+import static pebbleos.lang.vm.code.Opcode.OP_IMPORT;
+import static pebbleos.lang.vm.code.Opcode.OP_IN;
+import static pebbleos.lang.vm.code.Opcode.OP_INCG;
+import static pebbleos.lang.vm.code.Opcode.OP_ITER;
+import static pebbleos.lang.vm.code.Opcode.OP_JEQ;
+import static pebbleos.lang.vm.code.Opcode.OP_JEQI;
+import static pebbleos.lang.vm.code.Opcode.OP_JF;
+import static pebbleos.lang.vm.code.Opcode.OP_JGE;
+import static pebbleos.lang.vm.code.Opcode.OP_JGEI;
+import static pebbleos.lang.vm.code.Opcode.OP_JGT;
+import static pebbleos.lang.vm.code.Opcode.OP_JGTI;
+import static pebbleos.lang.vm.code.Opcode.OP_JLE;
+import static pebbleos.lang.vm.code.Opcode.OP_JLEI;
+import static pebbleos.lang.vm.code.Opcode.OP_JLT;
+import static pebbleos.lang.vm.code.Opcode.OP_JLTI;
+import static pebbleos.lang.vm.code.Opcode.OP_JMP;
+import static pebbleos.lang.vm.code.Opcode.OP_JNE;
+import static pebbleos.lang.vm.code.Opcode.OP_JNEI;
+import static pebbleos.lang.vm.code.Opcode.OP_JT;
+import static pebbleos.lang.vm.code.Opcode.OP_LE;
+import static pebbleos.lang.vm.code.Opcode.OP_LOADK;
+import static pebbleos.lang.vm.code.Opcode.OP_LOOKUP;
+import static pebbleos.lang.vm.code.Opcode.OP_LT;
+import static pebbleos.lang.vm.code.Opcode.OP_MEMBER;
+import static pebbleos.lang.vm.code.Opcode.OP_MOD;
+import static pebbleos.lang.vm.code.Opcode.OP_MODULE;
+import static pebbleos.lang.vm.code.Opcode.OP_MOVE;
+import static pebbleos.lang.vm.code.Opcode.OP_MUL;
+import static pebbleos.lang.vm.code.Opcode.OP_MULI;
+import static pebbleos.lang.vm.code.Opcode.OP_NE;
+import static pebbleos.lang.vm.code.Opcode.OP_NEG;
+import static pebbleos.lang.vm.code.Opcode.OP_NEWDICT;
+import static pebbleos.lang.vm.code.Opcode.OP_NEWLIST;
+import static pebbleos.lang.vm.code.Opcode.OP_NEWNS;
+import static pebbleos.lang.vm.code.Opcode.OP_NIN;
+import static pebbleos.lang.vm.code.Opcode.OP_NOT;
+import static pebbleos.lang.vm.code.Opcode.OP_POS;
+import static pebbleos.lang.vm.code.Opcode.OP_POW;
+import static pebbleos.lang.vm.code.Opcode.OP_PRINT;
+import static pebbleos.lang.vm.code.Opcode.OP_PRINTNL;
+import static pebbleos.lang.vm.code.Opcode.OP_RAISE;
+import static pebbleos.lang.vm.code.Opcode.OP_RERAISE;
+import static pebbleos.lang.vm.code.Opcode.OP_RET;
+import static pebbleos.lang.vm.code.Opcode.OP_RET0;
+import static pebbleos.lang.vm.code.Opcode.OP_SETA;
+import static pebbleos.lang.vm.code.Opcode.OP_SETCELL;
+import static pebbleos.lang.vm.code.Opcode.OP_SETG;
+import static pebbleos.lang.vm.code.Opcode.OP_SETL;
+import static pebbleos.lang.vm.code.Opcode.OP_SETNS;
+import static pebbleos.lang.vm.code.Opcode.OP_SETX;
+import static pebbleos.lang.vm.code.Opcode.OP_SLICE;
+import static pebbleos.lang.vm.code.Opcode.OP_SUB;
+import static pebbleos.lang.vm.code.Opcode.OP_SUBI;
+import static pebbleos.lang.vm.code.Opcode.OP_THROW;
+
+import java.util.TreeSet;
+
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+
+import pebbleos.lang.vm.code.Opcode;
+import pebbleos.lang.vm.code.Proto;
+
+/**
+ * Translates one proto to a JVM class: a subclass of {@code machine.Compiled}
+ * whose {@code run} method holds the proto's instructions one after the
+ * other, registers still on the machine's value stack. Fast paths and slow
+ * paths are the static methods of {@code machine.JitOps} (which HotSpot
+ * inlines), the rare instructions go to {@code machine.Rare} as in the
+ * dispatch loop. Control flow becomes JVM jumps; backward jumps read the
+ * task's attention flag and bail out to the machine when it is set.
+ *
+ * <p>Entry points are pc 0 and the targets of backward jumps (loop heads),
+ * chosen by a switch on the frame's pc: the machine enters compiled code
+ * only there, so every loop keeps a single entry and HotSpot compiles it as
+ * an ordinary loop.
+ */
+final class Translator {
+    /** Generated code larger than this is not compiled by HotSpot (DontCompileHugeMethods): leave it interpreted. */
+    static final int MAX_CODE_BYTES = 8000;
+
+    private static final String PACKAGE = "pebbleos/lang/vm/machine/";
+    private static final String MACHINE = PACKAGE + "Machine";
+    private static final String FRAME = PACKAGE + "Frame";
+    private static final String OPS = PACKAGE + "JitOps";
+    private static final String SLOW = PACKAGE + "Slow";
+    private static final String COMPILED = PACKAGE + "Compiled";
+    private static final String VM_FUNCTION = PACKAGE + "VmFunction";
+    private static final String PROTO = "pebbleos/lang/vm/code/Proto";
+    private static final String MODULE = "pebbleos/lang/core/runtime/PModule";
+    private static final String RUNTIME_OPS = "pebbleos/lang/core/runtime/Ops";
+    private static final String ACCESS = "pebbleos/lang/core/runtime/Access";
+    private static final String CELL = "pebbleos/lang/core/runtime/Cell";
+    private static final String CONTEXT = "pebbleos/api/process/TaskContext";
+    private static final String PLIST = "pebbleos/api/value/PList";
+    private static final String PNONE = "pebbleos/api/value/PNone";
+    private static final String O = "Ljava/lang/Object;";
+    private static final String OO_O = "(" + O + O + ")" + O;
+
+    // JVM locals of run(Machine m, Frame f, int depth)
+    private static final int M = 1;
+    private static final int F = 2;
+    private static final int DEPTH = 3;
+    private static final int ST = 4;
+    private static final int BASE = 5;
+    private static final int MOD = 6;
+    private static final int K = 7;
+    private static final int CTX = 8;
+    /** The pc of the running instruction, for the handler that locates errors. */
+    private static final int PC = 9;
+    private static final int TMP = 10;
+
+    private final Proto proto;
+    private final int[] code;
+    private final Label[] labels;
+    private MethodVisitor mv;
+
+    private Translator(Proto proto) {
+        this.proto = proto;
+        this.code = proto.code;
+        this.labels = new Label[code.length + 1];
+    }
+
+    /** The class file for {@code proto}, or null when its code would be too large for HotSpot to compile. */
+    static byte[] translate(Proto proto, String className) {
+        return new Translator(proto).classFile(PACKAGE + className);
+    }
+
+    private byte[] classFile(String name) {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
+            @Override
+            protected String getCommonSuperClass(String a, String b) {
+                return "java/lang/Object"; // locals and stack slots are only ever used as Object
+            }
+        };
+        cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, name, null, COMPILED, null);
+        cw.visitSource(proto.file(), null);
+        MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
+        init.visitCode();
+        init.visitVarInsn(ALOAD, 0);
+        init.visitMethodInsn(INVOKESPECIAL, COMPILED, "<init>", "()V", false);
+        init.visitInsn(RETURN);
+        init.visitMaxs(0, 0);
+        init.visitEnd();
+        mv = cw.visitMethod(ACC_PUBLIC, "run", "(L" + MACHINE + ";L" + FRAME + ";I)" + O, null, null);
+        int size = run();
+        cw.visitEnd();
+        return size > MAX_CODE_BYTES ? null : cw.toByteArray();
+    }
+
+    /** Emit run(); returns its code size in bytes. */
+    private int run() {
+        TreeSet<Integer> entries = entries();
+        Label start = new Label();
+        Label end = new Label();
+        Label handler = new Label();
+        Label bail = new Label();
+        mv.visitCode();
+        mv.visitTryCatchBlock(start, end, handler, null);
+        // prologue: the frame's state in locals
+        mv.visitVarInsn(ALOAD, M);
+        mv.visitFieldInsn(GETFIELD, MACHINE, "stack", "[" + O);
+        mv.visitVarInsn(ASTORE, ST);
+        mv.visitVarInsn(ALOAD, F);
+        mv.visitFieldInsn(GETFIELD, FRAME, "base", "I");
+        mv.visitVarInsn(ISTORE, BASE);
+        mv.visitVarInsn(ALOAD, F);
+        mv.visitFieldInsn(GETFIELD, FRAME, "module", "L" + MODULE + ";");
+        mv.visitVarInsn(ASTORE, MOD);
+        mv.visitVarInsn(ALOAD, F);
+        mv.visitFieldInsn(GETFIELD, FRAME, "proto", "L" + PROTO + ";");
+        mv.visitFieldInsn(GETFIELD, PROTO, "constants", "[" + O);
+        mv.visitVarInsn(ASTORE, K);
+        mv.visitVarInsn(ALOAD, M);
+        mv.visitFieldInsn(GETFIELD, MACHINE, "ctx", "L" + CONTEXT + ";");
+        mv.visitVarInsn(ASTORE, CTX);
+        push(0);
+        mv.visitVarInsn(ISTORE, PC);
+        mv.visitLabel(start);
+        int[] keys = entries.stream().mapToInt(Integer::intValue).toArray();
+        Label[] targets = new Label[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            targets[i] = label(keys[i]);
+        }
+        mv.visitVarInsn(ALOAD, F);
+        mv.visitFieldInsn(GETFIELD, FRAME, "pc", "I");
+        mv.visitLookupSwitchInsn(bail, keys, targets);
+        for (int pc = 0; pc < code.length; pc += Opcode.of(code[pc]).words) {
+            mv.visitLabel(label(pc));
+            instruction(pc);
+        }
+        mv.visitLabel(end);
+        // not an entry point: let the machine interpret from there
+        mv.visitLabel(bail);
+        mv.visitFieldInsn(GETSTATIC, COMPILED, "BAIL", O);
+        mv.visitInsn(ARETURN);
+        // an exception leaving the code: the frame's pc on the failing instruction (when it is on top)
+        mv.visitLabel(handler);
+        mv.visitVarInsn(ASTORE, TMP);
+        mv.visitVarInsn(ALOAD, M);
+        mv.visitVarInsn(ALOAD, F);
+        mv.visitVarInsn(ILOAD, PC);
+        ops("at", "(L" + MACHINE + ";L" + FRAME + ";I)V");
+        mv.visitVarInsn(ALOAD, TMP);
+        mv.visitInsn(ATHROW);
+        Label last = new Label();
+        mv.visitLabel(last);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        return last.getOffset();
+    }
+
+    /** pc 0 and the targets of backward jumps. */
+    private TreeSet<Integer> entries() {
+        TreeSet<Integer> entries = new TreeSet<>();
+        entries.add(0);
+        for (int pc = 0; pc < code.length; pc += Opcode.of(code[pc]).words) {
+            int t = Opcode.of(code[pc]).jumpTarget(code, pc);
+            if (t >= 0 && t <= pc) {
+                entries.add(t);
+            }
+        }
+        return entries;
+    }
+
+    private Label label(int pc) {
+        if (labels[pc] == null) {
+            labels[pc] = new Label();
+        }
+        return labels[pc];
+    }
+
+    // ------------------------------------------------------------------ instructions
+
+    private void instruction(int pc) {
+        int w = code[pc];
+        int op = w & 0xFF;
+        int a = w >>> 8;
+        int b = pc + 1 < code.length ? code[pc + 1] : 0;
+        int c = pc + 2 < code.length ? code[pc + 2] : 0;
+        if (op != OP_MOVE && op != OP_LOADK && op != OP_JMP) {
+            push(pc);
+            mv.visitVarInsn(ISTORE, PC);
+        }
+        switch (op) {
+            case OP_MOVE -> {
+                storeTo(a);
+                register(b);
+                mv.visitInsn(AASTORE);
+            }
+            case OP_LOADK -> {
+                storeTo(a);
+                constant(b);
+                mv.visitInsn(AASTORE);
+            }
+            case OP_CHECK -> {
+                register(a);
+                mv.visitLdcInsn(proto.localNames[a]);
+                ops("checked", "(" + O + "Ljava/lang/String;)" + O);
+                mv.visitInsn(POP);
+            }
+            case OP_SETL -> {
+                storeTo(a);
+                register(b);
+                copyValue();
+                mv.visitInsn(AASTORE);
+            }
+            case OP_GETCELL -> {
+                storeTo(a);
+                register(b);
+                mv.visitLdcInsn(proto.localNames[b]);
+                mv.visitMethodInsn(INVOKESTATIC, SLOW, "cellValue", "(" + O + "Ljava/lang/String;)" + O, false);
+                mv.visitInsn(AASTORE);
+            }
+            case OP_SETCELL -> {
+                register(a);
+                mv.visitTypeInsn(CHECKCAST, CELL);
+                register(b);
+                copyValue();
+                mv.visitFieldInsn(PUTFIELD, CELL, "value", O);
+            }
+            case OP_GETFREE -> {
+                storeTo(a);
+                mv.visitVarInsn(ALOAD, F);
+                mv.visitFieldInsn(GETFIELD, FRAME, "function", "L" + VM_FUNCTION + ";");
+                mv.visitFieldInsn(GETFIELD, VM_FUNCTION, "closure", "[L" + CELL + ";");
+                push(b);
+                mv.visitInsn(AALOAD);
+                mv.visitLdcInsn(proto.freeNames[b]);
+                mv.visitMethodInsn(INVOKESTATIC, SLOW, "cellValue", "(" + O + "Ljava/lang/String;)" + O, false);
+                mv.visitInsn(AASTORE);
+            }
+            case OP_GETG -> {
+                storeTo(a);
+                global(b);
+                mv.visitInsn(AASTORE);
+            }
+            case OP_GETGC -> {
+                storeTo(a);
+                mv.visitVarInsn(ALOAD, M);
+                mv.visitVarInsn(ALOAD, MOD);
+                push(b);
+                push(c);
+                ops("callee", "(L" + MACHINE + ";L" + MODULE + ";II)" + O);
+                mv.visitInsn(AASTORE);
+            }
+            case OP_SETG -> {
+                mv.visitVarInsn(ALOAD, MOD);
+                push(b);
+                register(a);
+                ops("setGlobal", "(L" + MODULE + ";I" + O + ")V");
+            }
+            case OP_ADD -> binary(a, b, c, OPS, "add");
+            case OP_SUB -> binary(a, b, c, OPS, "sub");
+            case OP_MUL -> binary(a, b, c, OPS, "mul");
+            case OP_MOD -> binary(a, b, c, OPS, "mod");
+            case OP_DIV -> binary(a, b, c, RUNTIME_OPS, "div");
+            case OP_IDIV -> binary(a, b, c, RUNTIME_OPS, "floorDiv");
+            case OP_POW -> binary(a, b, c, RUNTIME_OPS, "pow");
+            case OP_ADDI -> immediate(a, b, c, "addi");
+            case OP_SUBI -> immediate(a, b, c, "subi");
+            case OP_MULI -> immediate(a, b, c, "muli");
+            case OP_LT -> binary(a, b, c, OPS, "lt");
+            case OP_LE -> binary(a, b, c, RUNTIME_OPS, "le");
+            case OP_GT -> binary(a, b, c, RUNTIME_OPS, "gt");
+            case OP_GE -> binary(a, b, c, RUNTIME_OPS, "ge");
+            case OP_EQ -> binary(a, b, c, RUNTIME_OPS, "eq");
+            case OP_NE -> binary(a, b, c, RUNTIME_OPS, "ne");
+            // the container is read first, as the interpreter does
+            case OP_IN -> binary(a, c, b, OPS, "in");
+            case OP_NIN -> binary(a, c, b, OPS, "notIn");
+            case OP_NEG -> unary(a, b, RUNTIME_OPS, "negate");
+            case OP_POS -> unary(a, b, RUNTIME_OPS, "plus");
+            case OP_NOT -> unary(a, b, OPS, "not");
+            case OP_INCG -> {
+                mv.visitVarInsn(ALOAD, M);
+                mv.visitVarInsn(ALOAD, MOD);
+                push(code[pc + 1]);
+                mv.visitLdcInsn((long) code[pc + 2]);
+                push(code[pc + 3]);
+                ops("incg", "(L" + MACHINE + ";L" + MODULE + ";IJZ)V");
+            }
+            case OP_JMP -> jump(pc, code[pc + 1]);
+            case OP_JT, OP_JF -> {
+                register(a);
+                ops("truthy", "(" + O + ")Z");
+                branch(pc, op == OP_JT, b);
+            }
+            case OP_JLT, OP_JLE, OP_JGT, OP_JGE, OP_JEQ, OP_JNE -> {
+                register(a);
+                operand(b);
+                ops(TESTS[op - OP_JLT], "(" + O + O + ")Z");
+                branch(pc, c != 0, code[pc + 3]);
+            }
+            case OP_JLTI, OP_JLEI, OP_JGTI, OP_JGEI, OP_JEQI, OP_JNEI -> {
+                register(a);
+                mv.visitLdcInsn((long) b);
+                ops(TESTS[op - OP_JLTI] + "I", "(" + O + "J)Z");
+                branch(pc, c != 0, code[pc + 3]);
+            }
+            case OP_CHKCALL -> {
+                register(a);
+                push(b);
+                mv.visitMethodInsn(INVOKESTATIC, SLOW, "precheck", "(" + O + "I)V", false);
+            }
+            case OP_CALL -> call(pc, a, b, "call");
+            case OP_CALLM -> call(pc, a, b, "callMethod");
+            case OP_LOOKUP -> {
+                mv.visitVarInsn(ALOAD, M);
+                mv.visitVarInsn(ALOAD, ST);
+                absolute(a);
+                constant(b);
+                push(c);
+                mv.visitMethodInsn(INVOKESTATIC, SLOW, "lookup", "(L" + MACHINE + ";[" + O + "I" + O + "I)V", false);
+            }
+            case OP_RET -> {
+                register(a);
+                ret();
+            }
+            case OP_RET0 -> {
+                mv.visitFieldInsn(GETSTATIC, RUNTIME_OPS, "ZERO", "Ljava/lang/Long;");
+                ret();
+            }
+            case OP_END -> {
+                mv.visitFieldInsn(GETSTATIC, PNONE, "NONE", "L" + PNONE + ";");
+                ret();
+            }
+            case OP_NEWDICT -> {
+                storeTo(a);
+                ops("newDict", "()" + O);
+                mv.visitInsn(AASTORE);
+            }
+            case OP_GETX -> binary(a, b, c, OPS, "getIndex");
+            case OP_SETX -> {
+                register(a);
+                register(b);
+                register(c);
+                ops("setIndex", "(" + O + O + O + ")V");
+            }
+            case OP_GETA -> {
+                storeTo(a);
+                register(b);
+                name(c);
+                ops("getAttribute", "(" + O + "Ljava/lang/String;)" + O);
+                mv.visitInsn(AASTORE);
+            }
+            case OP_SETA -> {
+                register(a);
+                name(b);
+                register(c);
+                mv.visitMethodInsn(INVOKESTATIC, ACCESS, "setAttribute", "(" + O + "Ljava/lang/String;" + O + ")V", false);
+            }
+            case OP_FORNEXT -> {
+                Label done = new Label();
+                register(a);
+                ops("next", "(" + O + ")" + O);
+                mv.visitVarInsn(ASTORE, TMP);
+                mv.visitVarInsn(ALOAD, TMP);
+                mv.visitJumpInsn(IFNULL, done);
+                storeTo(b);
+                mv.visitVarInsn(ALOAD, TMP);
+                mv.visitInsn(AASTORE);
+                jump(pc, c);
+                mv.visitLabel(done);
+            }
+            case OP_IADD -> rare(pc, code[pc + 3]);
+            case OP_FORRANGE -> rare(pc, c);
+            case OP_GETCG, OP_GETNS, OP_SETNS, OP_NEWLIST, OP_DICTSET, OP_DELX, OP_SLICE, OP_CLOSURE, OP_NEWNS,
+                    OP_CHKBASE, OP_CLASS, OP_IMPORT, OP_MODULE, OP_MEMBER, OP_PRINT, OP_PRINTNL, OP_RAISE,
+                    OP_RERAISE, OP_THROW, OP_CAUGHT, OP_ITER -> rare(pc, -1);
+            default -> throw new IllegalArgumentException("no translation for opcode " + op);
+        }
+    }
+
+    /** The JitOps tests of the compare-and-jumps, in opcode order. */
+    private static final String[] TESTS = {"lessThan", "lessEqual", "greater", "greaterEqual", "equal", "notEqual"};
+
+    /** R[a] = owner.name(operand x, operand y). */
+    private void binary(int a, int x, int y, String owner, String name) {
+        storeTo(a);
+        operand(x);
+        operand(y);
+        mv.visitMethodInsn(INVOKESTATIC, owner, name, OO_O, false);
+        mv.visitInsn(AASTORE);
+    }
+
+    /** R[a] = JitOps.name(operand x, immediate). */
+    private void immediate(int a, int x, int immediate, String name) {
+        storeTo(a);
+        operand(x);
+        mv.visitLdcInsn((long) immediate);
+        ops(name, "(" + O + "J)" + O);
+        mv.visitInsn(AASTORE);
+    }
+
+    /** R[a] = owner.name(R[x]). */
+    private void unary(int a, int x, String owner, String name) {
+        storeTo(a);
+        register(x);
+        mv.visitMethodInsn(INVOKESTATIC, owner, name, "(" + O + ")" + O, false);
+        mv.visitInsn(AASTORE);
+    }
+
+    /** CALL, CALLM: the return address saved first; bail out when the machine must take over. */
+    private void call(int pc, int a, int n, String name) {
+        Label returned = new Label();
+        savePc(pc + 2);
+        mv.visitVarInsn(ALOAD, M);
+        mv.visitVarInsn(ALOAD, F);
+        absolute(a);
+        push(n);
+        mv.visitVarInsn(ILOAD, DEPTH);
+        ops(name, "(L" + MACHINE + ";L" + FRAME + ";III)" + O);
+        mv.visitInsn(DUP);
+        mv.visitJumpInsn(IFNULL, returned);
+        mv.visitInsn(ARETURN);
+        mv.visitLabel(returned);
+        mv.visitInsn(POP);
+        reloadStack();
+    }
+
+    /** The value on the operand stack is the frame's: pop the frame and return it. */
+    private void ret() {
+        mv.visitVarInsn(ASTORE, TMP);
+        mv.visitVarInsn(ALOAD, M);
+        mv.visitVarInsn(ALOAD, F);
+        mv.visitVarInsn(ALOAD, TMP);
+        ops("ret", "(L" + MACHINE + ";L" + FRAME + ";" + O + ")" + O);
+        mv.visitInsn(ARETURN);
+    }
+
+    /** An instruction run by Rare, as the dispatch loop does; {@code target}: its jump target, or -1. */
+    private void rare(int pc, int target) {
+        mv.visitVarInsn(ALOAD, M);
+        mv.visitVarInsn(ALOAD, F);
+        push(code[pc]);
+        push(pc);
+        ops("rare", "(L" + MACHINE + ";L" + FRAME + ";II)I");
+        reloadStack(); // imports and builtins may have run code that grew the stack
+        if (target < 0) {
+            mv.visitInsn(POP);
+        } else {
+            push(target);
+            Label stay = new Label();
+            mv.visitJumpInsn(IF_ICMPNE, stay);
+            jump(pc, target);
+            mv.visitLabel(stay);
+        }
+    }
+
+    // ------------------------------------------------------------------ control flow
+
+    /** Jump to {@code target} when the boolean on the operand stack equals {@code sense}. */
+    private void branch(int pc, boolean sense, int target) {
+        if (target > pc) {
+            mv.visitJumpInsn(sense ? IFNE : IFEQ, label(target));
+        } else {
+            Label stay = new Label();
+            mv.visitJumpInsn(sense ? IFEQ : IFNE, stay);
+            jump(pc, target);
+            mv.visitLabel(stay);
+        }
+    }
+
+    /** Go to {@code target}; a backward jump is a safe point: bail out when the attention flag is set. */
+    private void jump(int pc, int target) {
+        if (target > pc) {
+            mv.visitJumpInsn(GOTO, label(target));
+            return;
+        }
+        mv.visitVarInsn(ALOAD, CTX);
+        mv.visitFieldInsn(GETFIELD, CONTEXT, "attention", "I");
+        mv.visitJumpInsn(IFEQ, label(target));
+        savePc(target);
+        mv.visitFieldInsn(GETSTATIC, COMPILED, "BAIL", O);
+        mv.visitInsn(ARETURN);
+    }
+
+    // ------------------------------------------------------------------ operands
+
+    /** Push the array and index of register r, for an AASTORE after the value. */
+    private void storeTo(int r) {
+        mv.visitVarInsn(ALOAD, ST);
+        absolute(r);
+    }
+
+    private void register(int r) {
+        mv.visitVarInsn(ALOAD, ST);
+        absolute(r);
+        mv.visitInsn(AALOAD);
+    }
+
+    /** The value-stack index of register r. */
+    private void absolute(int r) {
+        mv.visitVarInsn(ILOAD, BASE);
+        if (r != 0) {
+            push(r);
+            mv.visitInsn(IADD);
+        }
+    }
+
+    /** Register w, or global -1-w. */
+    private void operand(int w) {
+        if (w >= 0) {
+            register(w);
+        } else {
+            global(-1 - w);
+        }
+    }
+
+    private void global(int g) {
+        mv.visitVarInsn(ALOAD, M);
+        mv.visitVarInsn(ALOAD, MOD);
+        push(g);
+        ops("global", "(L" + MACHINE + ";L" + MODULE + ";I)" + O);
+    }
+
+    private void constant(int index) {
+        mv.visitVarInsn(ALOAD, K);
+        push(index);
+        mv.visitInsn(AALOAD);
+    }
+
+    /** A name constant (attribute names) as a string. */
+    private void name(int index) {
+        constant(index);
+        mv.visitTypeInsn(CHECKCAST, "java/lang/String");
+    }
+
+    private void copyValue() {
+        mv.visitMethodInsn(INVOKESTATIC, PLIST, "copyValue", "(" + O + ")" + O, false);
+    }
+
+    private void savePc(int pc) {
+        mv.visitVarInsn(ALOAD, F);
+        push(pc);
+        mv.visitFieldInsn(PUTFIELD, FRAME, "pc", "I");
+    }
+
+    private void reloadStack() {
+        mv.visitVarInsn(ALOAD, M);
+        mv.visitFieldInsn(GETFIELD, MACHINE, "stack", "[" + O);
+        mv.visitVarInsn(ASTORE, ST);
+    }
+
+    private void ops(String name, String descriptor) {
+        mv.visitMethodInsn(INVOKESTATIC, OPS, name, descriptor, false);
+    }
+
+    private void push(int v) {
+        if (v >= -1 && v <= 5) {
+            mv.visitInsn(ICONST_0 + v);
+        } else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) {
+            mv.visitIntInsn(BIPUSH, v);
+        } else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) {
+            mv.visitIntInsn(SIPUSH, v);
+        } else {
+            mv.visitLdcInsn(v);
+        }
+    }
+}

@@ -1,0 +1,314 @@
+package pebbleos.lang.vm.machine;
+
+import pebbleos.api.value.PDict;
+import pebbleos.api.value.PList;
+import pebbleos.api.value.Values;
+import pebbleos.lang.core.runtime.Access;
+import pebbleos.lang.core.runtime.Ops;
+import pebbleos.lang.core.runtime.PBuiltin;
+import pebbleos.lang.core.runtime.PInstance;
+import pebbleos.lang.core.runtime.PModule;
+import pebbleos.lang.vm.code.Proto;
+
+/**
+ * What compiled code calls: each method is one instruction (or its fast
+ * path) of {@link Machine#execute}, with the same semantics and the same
+ * slow paths, small enough for HotSpot to inline into the compiled code of a
+ * proto. The JIT refers to these methods by name and descriptor.
+ */
+final class JitOps {
+    private JitOps() {
+    }
+
+    // ------------------------------------------------------------------ names
+
+    /** GETG and global operands. */
+    static Object global(Machine m, PModule module, int g) {
+        Object v = module.values[g];
+        return v != null ? v : Slow.fallback(m, module, null, g, false);
+    }
+
+    /** GETGC: a global about to be called with {@code n} arguments (n &lt; 0: no pre-check). */
+    static Object callee(Machine m, PModule module, int g, int n) {
+        Object v = module.values[g];
+        if (v == null) {
+            v = Slow.fallback(m, module, null, g, true);
+        }
+        if (n >= 0 && !(v instanceof PBuiltin) && !(v instanceof VmFunction fn && fn.arity == n)) {
+            Slow.precheck(v, n);
+        }
+        return v;
+    }
+
+    /** SETG. */
+    static void setGlobal(PModule module, int g, Object v) {
+        module.values[g] = PList.copyValue(v);
+    }
+
+    /** INCG: {@code g = g + y} or {@code g = g - y}. */
+    static void incg(Machine m, PModule module, int g, long y, boolean subtract) {
+        Object x = module.values[g];
+        if (x == null) {
+            x = Slow.fallback(m, module, null, g, false);
+        }
+        if (x instanceof Long lx && lx > Long.MIN_VALUE / 2 && lx < Long.MAX_VALUE / 2) {
+            module.values[g] = subtract ? lx - y : lx + y;
+        } else {
+            module.values[g] = subtract ? Ops.sub(x, y) : Ops.add(x, y);
+        }
+    }
+
+    /** CHECK, GETCELL: a local read before it was assigned. */
+    static Object checked(Object v, String name) {
+        if (v == null) {
+            throw Slow.unknown(name, false);
+        }
+        return v;
+    }
+
+    // ------------------------------------------------------------------ arithmetic, int fast paths
+
+    static Object add(Object x, Object y) {
+        if (x instanceof Long lx && y instanceof Long ly) {
+            long a = lx;
+            long b = ly;
+            long r = a + b;
+            if (((a ^ r) & (b ^ r)) >= 0) {
+                return r;
+            }
+        }
+        return Ops.add(x, y);
+    }
+
+    static Object sub(Object x, Object y) {
+        if (x instanceof Long lx && y instanceof Long ly) {
+            long a = lx;
+            long b = ly;
+            long r = a - b;
+            if (((a ^ b) & (a ^ r)) >= 0) {
+                return r;
+            }
+        }
+        return Ops.sub(x, y);
+    }
+
+    static Object mul(Object x, Object y) {
+        if (x instanceof Long lx && y instanceof Long ly && (lx | ly) >>> 31 == 0) {
+            return lx * ly; // both below 2^31: the product fits
+        }
+        return Ops.mul(x, y);
+    }
+
+    static Object mod(Object x, Object y) {
+        if (x instanceof Long lx && y instanceof Long ly && ly != 0) {
+            return Math.floorMod(lx, (long) ly);
+        }
+        return Ops.mod(x, y);
+    }
+
+    static Object addi(Object x, long y) {
+        if (x instanceof Long lx) {
+            long a = lx;
+            long r = a + y;
+            if (((a ^ r) & (y ^ r)) >= 0) {
+                return r;
+            }
+        }
+        return Ops.add(x, y);
+    }
+
+    static Object subi(Object x, long y) {
+        if (x instanceof Long lx) {
+            long a = lx;
+            long r = a - y;
+            if (((a ^ y) & (a ^ r)) >= 0) {
+                return r;
+            }
+        }
+        return Ops.sub(x, y);
+    }
+
+    static Object muli(Object x, long y) {
+        if (x instanceof Long lx && lx > -0x80000000L && lx < 0x80000000L) {
+            return lx * y;
+        }
+        return Ops.mul(x, y);
+    }
+
+    static Object lt(Object x, Object y) {
+        return x instanceof Long lx && y instanceof Long ly ? Ops.bool(lx < ly) : Ops.lt(x, y);
+    }
+
+    /** IN: the container comes first, as the dispatch loop reads the operands. */
+    static Object in(Object container, Object item) {
+        return Ops.bool(Ops.contains(container, item));
+    }
+
+    static Object notIn(Object container, Object item) {
+        return Ops.bool(!Ops.contains(container, item));
+    }
+
+    static Object not(Object v) {
+        return Values.truthy(v) ? Boolean.FALSE : Boolean.TRUE;
+    }
+
+    // ------------------------------------------------------------------ tests feeding jumps
+
+    static boolean truthy(Object v) {
+        return v == Ops.ONE || (v != Ops.ZERO && Values.truthy(v));
+    }
+
+    static boolean lessThan(Object x, Object y) {
+        return x instanceof Long lx && y instanceof Long ly ? lx < ly : Ops.lessThan(x, y);
+    }
+
+    static boolean lessEqual(Object x, Object y) {
+        return x instanceof Long lx && y instanceof Long ly ? lx <= ly : Ops.lessEqual(x, y);
+    }
+
+    static boolean greater(Object x, Object y) {
+        return x instanceof Long lx && y instanceof Long ly ? lx > ly : Slow.compareValues(2, x, y);
+    }
+
+    static boolean greaterEqual(Object x, Object y) {
+        return x instanceof Long lx && y instanceof Long ly ? lx >= ly : Slow.compareValues(3, x, y);
+    }
+
+    static boolean equal(Object x, Object y) {
+        return x instanceof Long lx && y instanceof Long ly ? lx.longValue() == ly.longValue() : Values.equal(x, y);
+    }
+
+    static boolean notEqual(Object x, Object y) {
+        return x instanceof Long lx && y instanceof Long ly ? lx.longValue() != ly.longValue() : !Values.equal(x, y);
+    }
+
+    static boolean lessThanI(Object x, long y) {
+        return x instanceof Long lx ? lx < y : Slow.compareValues(0, x, y);
+    }
+
+    static boolean lessEqualI(Object x, long y) {
+        return x instanceof Long lx ? lx <= y : Slow.compareValues(1, x, y);
+    }
+
+    static boolean greaterI(Object x, long y) {
+        return x instanceof Long lx ? lx > y : Slow.compareValues(2, x, y);
+    }
+
+    static boolean greaterEqualI(Object x, long y) {
+        return x instanceof Long lx ? lx >= y : Slow.compareValues(3, x, y);
+    }
+
+    static boolean equalI(Object x, long y) {
+        return x instanceof Long lx ? lx == y : Slow.compareValues(4, x, y);
+    }
+
+    static boolean notEqualI(Object x, long y) {
+        return x instanceof Long lx ? lx != y : Slow.compareValues(5, x, y);
+    }
+
+    // ------------------------------------------------------------------ containers and attributes
+
+    static Object getIndex(Object t, Object i) {
+        if (t instanceof PList l && i instanceof Long n && n >= 0 && n < l.size()) {
+            return l.get((int) (long) n);
+        }
+        return Access.getIndex(t, i);
+    }
+
+    static void setIndex(Object t, Object i, Object v) {
+        if (t instanceof PList l && i instanceof Long n && n >= 0 && n < l.size()
+                && !(v instanceof PList) && !(v instanceof PDict)) {
+            l.set((int) (long) n, v);
+        } else {
+            Access.setIndex(t, i, v);
+        }
+    }
+
+    static Object getAttribute(Object t, String name) {
+        Object v = t instanceof PInstance inst ? inst.fields.get(name) : null;
+        return v != null ? v : Access.getAttribute(t, name);
+    }
+
+    static Object newDict() {
+        return new PDict();
+    }
+
+    /** FORNEXT: the next item of the loop's iterator (copied for binding), or null at the end. */
+    static Object next(Object it) {
+        if (it instanceof Iter.Range r) {
+            long i = r.next;
+            if (r.step > 0 ? i < r.stop : i > r.stop) {
+                r.next = i + r.step;
+                return i;
+            }
+            return null;
+        }
+        return ((Iter) it).next();
+    }
+
+    // ------------------------------------------------------------------ calls and returns
+
+    /**
+     * CALL: callee in stack[c], {@code n} arguments after it; the caller's
+     * {@code pc} already holds the return address. Null: the result is in
+     * stack[c]. {@link Compiled#BAIL}: the machine takes over (a callee's
+     * frame may be on top).
+     */
+    static Object call(Machine m, Frame f, int c, int n, int depth) {
+        Object[] st = m.stack;
+        Object callee = st[c];
+        Frame next;
+        if (callee instanceof VmFunction fn && fn.arity == n) {
+            next = m.enter(fn, c + 1, c, n, f);
+        } else if (callee instanceof PBuiltin b && (st[c] = Slow.quick(b, st, c, n)) != null) {
+            return null;
+        } else {
+            next = Slow.call(m, f, callee, c, n);
+            if (next == null) {
+                return null;
+            }
+        }
+        return m.runCalled(next, depth);
+    }
+
+    /** CALLM, after LOOKUP: the member in stack[c], the receiver (or NOSELF) in stack[c+1]. As {@link #call}. */
+    static Object callMethod(Machine m, Frame f, int c, int n, int depth) {
+        Object[] st = m.stack;
+        Object callee = st[c];
+        Frame next;
+        if (callee instanceof VmFunction fn) {
+            // LOOKUP checked the arity; a method gets its receiver as first argument
+            next = st[c + 1] != Machine.NOSELF ? m.enter(fn, c + 1, c, n + 1, f) : m.enter(fn, c + 2, c, n, f);
+        } else {
+            next = Slow.callMethod(m, f, callee, c, n);
+            if (next == null) {
+                return null;
+            }
+        }
+        return m.runCalled(next, depth);
+    }
+
+    /** RET, RET0, END: pop the frame; its value (a constructor's is the instance). */
+    static Object ret(Machine m, Frame f, Object v) {
+        if ((f.flags & Frame.CONSTRUCTOR) != 0) {
+            v = f.instance;
+            f.instance = null;
+        }
+        m.fp--;
+        return v;
+    }
+
+    /** An instruction compiled code leaves to {@link Rare}; returns the next pc. */
+    static int rare(Machine m, Frame f, int w, int pc) {
+        Proto p = f.proto;
+        f.pc = pc;
+        return Rare.run(m, w, f.base + (w >>> 8), pc, f, p, f.module, p.constants, p.code, f.base);
+    }
+
+    /** An exception leaves compiled code: when its frame is the top one, the error is at {@code pc}. */
+    static void at(Machine m, Frame f, int pc) {
+        if (m.fp >= 0 && m.frames[m.fp] == f) {
+            f.pc = pc;
+        }
+    }
+}
