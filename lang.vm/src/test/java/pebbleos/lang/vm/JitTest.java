@@ -1,0 +1,99 @@
+package pebbleos.lang.vm;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.Assume;
+import org.junit.Test;
+
+import pebbleos.lang.core.testing.Corpus;
+import pebbleos.lang.interp.InterpreterEngine;
+import pebbleos.lang.vm.jit.JitCompiler;
+
+/**
+ * Compiled code is the same language: every parity snippet and corpus program
+ * gives the interpreter's output and error text when the JIT compiles each
+ * proto on its first call (threshold 0) and when it compiles in the middle of
+ * a loop and enters the compiled code at a loop head (threshold 3). The
+ * default threshold leaves short programs interpreted, so without this test
+ * the compiled paths would hardly run in the unit tests.
+ */
+public class JitTest {
+    @Test
+    public void snippetsCompiledOnFirstCallMatchTheInterpreter() {
+        assertSnippetsMatch(0);
+    }
+
+    @Test
+    public void snippetsEnteredAtALoopHeadMatchTheInterpreter() {
+        assertSnippetsMatch(3);
+    }
+
+    @Test
+    public void corpusCompiledMatchesTheInterpreter() throws IOException {
+        Path corpus = Corpus.shared();
+        Assume.assumeTrue("shared/conformance is not beside the repository", corpus != null);
+        for (int threshold : new int[] {0, 3}) {
+            JitCompiler jit = new JitCompiler(threshold);
+            List<String> differences = new ArrayList<>();
+            try (Stream<Path> walk = Files.walk(corpus)) {
+                for (Path p : walk.filter(x -> x.toString().endsWith(".peb")).sorted().toList()) {
+                    if (p.getFileName().toString().equals("helper.peb") || p.toString().contains("/pkg/")) {
+                        continue;
+                    }
+                    String vm = Corpus.runOne(new VmEngine(jit), corpus, p, "").got();
+                    String interp = Corpus.runOne(new InterpreterEngine(), corpus, p, "").got();
+                    if (!vm.equals(interp)) {
+                        differences.add(p + " (threshold " + threshold + ")\n--- interp\n" + interp + "\n--- jit\n" + vm);
+                    }
+                }
+            }
+            assertEquals(String.join("\n", differences), 0, differences.size());
+            int least = threshold == 0 ? 50 : 5; // at 3, only protos that loop or are called three times
+            assertTrue("the JIT compiled " + jit.compiledCount() + " protos at threshold " + threshold,
+                    jit.compiledCount() >= least);
+            assertEquals("protos the JIT refused at threshold " + threshold, 0, jit.refusedCount());
+        }
+    }
+
+    @Test
+    public void deepRecursionInCompiledCodeEndsInAPebbleError() {
+        String source = "def f(n):\n    return f(n + 1)\nf(0)\n";
+        String out = Programs.run(new VmEngine(new JitCompiler(0)), source);
+        assertEquals(Programs.run(new InterpreterEngine(), source), out);
+    }
+
+    @Test
+    public void hotLoopsGiveTheRightResults() {
+        String source = "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\n"
+                + "print fib(20)\n"
+                + "s = 0\ni = 0\nwhile i < 100000:\n    s = s + i * 3 - (i // 7)\n    i = i + 1\nprint s\n"
+                + "class V:\n    def __init__(self, x):\n        self.x = x\n    def dot(self, o):\n        return self.x * o.x\n"
+                + "a = V(3)\nt = 0\nfor k in range(20000):\n    t += a.dot(V(k))\nprint t\n"
+                + "big = 1\nfor k in range(100):\n    big = big * 3\nprint big\n";
+        JitCompiler jit = new JitCompiler(2);
+        assertEquals(Programs.run(new InterpreterEngine(), source), Programs.run(new VmEngine(jit), source));
+        assertTrue(jit.compiledCount() >= 3);
+    }
+
+    private static void assertSnippetsMatch(int threshold) {
+        JitCompiler jit = new JitCompiler(threshold);
+        List<String> differences = new ArrayList<>();
+        for (String source : ParityTest.SNIPPETS) {
+            String interp = Programs.run(new InterpreterEngine(), source);
+            String vm = Programs.run(new VmEngine(jit), source);
+            if (!interp.equals(vm)) {
+                differences.add("=== " + source + "--- interp\n" + interp + "--- jit\n" + vm);
+            }
+        }
+        assertEquals(String.join("\n", differences), 0, differences.size());
+        assertTrue(jit.compiledCount() > 0);
+    }
+}
