@@ -3,6 +3,7 @@ package pebbleos.fs.mfs;
 import java.util.concurrent.locks.Lock;
 
 import pebbleos.api.fs.FileHandle;
+import pebbleos.api.fs.memory.FileNode;
 
 /**
  * An open file of a {@link MemoryVolume}: the file node itself, used under

@@ -17,13 +17,16 @@ import pebbleos.api.fs.SnapshotStore;
 import pebbleos.api.fs.TreeSnapshot;
 import pebbleos.api.fs.Volume;
 import pebbleos.api.fs.VolumePaths;
+import pebbleos.api.fs.memory.DirectoryNode;
+import pebbleos.api.fs.memory.FileNode;
+import pebbleos.api.fs.memory.Node;
 
 /**
  * A volume held entirely in memory: a tree of {@link Node}s under one
  * read/write lock (reads in parallel, changes one at a time). Nothing touches
  * the disk except an explicit {@link #sync}, which saves a snapshot through
- * the VFS store service. {@link #detach} hands the whole tree to a successor
- * without copying file contents.
+ * the VFS store service. {@link #detach} hands the tree itself to a successor,
+ * copying nothing.
  */
 final class MemoryVolume implements Volume {
     private final String mode;
@@ -274,7 +277,8 @@ final class MemoryVolume implements Volume {
         Lock l = write();
         try {
             detached = true;
-            return Snapshots.capture(root);
+            // the tree itself, not a copy: the successor adopts it in O(1) and this volume is not used again
+            return TreeSnapshot.live(root);
         } finally {
             l.unlock();
         }

@@ -1,43 +1,35 @@
 package pebbleos.fs.mfs;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import pebbleos.api.fs.TreeSnapshot;
 import pebbleos.api.fs.VolumePaths;
+import pebbleos.api.fs.memory.DirectoryNode;
+import pebbleos.api.fs.memory.FileNode;
+import pebbleos.api.fs.memory.Node;
 
 /**
  * Between the in-memory tree and {@link TreeSnapshot}, the form that crosses
- * bundle revisions. File contents are shared, never copied: handing a 50 MB
- * file to a successor costs nothing.
+ * bundle revisions. A hot swap hands the tree itself over (its node classes
+ * are in the API bundle, shared by both revisions); a sync copies the
+ * structure. File contents are shared, never copied.
  */
 final class Snapshots {
     private Snapshots() {
     }
 
-    /** The whole tree, directories before their contents. */
+    /** A copy of the whole tree as it is now, directories before their contents (call it under the lock). */
     static TreeSnapshot capture(DirectoryNode root) {
-        List<TreeSnapshot.Entry> out = new ArrayList<>();
-        capture(root, "", out);
-        return new TreeSnapshot(out);
+        return new TreeSnapshot(TreeSnapshot.live(root).entries());
     }
 
-    private static void capture(DirectoryNode directory, String prefix, List<TreeSnapshot.Entry> out) {
-        for (Map.Entry<String, Node> e : directory.children.entrySet()) {
-            String path = prefix + "/" + e.getKey();
-            Node n = e.getValue();
-            if (n instanceof FileNode f) {
-                out.add(new TreeSnapshot.Entry(path, false, f.data, f.length, f.mtime, f.ctime));
-            } else {
-                out.add(new TreeSnapshot.Entry(path, true, null, 0, n.mtime, n.ctime));
-                capture((DirectoryNode) n, path, out);
-            }
-        }
-    }
-
-    /** A tree built from a snapshot; entries with paths that are not in normal form are skipped. */
+    /**
+     * The tree of a snapshot: a live one's own tree as it is (the O(1) hot
+     * swap), else one built from its entries, skipping paths that are not in
+     * normal form.
+     */
     static DirectoryNode adopt(TreeSnapshot snapshot) {
+        if (snapshot != null && snapshot.liveTree() != null) {
+            return snapshot.liveTree();
+        }
         long now = System.currentTimeMillis();
         DirectoryNode root = new DirectoryNode(now, now);
         if (snapshot == null) {

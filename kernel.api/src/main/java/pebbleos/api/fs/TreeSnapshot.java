@@ -9,13 +9,23 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+
+import pebbleos.api.fs.memory.DirectoryNode;
+import pebbleos.api.fs.memory.FileNode;
+import pebbleos.api.fs.memory.Node;
 
 /**
  * A whole file tree in plain JDK types: the form in which an in-memory volume
  * hands its state to a successor from another bundle revision, in which
  * {@code mfs} writes an explicit {@code sync} snapshot, and in which the import
  * modes read the host directory. Directories come before their contents.
+ *
+ * <p>A snapshot made {@link #live} carries an in-memory tree itself, so that a
+ * successor of the same kind adopts it in O(1); its entries are listed on
+ * demand for anyone else. Such a snapshot belongs to the one volume that
+ * adopts it: the tree is not copied and changes under it afterwards.
  */
 public final class TreeSnapshot {
     /**
@@ -26,13 +36,49 @@ public final class TreeSnapshot {
     }
 
     private final List<Entry> entries;
+    private final DirectoryNode live;
 
     public TreeSnapshot(List<Entry> entries) {
         this.entries = Collections.unmodifiableList(new ArrayList<>(entries));
+        this.live = null;
     }
 
+    private TreeSnapshot(DirectoryNode live) {
+        this.entries = null;
+        this.live = live;
+    }
+
+    /** A snapshot that hands over {@code root} itself, not a copy of it. */
+    public static TreeSnapshot live(DirectoryNode root) {
+        return new TreeSnapshot(root);
+    }
+
+    /** The in-memory tree handed over as it is, or {@code null} for a list of entries. */
+    public DirectoryNode liveTree() {
+        return live;
+    }
+
+    /** Every node, directories before their contents (listed now for a live tree). */
     public List<Entry> entries() {
-        return entries;
+        if (live == null) {
+            return entries;
+        }
+        List<Entry> out = new ArrayList<>();
+        list(live, "", out);
+        return Collections.unmodifiableList(out);
+    }
+
+    private static void list(DirectoryNode directory, String prefix, List<Entry> out) {
+        for (Map.Entry<String, Node> e : directory.children.entrySet()) {
+            String path = prefix + "/" + e.getKey();
+            Node n = e.getValue();
+            if (n instanceof FileNode f) {
+                out.add(new Entry(path, false, f.data, f.length, f.mtime, f.ctime));
+            } else {
+                out.add(new Entry(path, true, null, 0, n.mtime, n.ctime));
+                list((DirectoryNode) n, path, out);
+            }
+        }
     }
 
     /**

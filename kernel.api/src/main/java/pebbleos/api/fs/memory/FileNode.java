@@ -1,4 +1,4 @@
-package pebbleos.fs.mfs;
+package pebbleos.api.fs.memory;
 
 import java.util.Arrays;
 
@@ -7,22 +7,23 @@ import pebbleos.api.fs.FsErrors;
 /**
  * A regular file: {@code length} bytes at the start of {@code data}. The array
  * grows by doubling, so appends and writes past the end are amortized O(1)
- * per byte. The array may be shared with a {@link pebbleos.api.fs.TreeSnapshot}
- * handed to a successor; the volume that gave it away is not used again.
+ * per byte. The node itself (or its array) may be handed to a successor
+ * volume in a {@link pebbleos.api.fs.TreeSnapshot}; the volume that gave it
+ * away is not used again.
  */
-final class FileNode extends Node {
+public final class FileNode extends Node {
     /** The largest file an array can hold. */
-    static final int MAX = Integer.MAX_VALUE - 8;
+    public static final int MAX = Integer.MAX_VALUE - 8;
     private static final byte[] EMPTY = {};
 
-    byte[] data = EMPTY;
-    int length;
+    public byte[] data = EMPTY;
+    public int length;
 
-    FileNode(long mtime, long ctime) {
+    public FileNode(long mtime, long ctime) {
         super(mtime, ctime);
     }
 
-    int read(long position, byte[] buffer, int offset, int len) {
+    public int read(long position, byte[] buffer, int offset, int len) {
         if (position >= length) {
             return -1;
         }
@@ -31,7 +32,7 @@ final class FileNode extends Node {
         return n;
     }
 
-    void write(String path, long position, byte[] buffer, int offset, int len) {
+    public void write(String path, long position, byte[] buffer, int offset, int len) {
         long end = position + len;
         ensure(path, end);
         System.arraycopy(buffer, offset, data, (int) position, len);
@@ -42,13 +43,13 @@ final class FileNode extends Node {
     }
 
     /** Take {@code content} as the whole file (the caller gives up the array). */
-    void replace(byte[] content) {
+    public void replace(byte[] content) {
         data = content;
         length = content.length;
         mtime = System.currentTimeMillis();
     }
 
-    void truncate(String path, long size) {
+    public void truncate(String path, long size) {
         if (size < length) {
             Arrays.fill(data, (int) size, length, (byte) 0);
         } else {
@@ -58,7 +59,7 @@ final class FileNode extends Node {
         mtime = System.currentTimeMillis();
     }
 
-    byte[] copy() {
+    public byte[] copy() {
         return Arrays.copyOf(data, length);
     }
 
