@@ -70,6 +70,16 @@ final class Store {
         }
     }
 
+    /** A store on {@code mv}, already open (handed over by this bundle's previous revision). */
+    static Store adopt(Path file, MVStore mv) {
+        return new Store(file, mv);
+    }
+
+    /** The MVStore under this store, to hand to a successor. */
+    MVStore mvStore() {
+        return mv;
+    }
+
     /** Open (creating if missing) the store at {@code file}. */
     static Store open(Path file) {
         try {

@@ -2,6 +2,7 @@ package pebbleos.fs.vfs;
 
 import java.util.List;
 
+import org.h2.mvstore.MVStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -17,7 +18,8 @@ import pebbleos.api.fs.Volume;
  * missing). {@code vfs-import}: at boot the host directory is imported into a
  * fresh store (an older store there is replaced), which is then the
  * session's truth, written on every change. A hot-swap successor
- * ({@link MountRequest#resume()}) reopens the store as it is in both modes.
+ * ({@link MountRequest#resume()}) takes over the store its predecessor
+ * handed over still open, or reopens it as it is, in both modes.
  */
 @Component(service = FileSystem.class, immediate = true,
         property = {FileSystem.MODE + "=vfs-import", FileSystem.MODE + "=vfs-persistent"})
@@ -37,7 +39,10 @@ public final class VfsFileSystem implements FileSystem {
     @Override
     public Volume mount(MountRequest request) {
         boolean importing = "vfs-import".equals(request.mode()) && !request.resume();
-        Store store = stores.acquire(request.hostRoot(), importing);
+        MVStore handed = request.resume() && request.handoff() != null
+                ? request.handoff().openStore(MVStore.class) : null;
+        Store store = handed != null ? stores.adopt(request.hostRoot(), handed)
+                : stores.acquire(request.hostRoot(), importing);
         if (importing) {
             TreeSnapshot host = TreeSnapshot.importHost(request.hostRoot());
             store.lock.writeLock().lock();

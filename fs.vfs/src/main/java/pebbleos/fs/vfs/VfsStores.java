@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.h2.mvstore.MVStore;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
@@ -44,6 +45,42 @@ public final class VfsStores {
         }
         s.retain();
         return s;
+    }
+
+    /**
+     * The store of {@code hostRoot} on {@code mv}, an MVStore the previous
+     * revision of this bundle handed over still open (a hot swap): no close
+     * and reopen, which would lengthen the swap.
+     */
+    synchronized Store adopt(Path hostRoot, MVStore mv) {
+        Path file = hostRoot.toAbsolutePath().normalize().resolve(MountRequest.VFS_STORE);
+        Store s = open.get(file);
+        if (s == null) {
+            s = Store.adopt(file, mv);
+            open.put(file, s);
+        }
+        s.retain();
+        return s;
+    }
+
+    /**
+     * Give up {@code s} for a hot-swap successor. If it has no other user it
+     * leaves these books still open, committed, and its MVStore is returned
+     * (so that this bundle's deactivation does not close it); otherwise it is
+     * released as usual and {@code null} returned.
+     */
+    synchronized MVStore handOver(Store s) {
+        if (!s.release()) {
+            return null;
+        }
+        open.remove(s.file());
+        try {
+            s.commit();
+        } catch (RuntimeException e) {
+            s.close();
+            return null;
+        }
+        return s.mvStore();
     }
 
     synchronized void release(Store s) {

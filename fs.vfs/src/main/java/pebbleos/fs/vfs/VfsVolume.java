@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.Lock;
 
+import org.h2.mvstore.MVStore;
+
 import pebbleos.api.Errno;
 import pebbleos.api.PebbleException;
 import pebbleos.api.fs.FileHandle;
@@ -288,14 +290,14 @@ final class VfsVolume implements Volume {
         }
     }
 
-    /** Flush and close the store; the successor reopens it. Nothing to hand over. */
+    /** Commit and hand the open store over (the successor adopts it), or close it if others still use it. */
     @Override
     public TreeSnapshot detach() {
         Lock l = write();
         try {
             detached = true;
-            stores.release(store);
-            return null;
+            MVStore open = stores.handOver(store);
+            return open == null ? null : TreeSnapshot.openStore(open);
         } finally {
             l.unlock();
         }

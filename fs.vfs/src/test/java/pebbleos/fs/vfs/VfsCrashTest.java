@@ -17,6 +17,7 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 import pebbleos.api.fs.MountRequest;
+import pebbleos.api.fs.TreeSnapshot;
 import pebbleos.api.fs.Volume;
 
 /**
@@ -49,7 +50,10 @@ public class VfsCrashTest {
             }
             System.out.printf("vfs crash test: %d returned writes, all present after two SIGKILLs%n", written.size());
         } finally {
-            v.detach();
+            TreeSnapshot left = v.detach();
+            if (left != null) {
+                left.discard();
+            }
         }
     }
 

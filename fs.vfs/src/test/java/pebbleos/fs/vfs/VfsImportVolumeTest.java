@@ -31,7 +31,7 @@ public class VfsImportVolumeTest extends VolumeContract {
 
     @Test
     public void importsTheHostAtBootAndResumesTheStoreOnASwap() throws Exception {
-        volume.detach();
+        close(volume);
         Files.createDirectories(hostRoot.resolve("src/empty"));
         Files.writeString(hostRoot.resolve("src/main.peb"), "print 1\n");
         Files.setLastModifiedTime(hostRoot.resolve("src/main.peb"), FileTime.fromMillis(1_300_000_000_000L));
@@ -45,7 +45,7 @@ public class VfsImportVolumeTest extends VolumeContract {
         volume = remount(hostRoot, volume.detach());
         assertEquals("print 2\n", text(volume.read("/src/main.peb")));
         // a new boot imports the host again
-        volume.detach();
+        close(volume);
         volume = mount(hostRoot);
         assertEquals("print 1\n", text(volume.read("/src/main.peb")));
     }

@@ -36,7 +36,7 @@ public class VfsPersistentVolumeTest extends VolumeContract {
         volume.write("/docs/a.txt", utf8("kept \u2713"), false);
         volume.setTime("/docs/a.txt", 1_111_111_111_000L);
         assertTrue(Files.exists(hostRoot.resolve(MountRequest.VFS_STORE)));
-        volume.detach();
+        close(volume);
         // a new boot: a new bundle instance, a new store object
         volume = new VfsFileSystem(new VfsStores()).mount(new MountRequest("vfs-persistent", hostRoot, null));
         assertEquals(List.of("docs", "empty"), names("/"));
@@ -52,7 +52,7 @@ public class VfsPersistentVolumeTest extends VolumeContract {
 
     @Test
     public void snapshotServiceSavesAndLoadsWholeTrees() {
-        volume.detach();
+        close(volume);
         volume = null;
         VfsSnapshotStore service = new VfsSnapshotStore(stores);
         byte[] binary = new byte[200_000];

@@ -26,6 +26,8 @@ import pebbleos.api.fs.memory.Node;
  * successor of the same kind adopts it in O(1); its entries are listed on
  * demand for anyone else. Such a snapshot belongs to the one volume that
  * adopts it: the tree is not copied and changes under it afterwards.
+ * Likewise a persistent volume may hand over its {@link #openStore open
+ * store}, sparing its successor a close and a reopen.
  */
 public final class TreeSnapshot {
     /**
@@ -37,20 +39,46 @@ public final class TreeSnapshot {
 
     private final List<Entry> entries;
     private final DirectoryNode live;
+    private final AutoCloseable store;
 
     public TreeSnapshot(List<Entry> entries) {
-        this.entries = Collections.unmodifiableList(new ArrayList<>(entries));
-        this.live = null;
+        this(Collections.unmodifiableList(new ArrayList<>(entries)), null, null);
     }
 
-    private TreeSnapshot(DirectoryNode live) {
-        this.entries = null;
+    private TreeSnapshot(List<Entry> entries, DirectoryNode live, AutoCloseable store) {
+        this.entries = entries;
         this.live = live;
+        this.store = store;
     }
 
     /** A snapshot that hands over {@code root} itself, not a copy of it. */
     public static TreeSnapshot live(DirectoryNode root) {
-        return new TreeSnapshot(root);
+        return new TreeSnapshot(null, root, null);
+    }
+
+    /**
+     * A snapshot that hands over an open store, of a type from a bundle both
+     * revisions of the backend share (MVStore, say). It lists no entries: the
+     * tree is in the store. Whoever drops it unadopted must {@link #discard} it.
+     */
+    public static TreeSnapshot openStore(AutoCloseable store) {
+        return new TreeSnapshot(List.of(), null, store);
+    }
+
+    /** The open store handed over, if it is a {@code type}; else {@code null}. */
+    public <T> T openStore(Class<T> type) {
+        return type.isInstance(store) ? type.cast(store) : null;
+    }
+
+    /** Give up a snapshot no volume adopted: an open store in it is closed (failures are ignored). */
+    public void discard() {
+        if (store != null) {
+            try {
+                store.close();
+            } catch (Exception | AssertionError e) {
+                // its committed state is on disk; nothing more can be done here
+            }
+        }
     }
 
     /** The in-memory tree handed over as it is, or {@code null} for a list of entries. */

@@ -60,8 +60,9 @@ public interface Volume {
 
     /**
      * Give up the volume to a successor: in-memory volumes return their whole
-     * tree, persistent ones flush and return {@code null}. After this call the
-     * volume is not used again.
+     * tree, persistent ones flush and return {@code null} or their
+     * {@link TreeSnapshot#openStore open store}. After this call the volume is
+     * not used again.
      */
     TreeSnapshot detach();
 

@@ -162,12 +162,14 @@ final class RootMount implements Mount {
             // detach first: a persistent backend must close its store before it is opened again
             Volume old = take();
             if (old != null) {
-                detachQuietly(old);
+                discard(detachQuietly(old));
             }
             synchronized (arrival) {
                 orphaned = false;
                 provider = null;
                 providerName = "";
+                discard(handoff);
+                handoff = null;
             }
             Volume fresh = backend.mount(new MountRequest(newMode, root, null, false));
             synchronized (arrival) {
@@ -240,10 +242,11 @@ final class RootMount implements Mount {
         synchronized (mounting) {
             Volume old = take();
             if (old != null) {
-                detachQuietly(old);
+                discard(detachQuietly(old));
             }
             synchronized (arrival) {
                 orphaned = false;
+                discard(handoff);
                 handoff = null;
                 provider = null;
                 arrival.notifyAll();
@@ -281,6 +284,13 @@ final class RootMount implements Mount {
         generation++;
         volume = fresh;
         arrival.notifyAll();
+    }
+
+    /** Drop a handed-over state no successor took (an open store in it is closed). */
+    private static void discard(TreeSnapshot tree) {
+        if (tree != null) {
+            tree.discard();
+        }
     }
 
     private static TreeSnapshot detachQuietly(Volume old) {
