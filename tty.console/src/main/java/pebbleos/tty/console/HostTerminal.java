@@ -9,6 +9,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.jline.terminal.Attributes;
+import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
@@ -51,12 +52,27 @@ final class HostTerminal {
                 t.close();
                 return null;
             }
+            giveASize(t);
             return t;
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "no system terminal: using the plain streams", e);
             return null;
         } finally {
             self.setContextClassLoader(before);
+        }
+    }
+
+    /**
+     * A pseudo-terminal nobody sized reports 0 x 0, and the line editor then
+     * draws every prompt as a truncation mark: such a terminal gets the
+     * classic 80 x 24 (as {@code stty cols 80 rows 24} would), until the host
+     * resizes it.
+     */
+    static void giveASize(Terminal t) {
+        Size s = t.getSize();
+        if (s == null || s.getColumns() <= 0 || s.getRows() <= 0) {
+            t.setSize(new Size(s != null && s.getColumns() > 0 ? s.getColumns() : 80,
+                    s != null && s.getRows() > 0 ? s.getRows() : 24));
         }
     }
 

@@ -93,6 +93,22 @@ public class JLineConsoleTest {
         Files.deleteIfExists(history);
     }
 
+    @Test
+    public void anUnsizedTerminalGetsEightyByTwentyFour() throws IOException {
+        try (Terminal unsized = TerminalBuilder.builder().name("unsized").system(false)
+                .streams(InputStream.nullInputStream(), new ByteArrayOutputStream()).type("xterm")
+                .size(new Size(0, 0)).build()) {
+            HostTerminal.giveASize(unsized);
+            assertEquals(new Size(80, 24), unsized.getSize());
+        }
+        try (Terminal narrow = TerminalBuilder.builder().name("narrow").system(false)
+                .streams(InputStream.nullInputStream(), new ByteArrayOutputStream()).type("xterm")
+                .size(new Size(40, 0)).build()) {
+            HostTerminal.giveASize(narrow);
+            assertEquals(new Size(40, 24), narrow.getSize());
+        }
+    }
+
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 5000;
         while (!condition.getAsBoolean()) {
