@@ -63,6 +63,10 @@ uname --help
 echo
 hostname --help
 echo
+clear --help
+echo
+tty --help
+echo
 version --help
 echo
 ps --help
