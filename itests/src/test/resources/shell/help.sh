@@ -79,6 +79,10 @@ cmp --help
 echo
 yes --help
 echo
+seq --help
+echo
+printf --help
+echo
 lang --help
 echo
 pebble --help
