@@ -1,0 +1,85 @@
+package pebbleos.itests;
+
+import static org.junit.Assert.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.Test;
+
+/**
+ * {@code ./pebbleos}, the script users start, on every JDK of this machine
+ * that can run it (the one running the tests, and any of 17 or later under
+ * {@code /usr/lib/jvm}): one command line prints its output and nothing else,
+ * so none of the JVM's warnings (Java 23+ warns about Felix's
+ * {@code sun.misc.Unsafe}, 24+ about JLine's native library) and none of the
+ * JIT's compile-command notices reach the user.
+ */
+public class LauncherScriptIT {
+    private static final Pattern VERSION = Pattern.compile("^JAVA_VERSION=\"(\\d+)", Pattern.MULTILINE);
+
+    @Test
+    public void oneCommandPrintsOnlyItsOutputOnEveryJdk() throws Exception {
+        List<Path> homes = jdks();
+        for (Path home : homes) {
+            Path root = Launcher.freshRoot("script");
+            Files.writeString(root.resolve("fib.peb"),
+                    "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\nprint fib(20)\n");
+            ProcessBuilder pb = new ProcessBuilder("bash", Images.ROOT + "/pebbleos", "--root", root.toString(),
+                    "-c", "echo hi; exec fib.peb; run fib.peb");
+            pb.environment().put("PATH", home.resolve("bin") + ":" + System.getenv("PATH"));
+            pb.environment().put("PEBBLEOS_NO_BUILD", "1");
+            pb.environment().remove("JAVA_OPTS");
+            Path out = Files.createTempFile("script", ".out");
+            Path err = Files.createTempFile("script", ".err");
+            pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+            Process p = pb.start();
+            p.getOutputStream().close();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("./pebbleos on " + home + " did not end");
+            }
+            String what = "./pebbleos on " + home;
+            assertEquals(what + ": standard error", "", Files.readString(err));
+            assertEquals(what + ": output", "hi\n6765\n6765\n", Files.readString(out));
+            assertEquals(what + ": status", 0, p.exitValue());
+            Files.delete(out);
+            Files.delete(err);
+        }
+        System.out.println("./pebbleos checked on " + homes);
+    }
+
+    /** The JDK running the tests, then every JDK 17+ under /usr/lib/jvm (each once). */
+    static List<Path> jdks() throws IOException {
+        Set<Path> homes = new LinkedHashSet<>();
+        homes.add(Path.of(System.getProperty("java.home")).toRealPath());
+        Path jvm = Path.of("/usr/lib/jvm");
+        if (Files.isDirectory(jvm)) {
+            try (Stream<Path> dirs = Files.list(jvm)) {
+                for (Path d : dirs.sorted().toList()) {
+                    Path release = d.resolve("release");
+                    if (Files.isExecutable(d.resolve("bin/java")) && Files.isRegularFile(release)
+                            && major(Files.readString(release, StandardCharsets.UTF_8)) >= 17) {
+                        homes.add(d.toRealPath());
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(homes);
+    }
+
+    private static int major(String release) {
+        Matcher m = VERSION.matcher(release);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+}
