@@ -69,27 +69,11 @@ final class JitOps {
     // ------------------------------------------------------------------ arithmetic, int fast paths
 
     static Object add(Object x, Object y) {
-        if (x instanceof Long lx && y instanceof Long ly) {
-            long a = lx;
-            long b = ly;
-            long r = a + b;
-            if (((a ^ r) & (b ^ r)) >= 0) {
-                return r;
-            }
-        }
-        return Ops.add(x, y);
+        return y instanceof Long ly ? addi(x, ly) : Ops.add(x, y);
     }
 
     static Object sub(Object x, Object y) {
-        if (x instanceof Long lx && y instanceof Long ly) {
-            long a = lx;
-            long b = ly;
-            long r = a - b;
-            if (((a ^ b) & (a ^ r)) >= 0) {
-                return r;
-            }
-        }
-        return Ops.sub(x, y);
+        return y instanceof Long ly ? subi(x, ly) : Ops.sub(x, y);
     }
 
     static Object mul(Object x, Object y) {
@@ -106,6 +90,7 @@ final class JitOps {
         return Ops.mod(x, y);
     }
 
+    /** x + y, without boxing when both are ints and the sum fits (else the general path, which widens). */
     static Object addi(Object x, long y) {
         if (x instanceof Long lx) {
             long a = lx;
