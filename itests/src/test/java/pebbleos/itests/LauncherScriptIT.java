@@ -23,7 +23,8 @@ import org.junit.Test;
  * {@code /usr/lib/jvm}): one command line prints its output and nothing else,
  * so none of the JVM's warnings (Java 23+ warns about Felix's
  * {@code sun.misc.Unsafe}, 24+ about JLine's native library) and none of the
- * JIT's compile-command notices reach the user.
+ * JIT's compile-command notices reach the user, neither on the first boot,
+ * which writes the class-data archive, nor on the next, which maps it.
  */
 public class LauncherScriptIT {
     private static final Pattern VERSION = Pattern.compile("^JAVA_VERSION=\"(\\d+)", Pattern.MULTILINE);
@@ -33,30 +34,43 @@ public class LauncherScriptIT {
         List<Path> homes = jdks();
         for (Path home : homes) {
             Path root = Launcher.freshRoot("script");
+            Path archives = Files.createTempDirectory("cds");
             Files.writeString(root.resolve("fib.peb"),
                     "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\nprint fib(20)\n");
-            ProcessBuilder pb = new ProcessBuilder("bash", Images.ROOT + "/pebbleos", "--root", root.toString(),
-                    "-c", "echo hi; exec fib.peb; run fib.peb");
-            pb.environment().put("PATH", home.resolve("bin") + ":" + System.getenv("PATH"));
-            pb.environment().put("PEBBLEOS_NO_BUILD", "1");
-            pb.environment().remove("JAVA_OPTS");
-            Path out = Files.createTempFile("script", ".out");
-            Path err = Files.createTempFile("script", ".err");
-            pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
-            Process p = pb.start();
-            p.getOutputStream().close();
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError("./pebbleos on " + home + " did not end");
+            // the first boot writes the class-data archive, the second maps it: both print the same
+            for (String boot : List.of("first boot", "second boot")) {
+                String what = "./pebbleos on " + home + ", " + boot;
+                runScript(home, archives, root, what);
+                try (Stream<Path> files = Files.list(archives)) {
+                    assertEquals(what + ": one class-data archive", 1,
+                            files.filter(f -> f.toString().endsWith(".jsa")).count());
+                }
             }
-            String what = "./pebbleos on " + home;
-            assertEquals(what + ": standard error", "", Files.readString(err));
-            assertEquals(what + ": output", "hi\n6765\n6765\n", Files.readString(out));
-            assertEquals(what + ": status", 0, p.exitValue());
-            Files.delete(out);
-            Files.delete(err);
         }
         System.out.println("./pebbleos checked on " + homes);
+    }
+
+    private static void runScript(Path home, Path archives, Path root, String what) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("bash", Images.ROOT + "/pebbleos", "--root", root.toString(),
+                "-c", "echo hi; exec fib.peb; run fib.peb");
+        pb.environment().put("PATH", home.resolve("bin") + ":" + System.getenv("PATH"));
+        pb.environment().put("PEBBLEOS_NO_BUILD", "1");
+        pb.environment().put("PEBBLEOS_CDS_DIR", archives.toString());
+        pb.environment().remove("JAVA_OPTS");
+        Path out = Files.createTempFile("script", ".out");
+        Path err = Files.createTempFile("script", ".err");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError(what + " did not end");
+        }
+        assertEquals(what + ": standard error", "", Files.readString(err));
+        assertEquals(what + ": output", "hi\n6765\n6765\n", Files.readString(out));
+        assertEquals(what + ": status", 0, p.exitValue());
+        Files.delete(out);
+        Files.delete(err);
     }
 
     /** The JDK running the tests, then every JDK 17+ under /usr/lib/jvm (each once). */
