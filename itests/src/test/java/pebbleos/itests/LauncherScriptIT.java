@@ -37,10 +37,11 @@ public class LauncherScriptIT {
             Path archives = Files.createTempDirectory("cds");
             Files.writeString(root.resolve("fib.peb"),
                     "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\nprint fib(20)\n");
-            // the first boot writes the class-data archive, the second maps it: both print the same
-            for (String boot : List.of("first boot", "second boot")) {
-                String what = "./pebbleos on " + home + ", " + boot;
-                runScript(home, archives, root, what);
+            // the first boot writes the class-data archive, the second maps it: both print the same.
+            // -Xshare:on (the user's JAVA_OPTS win) makes the JVM fail if it cannot map the archive.
+            for (String javaOpts : List.of("", "-Xshare:on")) {
+                String what = "./pebbleos on " + home + (javaOpts.isEmpty() ? ", first boot" : ", second boot " + javaOpts);
+                runScript(home, archives, root, javaOpts, what);
                 try (Stream<Path> files = Files.list(archives)) {
                     assertEquals(what + ": one class-data archive", 1,
                             files.filter(f -> f.toString().endsWith(".jsa")).count());
@@ -50,13 +51,14 @@ public class LauncherScriptIT {
         System.out.println("./pebbleos checked on " + homes);
     }
 
-    private static void runScript(Path home, Path archives, Path root, String what) throws Exception {
+    private static void runScript(Path home, Path archives, Path root, String javaOpts, String what)
+            throws Exception {
         ProcessBuilder pb = new ProcessBuilder("bash", Images.ROOT + "/pebbleos", "--root", root.toString(),
                 "-c", "echo hi; exec fib.peb; run fib.peb");
         pb.environment().put("PATH", home.resolve("bin") + ":" + System.getenv("PATH"));
         pb.environment().put("PEBBLEOS_NO_BUILD", "1");
         pb.environment().put("PEBBLEOS_CDS_DIR", archives.toString());
-        pb.environment().remove("JAVA_OPTS");
+        pb.environment().put("JAVA_OPTS", javaOpts);
         Path out = Files.createTempFile("script", ".out");
         Path err = Files.createTempFile("script", ".err");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);

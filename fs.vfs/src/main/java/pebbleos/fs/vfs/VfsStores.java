@@ -58,6 +58,8 @@ public final class VfsStores {
         if (s == null) {
             s = Store.adopt(file, mv);
             open.put(file, s);
+        } else if (s.mvStore() != mv) {
+            mv.close(); // this file is already open here: the handed-over copy would only leak
         }
         s.retain();
         return s;

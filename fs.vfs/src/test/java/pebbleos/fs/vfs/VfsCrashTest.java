@@ -17,8 +17,8 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 import pebbleos.api.fs.MountRequest;
-import pebbleos.api.fs.TreeSnapshot;
 import pebbleos.api.fs.Volume;
+import pebbleos.kernel.fs.VolumeContract;
 
 /**
  * {@code kill -9} while a program writes in {@code vfs-persistent}: a child
@@ -50,10 +50,7 @@ public class VfsCrashTest {
             }
             System.out.printf("vfs crash test: %d returned writes, all present after two SIGKILLs%n", written.size());
         } finally {
-            TreeSnapshot left = v.detach();
-            if (left != null) {
-                left.discard();
-            }
+            VolumeContract.close(v);
         }
     }
 

@@ -66,7 +66,7 @@ public abstract class VolumeContract {
     }
 
     /** Detach a volume for good, as the mount table does when no successor takes it over. */
-    protected static void close(Volume v) {
+    public static void close(Volume v) {
         TreeSnapshot left = v.detach();
         if (left != null) {
             left.discard();
