@@ -64,7 +64,8 @@ public class RootMountTest {
         root.mount(first, "first", "stub", Path.of("/tmp"));
         first.operationMillis = 300;
         Future<?> slow = pool.submit(() -> write("/slow", "x"));
-        Thread.sleep(50);
+        // wait until the write is inside the volume, however slow the thread is to start
+        assertTrue(first.slowStarted.tryAcquire(10, TimeUnit.SECONDS));
         root.providerLeaving(first);
         assertTrue(slow.isDone());
         assertEquals(0, first.last.inFlightAtDetach);

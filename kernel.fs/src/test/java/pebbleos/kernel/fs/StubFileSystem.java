@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import pebbleos.api.fs.FileHandle;
@@ -19,6 +20,8 @@ import pebbleos.api.fs.Volume;
 final class StubFileSystem implements FileSystem {
     final AtomicInteger mounts = new AtomicInteger();
     volatile long operationMillis;
+    /** Released when a slow operation (operationMillis > 0) has begun. */
+    final Semaphore slowStarted = new Semaphore(0);
     volatile StubVolume last;
 
     @Override
@@ -57,6 +60,7 @@ final class StubFileSystem implements FileSystem {
             inFlight++;
             try {
                 if (owner.operationMillis > 0) {
+                    owner.slowStarted.release();
                     Thread.sleep(owner.operationMillis);
                 }
             } catch (InterruptedException e) {
