@@ -1,15 +1,19 @@
 package pebbleos.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +28,8 @@ import org.junit.Test;
  * so none of the JVM's warnings (Java 23+ warns about Felix's
  * {@code sun.misc.Unsafe}, 24+ about JLine's native library) and none of the
  * JIT's compile-command notices reach the user, neither on the first boot,
- * which writes the class-data archive, nor on the next, which maps it.
+ * which writes the class-data archive and the bytecode cache, nor on the
+ * next, which maps the one and reads the other.
  */
 public class LauncherScriptIT {
     private static final Pattern VERSION = Pattern.compile("^JAVA_VERSION=\"(\\d+)", Pattern.MULTILINE);
@@ -35,29 +40,54 @@ public class LauncherScriptIT {
         for (Path home : homes) {
             Path root = Launcher.freshRoot("script");
             Path archives = Files.createTempDirectory("cds");
+            Path caches = Files.createTempDirectory("cache");
             Files.writeString(root.resolve("fib.peb"),
                     "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\nprint fib(20)\n");
             // the first boot writes the class-data archive, the second maps it: both print the same.
             // -Xshare:on (the user's JAVA_OPTS win) makes the JVM fail if it cannot map the archive.
+            // the first also compiles the shell, the runtime API and the commands into the bytecode
+            // cache, which the second reads and does not write again
+            Map<Path, FileTime> compiled = null;
             for (String javaOpts : List.of("", "-Xshare:on")) {
                 String what = "./pebbleos on " + home + (javaOpts.isEmpty() ? ", first boot" : ", second boot " + javaOpts);
-                runScript(home, archives, root, javaOpts, what);
+                runScript(home, archives, caches, root, javaOpts, what);
                 try (Stream<Path> files = Files.list(archives)) {
                     assertEquals(what + ": one class-data archive", 1,
                             files.filter(f -> f.toString().endsWith(".jsa")).count());
                 }
+                Map<Path, FileTime> now = bytecode(caches);
+                assertTrue(what + ": compiled units kept " + now.keySet(), now.size() >= 3);
+                if (compiled != null) {
+                    assertEquals(what + ": the bytecode cache as the first boot left it", compiled, now);
+                }
+                compiled = now;
             }
         }
         System.out.println("./pebbleos checked on " + homes);
     }
 
-    private static void runScript(Path home, Path archives, Path root, String javaOpts, String what)
+    /** The cache's compiled units and when each was written. */
+    private static Map<Path, FileTime> bytecode(Path caches) throws IOException {
+        Map<Path, FileTime> units = new TreeMap<>();
+        Path dir = caches.resolve("bytecode");
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.filter(f -> f.toString().endsWith(".pbc")).toList()) {
+                    units.put(f.getFileName(), Files.getLastModifiedTime(f));
+                }
+            }
+        }
+        return units;
+    }
+
+    private static void runScript(Path home, Path archives, Path caches, Path root, String javaOpts, String what)
             throws Exception {
         ProcessBuilder pb = new ProcessBuilder("bash", Images.ROOT + "/pebbleos", "--root", root.toString(),
                 "-c", "echo hi; exec fib.peb; run fib.peb");
         pb.environment().put("PATH", home.resolve("bin") + ":" + System.getenv("PATH"));
         pb.environment().put("PEBBLEOS_NO_BUILD", "1");
         pb.environment().put("PEBBLEOS_CDS_DIR", archives.toString());
+        pb.environment().put("PEBBLEOS_CACHE_DIR", caches.toString());
         pb.environment().put("JAVA_OPTS", javaOpts);
         Path out = Files.createTempFile("script", ".out");
         Path err = Files.createTempFile("script", ".err");

@@ -47,14 +47,23 @@ public final class VmEngine implements ExecutionEngine {
         this.jit = jit;
     }
 
-    /** In OSGi: keep compiled bytecode in the bundle's persistent data area across boots. */
+    /**
+     * In OSGi: keep compiled bytecode across boots, in {@code CACHE/bytecode}
+     * when the framework property {@value #CACHE_PROPERTY} names a folder (the
+     * launcher sets it: its framework storage is fresh at every boot), else in
+     * the bundle's persistent data area.
+     */
     @Activate
     void activate(BundleContext context) {
-        File dir = context.getDataFile("bytecode");
+        String shared = context.getProperty(CACHE_PROPERTY);
+        File dir = shared != null && !shared.isBlank() ? new File(shared, "bytecode") : context.getDataFile("bytecode");
         if (dir != null) {
             cache.useDirectory(dir.toPath());
         }
     }
+
+    /** The framework property naming the host folder for caches that outlive a boot. */
+    public static final String CACHE_PROPERTY = "pebbleos.cache";
 
     /** Outside OSGi (tests, benchmarks): keep compiled bytecode in {@code dir} across launches. */
     public void useCacheDirectory(java.nio.file.Path dir) {
