@@ -25,6 +25,36 @@ public class ImagesIT {
                 "fs.mfs", "fs.vfs", "lang.interp", "system", "kernel.service", "gogo.bridge")) {
             assertTrue(bundle, r.out().contains(" " + bundle + " "));
         }
+        // what a boot can go without waits at start level 2; --bundles raised it
+        for (String line : r.out().split("\n")) {
+            boolean deferred = line.matches(".* (fs\\.mfs|fs\\.vfs|com\\.h2database\\.mvstore|org\\.apache\\.felix\\.configadmin"
+                    + "|org\\.apache\\.felix\\.gogo\\.runtime) .*");
+            assertTrue(line, line.contains(deferred ? " level 2 " : line.startsWith("0 ") ? " level 0 " : " level 1 "));
+        }
+    }
+
+    @Test
+    public void aOneCommandBootStartsOnlyWhatItsModeNeeds() throws Exception {
+        String fsRows = "lsmod | grep '^fs '";
+        Launcher.Result host = Launcher.run("pebbleos", List.of(), "", "--root",
+                Launcher.freshRoot("full").toString(), "-c", fsRows);
+        assertEquals(host.err(), 0, host.status());
+        assertEquals(List.of("hostfs"), backends(host.out()));
+        Launcher.Result mfs = Launcher.run("pebbleos", List.of(), "", "--root",
+                Launcher.freshRoot("full").toString(), "--fs-mode", "mfs", "-c", "pwd; " + fsRows);
+        assertEquals(mfs.err(), 0, mfs.status());
+        assertTrue(mfs.out(), mfs.out().startsWith("/\n") && backends(mfs.out()).contains("mfs"));
+    }
+
+    /** The NAME column of lsmod's fs rows. */
+    private static List<String> backends(String lsmod) {
+        List<String> names = new java.util.ArrayList<>();
+        for (String line : lsmod.split("\n")) {
+            if (line.startsWith("fs ")) {
+                names.add(line.trim().split(" +")[1]);
+            }
+        }
+        return names;
     }
 
     @Test

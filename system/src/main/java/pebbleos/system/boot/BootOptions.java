@@ -14,7 +14,8 @@ record BootOptions(String root, String fsMode, boolean allowSystemWrites, String
     static final String USAGE = "usage: pebbleos [--root DIR] [--fs-mode MODE] [--allow-system-writes] "
             + "[--gogo] [-c COMMANDLINE] [SCRIPT [ARGS]]";
 
-    static final List<String> MODES = List.of("hostfs", "mfs", "mfs-import", "vfs-import", "vfs-persistent");
+    static final String DEFAULT_MODE = "hostfs";
+    static final List<String> MODES = List.of(DEFAULT_MODE, "mfs", "mfs-import", "vfs-import", "vfs-persistent");
 
     /** A usage error: the message for stderr; the launcher exits 2. */
     static final class UsageError extends Exception {
@@ -27,7 +28,7 @@ record BootOptions(String root, String fsMode, boolean allowSystemWrites, String
 
     static BootOptions parse(String[] args) throws UsageError {
         String root = null;
-        String mode = "hostfs";
+        String mode = DEFAULT_MODE;
         boolean allow = false;
         String command = null;
         boolean help = false;

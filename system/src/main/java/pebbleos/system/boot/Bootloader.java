@@ -16,6 +16,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
@@ -89,6 +90,11 @@ public final class Bootloader implements Callable<Integer> {
             return 0;
         }
         if (options.bundles()) {
+            try {
+                DeferredBundles.raiseAndWait(context, SERVICE_WAIT_MILLIS); // the whole image, as a session has it
+            } catch (BootFailure e) {
+                err.println("pebbleos: " + e.getMessage());
+            }
             printBundles(out);
             return 0;
         }
@@ -115,15 +121,20 @@ public final class Bootloader implements Callable<Integer> {
         Mounts mounts = services.await(Mounts.class, "the mount table");
         services.await(Console.class, "a console");
         List<String> engines = services.awaitEngines(processes);
+        // a session (no -c, no script) comes back when its console is replaced under it
+        boolean session = options.command() == null && options.script().isEmpty();
         if (options.gogo() || Boolean.parseBoolean(context.getProperty("pebbleos.gogo"))) {
+            DeferredBundles.raiseAndWait(context, SERVICE_WAIT_MILLIS); // ConfigAdmin and the bridge
             GogoSwitch.enable(context);
+        } else if (session || !BootOptions.DEFAULT_MODE.equals(options.fsMode())) {
+            DeferredBundles.raise(context); // the mode's backend, or all of them for a person at the prompt
         }
         Path root = hostRoot(options.root());
         SystemLog.toFile(root);
         SystemLog.frameworkErrors(context);
         mounts.mountRoot(options.fsMode(), root, options.allowSystemWrites(), SERVICE_WAIT_MILLIS);
 
-        String engine = engines.contains("interp") ? "interp" : engines.get(0);
+        String engine = shellEngine(context.getProperty("pebbleos.shell.engine"), engines);
         List<String> argv = new ArrayList<>();
         argv.add("/system/boot");
         if (options.command() != null) {
@@ -144,11 +155,26 @@ public final class Bootloader implements Callable<Integer> {
         if (term != null) {
             env.put("TERM", term);
         }
-        // a session (no -c, no script) comes back when its console is replaced under it
-        boolean session = options.command() == null && options.script().isEmpty();
         ShellSupervisor supervisor = new ShellSupervisor(context, processes, engine, argv, env,
                 bootProgram(shellSource()), session);
         return supervisor.run();
+    }
+
+    /**
+     * The engine of process 1: the one the framework property
+     * {@code pebbleos.shell.engine} names, else the bytecode VM (its code cache
+     * spares a boot parsing the shell), else the interpreter, else any.
+     */
+    static String shellEngine(String wanted, List<String> engines) {
+        if (wanted != null && engines.contains(wanted)) {
+            return wanted;
+        }
+        for (String preferred : List.of("vm", "interp")) {
+            if (engines.contains(preferred)) {
+                return preferred;
+            }
+        }
+        return engines.get(0);
     }
 
     /** The disk folder: {@code --root}, else {@code pebble_disk} beside the launcher script. */
@@ -200,7 +226,9 @@ public final class Bootloader implements Callable<Integer> {
 
     private void printBundles(PrintStream out) {
         for (Bundle b : context.getBundles()) {
-            out.printf("%-3d %-40s %-20s %s%n", b.getBundleId(), b.getSymbolicName(), b.getVersion(), state(b));
+            BundleStartLevel level = b.adapt(BundleStartLevel.class);
+            out.printf("%-3d %-40s %-20s level %d  %s%n", b.getBundleId(), b.getSymbolicName(), b.getVersion(),
+                    level == null ? 0 : level.getStartLevel(), state(b));
         }
     }
 
