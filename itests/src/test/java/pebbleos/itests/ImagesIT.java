@@ -44,6 +44,11 @@ public class ImagesIT {
                 Launcher.freshRoot("full").toString(), "--fs-mode", "mfs", "-c", "pwd; " + fsRows);
         assertEquals(mfs.err(), 0, mfs.status());
         assertTrue(mfs.out(), mfs.out().startsWith("/\n") && backends(mfs.out()).contains("mfs"));
+        // starting a parked bundle by hand starts it now, not at a start level nobody raises
+        Launcher.Result started = Launcher.run("pebbleos", List.of(), "", "--root",
+                Launcher.freshRoot("full").toString(), "-c", "modctl start fs.vfs; " + fsRows);
+        assertEquals(started.err(), 0, started.status());
+        assertTrue(started.out(), backends(started.out()).contains("vfs-persistent"));
     }
 
     /** The NAME column of lsmod's fs rows. */

@@ -3,6 +3,7 @@ package pebbleos.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -224,6 +225,20 @@ public class TerminalIT {
         tmux.await("ticks in the background", STEP_MILLIS, s -> lastTick(s) > at);
         tmux.line("kill %1");
         tmux.awaitPrompt(STEP_MILLIS);
+    }
+
+    @Test
+    public void aSessionStartsTheParkedBundlesOnceItsPromptIsUp() throws Exception {
+        // the image parks the other fs modes' backends at start level 2; a session raises it after its prompt
+        for (int attempt = 0; attempt < 20; attempt++) {
+            tmux.line("clear; lsmod | grep -c vfs-persistent");
+            List<String> screen = tmux.awaitPrompt(STEP_MILLIS);
+            if (screen.stream().anyMatch(l -> l.trim().equals("1"))) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        fail("fs.vfs never started: " + tmux.text());
     }
 
     @Test

@@ -13,6 +13,8 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.framework.wiring.FrameworkWiring;
 
 import pebbleos.api.Errno;
@@ -123,9 +125,23 @@ final class Modules {
             return;
         }
         try {
+            startNow(b);
             b.start();
         } catch (BundleException e) {
             throw failure("start " + b.getSymbolicName(), e);
+        }
+    }
+
+    /**
+     * A bundle parked above the framework's start level (the image defers
+     * some to level 2) would only be marked to start later: bring it down to
+     * the current level, so that starting it starts it.
+     */
+    private void startNow(Bundle b) {
+        BundleStartLevel level = b.adapt(BundleStartLevel.class);
+        FrameworkStartLevel current = context.getBundle(0).adapt(FrameworkStartLevel.class);
+        if (level != null && current != null && level.getStartLevel() > current.getStartLevel()) {
+            level.setStartLevel(current.getStartLevel());
         }
     }
 

@@ -43,6 +43,22 @@ final class DeferredBundles {
         raise(context, null);
     }
 
+    /** Start them in the background after {@code millis}, unless the system stops first. */
+    static void raiseLater(BundleContext context, long millis) {
+        Thread later = new Thread(() -> {
+            try {
+                Thread.sleep(millis);
+                raise(context);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IllegalStateException e) {
+                // the framework stopped meanwhile: nothing to start
+            }
+        }, "pebbleos-deferred-start");
+        later.setDaemon(true);
+        later.start();
+    }
+
     /** Start them and wait until they are started, at most {@code millis}. */
     static void raiseAndWait(BundleContext context, long millis) throws Bootloader.BootFailure {
         CountDownLatch done = new CountDownLatch(1);
