@@ -19,6 +19,9 @@ public final class Values {
         if (v instanceof String s) {
             return s;
         }
+        if (v instanceof Long l) {
+            return Long.toString(l); // the common str(i): no builder and its copy
+        }
         StringBuilder sb = new StringBuilder();
         append(sb, v);
         return sb.toString();
