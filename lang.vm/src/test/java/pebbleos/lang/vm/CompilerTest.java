@@ -1,6 +1,7 @@
 package pebbleos.lang.vm;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 
 import java.lang.reflect.Field;
@@ -46,6 +47,16 @@ public class CompilerTest {
         // f() runs between: y must be read before it
         assertEquals(List.of("GETG 1 0", "GETGC 2 1 0", "CALL 2 0", "ADD 0 1 2", "SETG 0 2", "END"),
                 module("x = y + f()\n"));
+    }
+
+    @Test
+    public void textBuiltOfThreePartsIsOneConcatenation() {
+        assertEquals(List.of("LOADK 1 0", "GETG 2 0", "LOADK 3 1", "CONCAT3 0 1 2 3", "SETG 0 1", "END"),
+                module("s = 'a' + t + 'b'\n"));
+        // the last part is a call: the first addition must run (and fail) before it
+        assertFalse(module("s = 'a' + t + f()\n").toString().contains("CONCAT3"));
+        // no string literal: not text being built
+        assertFalse(module("s = a + b + 1\n").toString().contains("CONCAT3"));
     }
 
     @Test

@@ -28,6 +28,11 @@ public class ParityTest {
         "class C:\n    def m(self, a):\n        return a\ndef g():\n    print 'g'\n    return 1\nc = C()\nprint c.m(g(), g())\n",
         "class C:\n    pass\ndef g():\n    print 'g'\nc = C()\nc.nothing(g())\n",
         "x = [1]\ndef g():\n    print 'g'\nx.nothing(g())\n",
+        // three-part concatenation (CONCAT3): strings, and everything else as two additions
+        "t = 'mid'\nprint 'a' + t + 'b'\nprint 'a' + str(12) + 'b'\n",
+        "x = 1\nprint 'a' + x + 'b'\n", "print 1 + 2 + 'c'\n", "l = [1]\nprint l + l + 'a'\n",
+        "print 1 + 2 + 3.5, 'n' + 'm' + 'o'\n",
+        "def f(t):\n    u = t + '!'\n    return 'a' + t + u\nprint f('x')\nprint f(3)\n",
         // names and errors
         "print undefined_name\n", "undefined_fn(1)\n", "def f():\n    print y\n    y = 1\nf()\n",
         "def f():\n    def g():\n        return v\n    r = g()\n    v = 1\n    return r\nprint f()\n",

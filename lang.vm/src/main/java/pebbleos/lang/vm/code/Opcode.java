@@ -156,7 +156,9 @@ public enum Opcode {
     // ---------------------------------------------------------------- added in format 1, kept last so that numbers stay
     MULI("A B I", "R[A] = R[B] * I"),
     /** {@code INCG G I S}: {@code g = g + I} (S=0) or {@code g = g - I} (S=1) on a global, in one instruction. */
-    INCG("G I S", "G[G] = G[G] + I (S=0) or G[G] - I (S=1)");
+    INCG("G I S", "G[G] = G[G] + I (S=0) or G[G] - I (S=1)"),
+    /** {@code CONCAT3 A B C D}: {@code x + y + z} built with a string: strings join in one copy. */
+    CONCAT3("A B C D", "R[A] = R[B] + R[C] + R[D]: three strings in one concatenation, else two additions");
 
     // The dispatch switch needs compile-time constants; OpcodeTest checks OP_x == x.ordinal().
     public static final int OP_MOVE = 0;
@@ -242,6 +244,7 @@ public enum Opcode {
     public static final int OP_FORNEXT = 80;
     public static final int OP_MULI = 81;
     public static final int OP_INCG = 82;
+    public static final int OP_CONCAT3 = 83;
 
     private static final Opcode[] ALL = values();
 

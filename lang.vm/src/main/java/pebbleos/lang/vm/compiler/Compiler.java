@@ -16,6 +16,13 @@ import pebbleos.lang.vm.code.Unit;
  * as for the interpreter.
  */
 public final class Compiler {
+    /**
+     * Bumped when the compiler emits different code for the same source (2:
+     * CONCAT3): part of the code cache's key, so units an older compiler made
+     * are compiled again rather than reused.
+     */
+    public static final int REVISION = 2;
+
     private final ConstantPool pool = new ConstantPool();
     private final List<Proto> protos = new ArrayList<>();
 

@@ -174,6 +174,9 @@ final class ExpressionCompiler implements Expr.Visitor<Void> {
 
     @Override
     public Void visitBinary(Expr.Binary e) {
+        if (concat3(e)) {
+            return null;
+        }
         int mark = b.top();
         // the left operand may be read late, by the instruction, when nothing runs between
         int left = operand(e.left, quiet(e.right));
@@ -187,6 +190,34 @@ final class ExpressionCompiler implements Expr.Visitor<Void> {
         }
         b.release(mark);
         return null;
+    }
+
+    /**
+     * {@code x + y + z} with a string literal among them (text being built):
+     * one CONCAT3. Only when evaluating {@code z} cannot run code, fail or
+     * be seen, as {@code x + y} is then computed after it rather than before.
+     */
+    private boolean concat3(Expr.Binary e) {
+        if (!e.op.equals("+") || !(e.left instanceof Expr.Binary l) || !l.op.equals("+")
+                || !(e.right instanceof Expr.Literal || isAssignedLocal(e.right))
+                || !(stringLiteral(l.left) || stringLiteral(l.right) || stringLiteral(e.right))) {
+            return false;
+        }
+        int mark = b.top();
+        int x = anyReg(l.left);
+        int y = anyReg(l.right);
+        int z = anyReg(e.right);
+        b.emit(Opcode.CONCAT3, dst, x, y, z);
+        b.release(mark);
+        return true;
+    }
+
+    private static boolean stringLiteral(Expr e) {
+        return e instanceof Expr.Literal lit && lit.value instanceof String;
+    }
+
+    private boolean isAssignedLocal(Expr e) {
+        return e instanceof Expr.Name n && n.scope != Scope.GLOBAL && fn.isPlainLocal(n) && fn.assigned.has(n.slot);
     }
 
     /**

@@ -11,6 +11,7 @@ import static pebbleos.lang.vm.code.Opcode.OP_CHKBASE;
 import static pebbleos.lang.vm.code.Opcode.OP_CHKCALL;
 import static pebbleos.lang.vm.code.Opcode.OP_CLASS;
 import static pebbleos.lang.vm.code.Opcode.OP_CLOSURE;
+import static pebbleos.lang.vm.code.Opcode.OP_CONCAT3;
 import static pebbleos.lang.vm.code.Opcode.OP_DELX;
 import static pebbleos.lang.vm.code.Opcode.OP_DICTSET;
 import static pebbleos.lang.vm.code.Opcode.OP_DIV;
@@ -351,6 +352,14 @@ final class Translator {
             case OP_IDIV -> binary(a, b, c, RUNTIME_OPS, "floorDiv");
             case OP_POW -> binary(a, b, c, RUNTIME_OPS, "pow");
             case OP_ADDI -> immediate(a, b, c, "addi");
+            case OP_CONCAT3 -> {
+                storeTo(a);
+                register(b);
+                register(c);
+                register(code[pc + 3]);
+                ops("concat3", "(" + O + O + O + ")" + O);
+                mv.visitInsn(AASTORE);
+            }
             case OP_SUBI -> immediate(a, b, c, "subi");
             case OP_MULI -> immediate(a, b, c, "muli");
             case OP_LT -> binary(a, b, c, OPS, "lt");

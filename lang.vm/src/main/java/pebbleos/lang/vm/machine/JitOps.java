@@ -72,6 +72,14 @@ final class JitOps {
         return y instanceof Long ly ? addi(x, ly) : Ops.add(x, y);
     }
 
+    /** CONCAT3: three strings in one copy; anything else exactly as {@code (x + y) + z}. */
+    static Object concat3(Object x, Object y, Object z) {
+        if (x instanceof String sx && y instanceof String sy && z instanceof String sz) {
+            return sx + sy + sz;
+        }
+        return Ops.add(Ops.add(x, y), z);
+    }
+
     static Object sub(Object x, Object y) {
         return y instanceof Long ly ? subi(x, ly) : Ops.sub(x, y);
     }

@@ -310,6 +310,11 @@ public final class Machine implements Interop {
                             }
                             pc += 4;
                         }
+                        case OP_CONCAT3 -> {
+                            st[a] = JitOps.concat3(st[base + code[pc + 1]], st[base + code[pc + 2]],
+                                    st[base + code[pc + 3]]);
+                            pc += 4;
+                        }
                         case OP_LT -> {
                             Object x = operand(st, base, module, code[pc + 1]);
                             Object y = operand(st, base, module, code[pc + 2]);

@@ -84,7 +84,8 @@ public final class CodeCache {
     static String key(String file, String source) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(("pebble-bytecode " + BytecodeFile.VERSION + "\0" + file + "\0").getBytes(StandardCharsets.UTF_8));
+            sha.update(("pebble-bytecode " + BytecodeFile.VERSION + "." + Compiler.REVISION + "\0" + file + "\0")
+                    .getBytes(StandardCharsets.UTF_8));
             sha.update(source.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
