@@ -34,6 +34,9 @@ import pebbleos.lang.vm.store.Snapshots;
  */
 @Component(service = ExecutionEngine.class, property = ExecutionEngine.ENGINE + "=vm")
 public final class VmEngine implements ExecutionEngine {
+    /** The framework property naming the host folder for caches that outlive a boot. */
+    public static final String CACHE_PROPERTY = "pebbleos.cache";
+
     private final CodeCache cache = new CodeCache();
     /** Compiles hot code to JVM classes; null: interpret only. */
     private final CodeGenerator jit;
@@ -61,9 +64,6 @@ public final class VmEngine implements ExecutionEngine {
             cache.useDirectory(dir.toPath());
         }
     }
-
-    /** The framework property naming the host folder for caches that outlive a boot. */
-    public static final String CACHE_PROPERTY = "pebbleos.cache";
 
     /** Outside OSGi (tests, benchmarks): keep compiled bytecode in {@code dir} across launches. */
     public void useCacheDirectory(java.nio.file.Path dir) {

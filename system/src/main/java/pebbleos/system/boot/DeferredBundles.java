@@ -12,7 +12,7 @@ import org.osgi.framework.startlevel.FrameworkStartLevel;
 /**
  * The bundles an image parks above the framework's beginning start level
  * ({@code startlevel=2} in the image: the other fs modes' backends, ConfigAdmin,
- * Gogo), so that a boot for one command does not install-start them. Raising
+ * Gogo): installed, but a boot for one command does not start them. Raising
  * the framework to the highest level any bundle has starts them; images
  * without start levels (Pax Exam) are already there and nothing happens.
  */
@@ -21,7 +21,7 @@ final class DeferredBundles {
     }
 
     /** The level that starts every bundle. */
-    static int highestLevel(BundleContext context) {
+    private static int highestLevel(BundleContext context) {
         int highest = 1;
         for (Bundle b : context.getBundles()) {
             BundleStartLevel level = b.adapt(BundleStartLevel.class);
@@ -30,12 +30,6 @@ final class DeferredBundles {
             }
         }
         return highest;
-    }
-
-    /** Whether some bundle still waits for a higher start level. */
-    static boolean pending(BundleContext context) {
-        FrameworkStartLevel framework = context.getBundle(0).adapt(FrameworkStartLevel.class);
-        return framework.getStartLevel() < highestLevel(context);
     }
 
     /** Start them in the background (the framework's own start-level thread). */

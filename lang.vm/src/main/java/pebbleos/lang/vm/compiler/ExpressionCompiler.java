@@ -199,7 +199,7 @@ final class ExpressionCompiler implements Expr.Visitor<Void> {
      */
     private boolean concat3(Expr.Binary e) {
         if (!e.op.equals("+") || !(e.left instanceof Expr.Binary l) || !l.op.equals("+")
-                || !(e.right instanceof Expr.Literal || isAssignedLocal(e.right))
+                || !(e.right instanceof Expr.Literal || assignedLocal(e.right))
                 || !(stringLiteral(l.left) || stringLiteral(l.right) || stringLiteral(e.right))) {
             return false;
         }
@@ -216,8 +216,9 @@ final class ExpressionCompiler implements Expr.Visitor<Void> {
         return e instanceof Expr.Literal lit && lit.value instanceof String;
     }
 
-    private boolean isAssignedLocal(Expr e) {
-        return e instanceof Expr.Name n && n.scope != Scope.GLOBAL && fn.isPlainLocal(n) && fn.assigned.has(n.slot);
+    /** A plain local certainly assigned here: reading it runs nothing and cannot fail. */
+    private boolean assignedLocal(Expr e) {
+        return e instanceof Expr.Name n && fn.isPlainLocal(n) && fn.assigned.has(n.slot);
     }
 
     /**
@@ -241,10 +242,7 @@ final class ExpressionCompiler implements Expr.Visitor<Void> {
         if (e instanceof Expr.Literal) {
             return true;
         }
-        if (e instanceof Expr.Name n) {
-            return n.scope == Scope.GLOBAL || (fn.isPlainLocal(n) && fn.assigned.has(n.slot));
-        }
-        return false;
+        return (e instanceof Expr.Name n && n.scope == Scope.GLOBAL) || assignedLocal(e);
     }
 
     static Opcode arithmetic(String op) {
