@@ -100,7 +100,7 @@ final class PebbleThread extends TaskContext implements ThreadHandle, Runnable {
             error = outcome.error();
             status = outcome.status();
             if (error != null) {
-                writeError(error + "\n");
+                reportUncaught(error + "\n");
             }
         } catch (Terminated t) {
             status = t.status();
@@ -109,20 +109,20 @@ final class PebbleThread extends TaskContext implements ThreadHandle, Runnable {
         } catch (PebbleException e) {
             error = e.getMessage();
             status = e.errno() == Errno.NOENT ? 127 : e.errno() == Errno.NOSYS ? 127 : 1;
-            writeError(e.getMessage() + "\n");
+            reportUncaught(e.getMessage() + "\n");
         } catch (StackOverflowError e) {
             error = "recursion depth exceeded";
             status = 1;
-            writeError(error + "\n");
+            reportUncaught(error + "\n");
         } catch (OutOfMemoryError e) {
             error = "out of memory";
             status = 1;
-            writeError(error + "\n");
+            reportUncaught(error + "\n");
         } catch (Throwable t) {
             LOG.log(Level.WARNING, "thread " + tid + " of process " + process.pid + " failed", t);
             error = "internal error: " + t;
             status = 1;
-            writeError(error + "\n");
+            reportUncaught(error + "\n");
         } finally {
             try {
                 flushOutput();
@@ -268,6 +268,19 @@ final class PebbleThread extends TaskContext implements ThreadHandle, Runnable {
             channel.write(bytes, 0, bytes.length);
             channel.flush();
         }
+    }
+
+    /**
+     * An uncaught error: what the program printed before it comes first (its
+     * buffered standard output), then the error on standard error.
+     */
+    private void reportUncaught(String text) {
+        try {
+            flushOutput();
+        } catch (Terminated | PebbleException e) {
+            // the reader of standard output has gone: the error still goes to standard error
+        }
+        writeError(text);
     }
 
     private void writeError(String text) {

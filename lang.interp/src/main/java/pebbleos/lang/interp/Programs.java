@@ -49,6 +49,9 @@ final class Programs {
             InterpProcess process = InterpreterEngine.processOf(ctx, args, cache);
             InterpThread thread = new InterpThread(ctx, process);
             String display = source != null ? path : display(path, argv);
+            if (source == null) {
+                process.setProgramFile(path);
+            }
             try {
                 process.loadRuntime(thread);
                 String text = source;

@@ -134,6 +134,14 @@ public class ErrorsTest extends PebbleTest {
     }
 
     @Test
+    public void returnOutsideFunctionInABranchThatNeverRunsIsNoError() {
+        // the original's commands keep `return` in their --help branch at the top level
+        assertEquals("1\n2\n", out("print 1\nif len(ARGV) > 0:\n    return 0\nprint 2"));
+        assertEquals("line 2: return is only allowed inside functions\n",
+                out("try:\n    return 1\nexcept e:\n    print e"));
+    }
+
+    @Test
     public void errorMessagesOfBadCalls() {
         fails("print(y)", "main.peb:1: unknown variable 'y'");
         fails("nope(1)", "main.peb:1: unknown builtin 'nope'");

@@ -9,8 +9,8 @@ import org.junit.Test;
 import pebbleos.lang.core.testing.Run;
 
 /**
- * PEBBLE.md modules: {@code import name} searches the importing file's
- * directory, then the current directory, then {@code /system/lib};
+ * PEBBLE.md modules: {@code import name} searches the program's folder, the
+ * current directory, the root, then {@code /system/lib}, whichever file imports;
  * {@code import a.b} loads {@code a/b.peb} and binds {@code a}; a module runs
  * once per process; the extensions {@code from m import} and {@code import m as n}.
  */
@@ -53,13 +53,13 @@ public class ModulesTest extends PebbleTest {
     }
 
     @Test
-    public void importingFilesDirectoryComesFirst() {
-        // app/main.peb imports util: app/util.peb wins over /util.peb in the working directory
+    public void oneSearchPathWhicheverFileImports() {
+        // app/main.peb imports util: the program's folder is searched, not the importer's
         Run.Result r = Run.withContext(ENGINE, "import app.main", List.of(), ctx -> { },
                 "app/main.peb", "import util\nprint util.WHERE\n",
                 "app/util.peb", "WHERE = \"beside the importer\"\n",
-                "util.peb", "WHERE = \"working directory\"\n");
-        assertEquals("beside the importer\n", r.all());
+                "util.peb", "WHERE = \"beside the program\"\n");
+        assertEquals("beside the program\n", r.all());
     }
 
     @Test
@@ -73,10 +73,16 @@ public class ModulesTest extends PebbleTest {
     }
 
     @Test
-    public void moduleOfASubdirectoryFindsItsSiblings() {
+    public void aPackageModuleImportsItsSiblingByItsFullName() {
         assertEquals("7\n", out("import tools.calc\nprint tools.calc.seven()",
-                "tools/calc.peb", "import helper\ndef seven():\n    return helper.SEVEN\n",
+                "tools/calc.peb", "import tools.helper\ndef seven():\n    return tools.helper.SEVEN\n",
                 "tools/helper.peb", "SEVEN = 7\n"));
+    }
+
+    @Test
+    public void aBareSiblingNameIsNotSearchedBesideTheImporter() {
+        assertEquals("tools/calc.peb:1: unknown module 'helper'", error("import tools.calc",
+                "tools/calc.peb", "import helper\n", "tools/helper.peb", "SEVEN = 7\n"));
     }
 
     @Test

@@ -124,6 +124,9 @@ public final class VmTask implements Task {
         VmProcess process = engine.processOf(ctx, args);
         machine = new Machine(ctx, process);
         String display = source != null ? path : display(path, argv);
+        if (source == null) {
+            process.setProgramFile(path);
+        }
         process.loadRuntime(machine);
         String text = source;
         if (text == null) {

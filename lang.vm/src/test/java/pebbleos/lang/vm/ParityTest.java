@@ -33,6 +33,9 @@ public class ParityTest {
         "x = 1\nprint 'a' + x + 'b'\n", "print 1 + 2 + 'c'\n", "l = [1]\nprint l + l + 'a'\n",
         "print 1 + 2 + 3.5, 'n' + 'm' + 'o'\n",
         "def f(t):\n    u = t + '!'\n    return 'a' + t + u\nprint f('x')\nprint f(3)\n",
+        // a top-level return: an error where it runs, nothing where it does not
+        "print 1\nif 0:\n    return 2\nprint 3\nreturn\nprint 4\n",
+        "try:\n    return 1\nexcept e:\n    print e\n",
         // names and errors
         "print undefined_name\n", "undefined_fn(1)\n", "def f():\n    print y\n    y = 1\nf()\n",
         "def f():\n    def g():\n        return v\n    r = g()\n    v = 1\n    return r\nprint f()\n",

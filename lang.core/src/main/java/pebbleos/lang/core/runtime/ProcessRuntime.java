@@ -1,5 +1,6 @@
 package pebbleos.lang.core.runtime;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,7 +23,7 @@ import pebbleos.lang.core.syntax.Stmt;
  * the last errno. Engines subclass it to compile and run modules.
  *
  * <p>Name lookup order for a global the module has not assigned: the runtime
- * API, then the builtins.
+ * API, the builtins, then the compatibility personality.
  */
 public abstract class ProcessRuntime {
     /** Where the runtime API lives. */
@@ -32,6 +33,16 @@ public abstract class ProcessRuntime {
     private final Map<String, PModule> modules = new HashMap<>();
     private final Set<String> loading = new HashSet<>();
     private PModule runtime;
+    /** The folder of the program's file, or null (a program given as source text). */
+    private String programDirectory;
+    /** Where the system's library modules live; searched last. */
+    public static final String LIBRARY_DIRECTORY = "/system/lib";
+    /** The compatibility personality: the original PebbleOS's runtime surface (docs/compat.md). */
+    public static final String PERSONALITY_PATH = "/system/lib/compat.peb";
+    /** The personality's list of the original's names this system does not serve. */
+    static final String UNSUPPORTED_LIST = "_UNSUPPORTED";
+    private PModule personality;
+    private boolean personalityTried;
     /** The module {@code eval_line} runs in, made on first use. */
     private PModule repl;
     private static final String REPL_FILE = "<stdin>";
@@ -67,15 +78,65 @@ public abstract class ProcessRuntime {
         return runtime == null ? null : runtime.get(name);
     }
 
-    /** The value of a global the module has not assigned: the runtime API's, then a builtin's. */
-    public Object fallback(String name) {
+    /**
+     * The value of a global the module has not assigned: the runtime API's,
+     * then a builtin's, then the compatibility personality's (the original
+     * PebbleOS's launch globals and host names, {@link #PERSONALITY_PATH});
+     * null when none has it. A name the personality lists as unsupported is
+     * the error {@code name 'X' is not supported on this system (original
+     * PebbleOS runtime)} instead. The personality is loaded the first time a
+     * name misses the runtime API and the builtins, so a program written for
+     * this system, whose names all resolve, never loads it.
+     */
+    public Object fallback(Interop rt, String name) {
         if (runtime != null) {
             Object v = runtime.get(name);
             if (v != null) {
                 return v;
             }
         }
-        return Builtins.get(name);
+        Object builtin = Builtins.get(name);
+        if (builtin != null || name.startsWith("_")) {
+            return builtin;
+        }
+        PModule compat = personality(rt);
+        if (compat == null) {
+            return null;
+        }
+        Object v = compat.get(name);
+        if (v == null && compat.get(UNSUPPORTED_LIST) instanceof PList unsupported) {
+            for (Object listed : unsupported) {
+                if (name.equals(listed)) {
+                    throw new PebbleError("name '" + name + "' is not supported on this system (original PebbleOS runtime)");
+                }
+            }
+        }
+        return v;
+    }
+
+    /**
+     * The compatibility personality, loaded on first use; null when the image
+     * has none or it failed to load (a failure is raised once, to the name
+     * that asked).
+     */
+    private synchronized PModule personality(Interop rt) {
+        if (personality != null || personalityTried) {
+            return personality;
+        }
+        personalityTried = true;
+        if (!isFile(rt, PERSONALITY_PATH)) {
+            return null;
+        }
+        CompiledModule program = compile(PERSONALITY_PATH, read(rt, PERSONALITY_PATH));
+        PModule m = new PModule("compat", PERSONALITY_PATH, program.globals());
+        m.transparent = true;
+        PList argv = PList.from(arguments);
+        m.set("ARGV", argv);
+        m.set("ARGC", (long) argv.size());
+        runDetached(rt, program, m);
+        modules.put(PERSONALITY_PATH, m);
+        personality = m;
+        return m;
     }
 
     /**
@@ -98,6 +159,15 @@ public abstract class ProcessRuntime {
     /** Run a module's top-level code with {@code module} as its globals. */
     protected abstract void run(Interop rt, CompiledModule code, PModule module);
 
+    /**
+     * Run a module's top-level code from the middle of an instruction (a name
+     * lookup), leaving the running thread's own state alone; by default as
+     * {@link #run}.
+     */
+    protected void runDetached(Interop rt, CompiledModule code, PModule module) {
+        run(rt, code, module);
+    }
+
     /** Load {@code system/runtime.peb} if the filesystem has it. */
     public void loadRuntime(Interop rt) {
         if (runtime != null || !isFile(rt, RUNTIME_PATH)) {
@@ -115,10 +185,10 @@ public abstract class ProcessRuntime {
     /**
      * {@code import a.b.c}: the module {@code a.b.c}, loading it (and namespace
      * modules for {@code a} and {@code a.b}) on first use. Files are searched
-     * in the importing file's directory, the working directory,
-     * {@code /system/lib}, then {@code /} (for {@code import system.kernel.x}).
+     * on the program's one search path (see {@link #searchPath}), whichever
+     * file imports.
      */
-    public PModule importModule(Interop rt, String dotted, String importerFile) {
+    public PModule importModule(Interop rt, String dotted) {
         PModule cached = modules.get("name:" + dotted);
         if (cached != null) {
             return cached;
@@ -129,7 +199,7 @@ public abstract class ProcessRuntime {
             return m;
         }
         String relative = dotted.replace('.', '/') + ".peb";
-        String path = find(rt, relative, importerFile);
+        String path = find(rt, relative);
         if (path == null) {
             throw new PebbleError("unknown module '" + dotted + "'");
         }
@@ -152,7 +222,7 @@ public abstract class ProcessRuntime {
             }
         }
         modules.put("name:" + dotted, m);
-        linkParents(rt, dotted, m, importerFile);
+        linkParents(rt, dotted, m);
         return m;
     }
 
@@ -206,7 +276,7 @@ public abstract class ProcessRuntime {
     }
 
     /** {@code import a.b} binds {@code a}: make {@code a} a module with member {@code b}. */
-    private void linkParents(Interop rt, String dotted, PModule leaf, String importerFile) {
+    private void linkParents(Interop rt, String dotted, PModule leaf) {
         int dot = dotted.lastIndexOf('.');
         if (dot < 0) {
             return;
@@ -214,10 +284,10 @@ public abstract class ProcessRuntime {
         String parentName = dotted.substring(0, dot);
         PModule parent = modules.get("name:" + parentName);
         if (parent == null) {
-            String path = find(rt, parentName.replace('.', '/') + ".peb", importerFile);
-            parent = path != null ? importModule(rt, parentName, importerFile) : new PModule(parentName, null, List.of());
+            String path = find(rt, parentName.replace('.', '/') + ".peb");
+            parent = path != null ? importModule(rt, parentName) : new PModule(parentName, null, List.of());
             modules.put("name:" + parentName, parent);
-            linkParents(rt, parentName, parent, importerFile);
+            linkParents(rt, parentName, parent);
         }
         parent.set(dotted.substring(dot + 1), leaf);
     }
@@ -228,28 +298,43 @@ public abstract class ProcessRuntime {
         return modules.get("name:" + (dot < 0 ? dotted : dotted.substring(0, dot)));
     }
 
-    private String find(Interop rt, String relative, String importerFile) {
+    /**
+     * Where {@code import} looks, in order, the same for every importing file
+     * (as Python's {@code sys.path}): the program's own folder, the current
+     * directory, the root (so {@code system.lib.numpy} is
+     * {@code /system/lib/numpy.peb}), then {@code /system/lib} for bare
+     * library names ({@code import numpy}). A program's own modules come
+     * first, so that it can ship a module of any name; the system's library
+     * comes last, so that a bare name never hides a file beside the program.
+     */
+    public List<String> searchPath(Interop rt) {
         String cwd = rt.ctx().process().cwd();
-        String[] dirs = {directoryOf(importerFile, cwd), cwd, "/system/lib", "/"};
-        for (String dir : dirs) {
-            if (dir == null) {
-                continue;
+        List<String> dirs = new ArrayList<>(4);
+        for (String dir : new String[] {programDirectory, cwd, "/", LIBRARY_DIRECTORY}) {
+            if (dir != null && !dirs.contains(dir)) {
+                dirs.add(dir);
             }
+        }
+        return dirs;
+    }
+
+    /** Record the file of the program this process runs (its folder heads the search path). */
+    public void setProgramFile(String path) {
+        if (path == null || !path.startsWith("/")) {
+            return;
+        }
+        int slash = path.lastIndexOf('/');
+        programDirectory = slash <= 0 ? "/" : path.substring(0, slash);
+    }
+
+    private String find(Interop rt, String relative) {
+        for (String dir : searchPath(rt)) {
             String candidate = (dir.endsWith("/") ? dir : dir + "/") + relative;
             if (isFile(rt, candidate)) {
                 return candidate;
             }
         }
         return null;
-    }
-
-    private static String directoryOf(String file, String cwd) {
-        if (file == null || file.startsWith("<")) {
-            return null;
-        }
-        String abs = file.startsWith("/") ? file : (cwd.endsWith("/") ? cwd : cwd + "/") + file;
-        int slash = abs.lastIndexOf('/');
-        return slash <= 0 ? "/" : abs.substring(0, slash);
     }
 
     /** How a module file is named in error reports: relative to the working directory when inside it. */

@@ -83,8 +83,10 @@ public final class Lexer {
             }
         }
         if (!brackets.isEmpty()) {
-            int[] open = brackets.peekLast();
-            throw error(open[1], "unterminated bracketed expression; '" + (char) open[0] + "' opened at line "
+            // reported at the line the statement starts on, naming the innermost bracket left open
+            int[] outermost = brackets.peekLast();
+            int[] open = brackets.peekFirst();
+            throw error(outermost[1], "unterminated bracketed expression; '" + (char) open[0] + "' opened at line "
                     + open[1] + " column " + open[2]);
         }
         int last = lines.length;
@@ -151,9 +153,9 @@ public final class Lexer {
             if (text.startsWith(op, pos)) {
                 char c = op.charAt(0);
                 if (op.length() == 1 && (c == '(' || c == '[' || c == '{')) {
-                    brackets.push(new int[] {c, lineNo, col});
+                    brackets.push(new int[] {c, lineNo, textColumn(text, col)});
                 } else if (op.length() == 1 && (c == ')' || c == ']' || c == '}')) {
-                    closeBracket(lineNo, c, col);
+                    closeBracket(lineNo, c, textColumn(text, col));
                 }
                 tokens.add(new Token(Kind.OP, op, null, lineNo, col));
                 return pos + op.length();
@@ -169,6 +171,18 @@ public final class Lexer {
                 && !Character.isSpaceChar(c) && Character.getType(c) != Character.FORMAT
                 && !Character.isSurrogate(c);
         return plain ? "'" + c + "'" : String.format("U+%04X", (int) c);
+    }
+
+    /**
+     * A bracket's column as its messages give it: counted in the line's text
+     * without its indentation, as the original counts it.
+     */
+    private static int textColumn(String line, int col) {
+        int indent = 0;
+        while (indent < line.length() && line.charAt(indent) == ' ') {
+            indent++;
+        }
+        return col - indent;
     }
 
     private void closeBracket(int lineNo, char c, int col) {

@@ -35,6 +35,10 @@ public final class Parser {
      */
     static final int MAX_NESTING = 200;
     static final String TOO_DEEP = "expression is nested too deeply";
+    /** What a top-level {@code return} raises when it runs. */
+    static final String RETURN_OUTSIDE = "return is only allowed inside functions";
+    /** The augmented assignment operators. */
+    private static final List<String> AUGMENTED = List.of("+=", "-=", "*=", "/=", "%=", "//=", "**=");
 
     private Parser(String file, String source) {
         this.file = file;
@@ -128,8 +132,9 @@ public final class Parser {
      * (exclusive) when given.
      */
     private PebbleError exprError(Token start, Token at, String detail, String prefix, Token end) {
-        if (at.kind() == Kind.NEWLINE || at.kind() == Kind.EOF || at.kind() == Kind.DEDENT
-                || at.kind() == Kind.INDENT) {
+        boolean atEnd = at.kind() == Kind.NEWLINE || at.kind() == Kind.EOF || at.kind() == Kind.DEDENT
+                || at.kind() == Kind.INDENT;
+        if (atEnd) {
             at = previous();
         }
         String text = expressionText(start);
@@ -137,6 +142,10 @@ public final class Parser {
             text = text.substring(0, Math.min(text.length(), end.column() - start.column())).stripTrailing();
         }
         int column = Math.max(1, at.line() == start.line() ? at.column() - start.column() + 1 : at.column());
+        if (atEnd && at.line() == start.line()) {
+            // the line ended too early: the caret goes just past the expression's text, as the original's
+            column = text.length() + 1;
+        }
         PebbleError e;
         if (text.isEmpty()) {
             e = new PebbleError(prefix + " at column " + column + ": " + detail);
@@ -251,11 +260,14 @@ public final class Parser {
                     }
                     return new Stmt.Continue(line);
                 case "return":
-                    advance();
+                    Token keyword = advance();
+                    Expr value = atStatementEnd() ? null : topExpression();
                     if (functionDepth == 0) {
-                        throw error(line, "return is only allowed inside functions");
+                        // as the original: an error when it runs, not when the file is read, so a
+                        // program may keep one in a branch that never runs (docs/language.md)
+                        return new Stmt.Raise(line, new Expr.Literal(line, keyword.column(), RETURN_OUTSIDE));
                     }
-                    return new Stmt.Return(line, atStatementEnd() ? null : topExpression());
+                    return new Stmt.Return(line, value);
                 case "raise":
                     advance();
                     return new Stmt.Raise(line, atStatementEnd() ? null : topExpression());
@@ -281,6 +293,12 @@ public final class Parser {
             }
         }
         Expr expr = topExpression();
+        Token misplacedEquals = assignmentLater();
+        if (misplacedEquals != null) {
+            // "a b = 1": the text before the '=' is not one target (the original's diagnostic)
+            throw exprError(lastExprStart, peek(), "unexpected token '" + peek().text() + "'",
+                    "invalid assignment target", misplacedEquals);
+        }
         if (check("=")) {
             Token eq = advance();
             checkTarget(expr, eq);
@@ -291,7 +309,7 @@ public final class Parser {
             }
             return new Stmt.Assign(line, expr, value);
         }
-        for (String op : new String[] {"+=", "-=", "*=", "/=", "%=", "//=", "**="}) {
+        for (String op : AUGMENTED) {
             if (check(op)) {
                 Token at = advance();
                 checkTarget(expr, at);
@@ -299,6 +317,40 @@ public final class Parser {
             }
         }
         return new Stmt.Expression(line, expr);
+    }
+
+    /**
+     * The '=' of an assignment whose target did not parse as one expression:
+     * an '=' outside brackets later on the line, when the token after the
+     * parsed expression is neither an assignment operator nor the end. Null
+     * otherwise.
+     */
+    private Token assignmentLater() {
+        if (atStatementEnd() || check("=") || AUGMENTED.contains(peek().text())) {
+            return null;
+        }
+        int depth = 0;
+        for (int i = pos; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.kind() == Kind.NEWLINE || t.kind() == Kind.EOF) {
+                return null;
+            }
+            if (t.kind() != Kind.OP) {
+                continue;
+            }
+            switch (t.text()) {
+                case "(", "[", "{" -> depth++;
+                case ")", "]", "}" -> depth--;
+                case "=" -> {
+                    if (depth == 0) {
+                        return t;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return null;
     }
 
     private boolean atStatementEnd() {

@@ -101,9 +101,18 @@ public class LexerTest {
     }
 
     @Test
-    public void unterminatedOutermostBracketIsTheOneReported() {
-        assertEquals("t.peb:1: unterminated bracketed expression; '{' opened at line 1 column 5",
+    public void unterminatedInnermostBracketIsNamedAtTheStatementsLine() {
+        // as the original: the statement's first line, the last bracket left open, its column without indentation
+        assertEquals("t.peb:1: unterminated bracketed expression; '(' opened at line 2 column 1",
                 error("x = {\n    (1,\n"));
+        assertEquals("t.peb:2: unterminated bracketed expression; '(' opened at line 2 column 8",
+                error("if 1:\n    x = foo(1,\n"));
+    }
+
+    @Test
+    public void bracketColumnsCountWithoutIndentation() {
+        assertEquals("t.peb:3: closing bracket ']' at column 11 does not match '(' opened at line 3 column 5",
+                error("x = 1\nif x:\n    y = (1 + 2]"));
     }
 
     @Test

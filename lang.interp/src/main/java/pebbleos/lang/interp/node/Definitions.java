@@ -95,7 +95,7 @@ public final class Definitions {
 
         @Override
         public int exec(Frame f) {
-            PModule m = f.thread.process.importModule(f.thread, module, f.module.path);
+            PModule m = f.thread.process.importModule(f.thread, module);
             target.store(f, aliased ? m : f.thread.process.root(module));
             return NORMAL;
         }
@@ -116,7 +116,7 @@ public final class Definitions {
 
         @Override
         public int exec(Frame f) {
-            PModule m = f.thread.process.importModule(f.thread, module, f.module.path);
+            PModule m = f.thread.process.importModule(f.thread, module);
             for (int i = 0; i < targets.length; i++) {
                 Object v = m.get(names.get(i));
                 if (v == null) {

@@ -116,7 +116,7 @@ public final class Names {
         }
 
         private Object fallback(Frame f) {
-            Object v = f.thread.process.fallback(name);
+            Object v = f.thread.process.fallback(f.thread, name);
             if (v == null) {
                 throw unknown(name, called);
             }

@@ -179,7 +179,7 @@ final class Rare {
             }
             case OP_IMPORT, OP_MODULE -> {
                 f.pc = pc + ((w & 0xFF) == OP_MODULE ? 2 : 3);
-                Object imported = Slow.importModule(m, module, (String) k[code[pc + 1]],
+                Object imported = Slow.importModule(m, (String) k[code[pc + 1]],
                         (w & 0xFF) == OP_MODULE || code[pc + 2] != 0);
                 st = m.stack;
                 st[a] = imported;

@@ -80,7 +80,7 @@ final class Slow {
     /** An unassigned global: the runtime API's or builtin's of that name, cached in the slot (GlobalLoad). */
     static Object fallback(Machine m, PModule module, Proto p, int slot, boolean called) {
         String name = module.nameOf(slot);
-        Object v = m.process.fallback(name);
+        Object v = m.process.fallback(m, name);
         if (v == null) {
             throw unknown(name, called);
         }
@@ -355,8 +355,8 @@ final class Slow {
         return cls;
     }
 
-    static PModule importModule(Machine m, PModule importer, String dotted, boolean itself) {
-        PModule mod = m.process.importModule(m, dotted, importer.path);
+    static PModule importModule(Machine m, String dotted, boolean itself) {
+        PModule mod = m.process.importModule(m, dotted);
         return itself ? mod : m.process.root(dotted);
     }
 

@@ -41,6 +41,15 @@ public final class VmProcess extends ProcessRuntime {
         ((Machine) rt).runModule((Unit) code, module);
     }
 
+    /**
+     * On a machine of its own: the running machine is inside an instruction
+     * whose registers a nested run could move (its stack may grow).
+     */
+    @Override
+    protected void runDetached(Interop rt, CompiledModule code, PModule module) {
+        new Machine(rt.ctx(), this).runModule((Unit) code, module);
+    }
+
     /** The loaded modules, live (for snapshots). */
     public Map<String, PModule> modules() {
         return loadedModules();

@@ -1,0 +1,2 @@
+echo from the script
+pwd
