@@ -51,7 +51,7 @@ version; version --short; version --all
 version --bad; echo "status $?"
 ps | head -1
 ps | grep -c ' ps$'
-ps -T | head -1
+ps -T | head -1 | grep -c '^tid=1 tgid=1 [a-z-]* boot$'
 sleep 5 &
 /system/bin/kill.peb %1; echo "kill job spec $?"
 /system/bin/kill.peb -TERM 99999; echo "status $?"
