@@ -22,6 +22,7 @@ public final class TcpListener implements Channel {
     private final Readiness readiness;
     private final InetSocketAddress local;
     private final long opened = System.currentTimeMillis();
+    private volatile long timeoutMillis = -1;
 
     /** Take over a bound channel (made non-blocking here). */
     public TcpListener(ServerSocketChannel channel) throws IOException {
@@ -45,7 +46,9 @@ public final class TcpListener implements Channel {
             while (true) {
                 SocketChannel s = channel.accept();
                 if (s != null) {
-                    return new TcpSocket(s);
+                    TcpSocket socket = new TcpSocket(s);
+                    socket.setTimeout(timeoutMillis);
+                    return socket;
                 }
                 switch (readiness.await(SelectionKey.OP_ACCEPT, deadline, group)) {
                     case TIMED_OUT:
@@ -59,6 +62,11 @@ public final class TcpListener implements Channel {
         } catch (IOException e) {
             throw NetErrors.of(e, describe());
         }
+    }
+
+    /** The read and write timeout every connection accepted from now on starts with (negative: none). */
+    public void setTimeout(long millis) {
+        timeoutMillis = millis;
     }
 
     @Override

@@ -20,16 +20,19 @@ import pebbleos.api.syscall.Restart;
  * the connection as it was. The peer closing its side is end of input.
  */
 public final class TcpSocket implements Channel {
-    private static final int BUFFER = 16 * 1024;
+    private static final int BUFFER = 8 * 1024;
+    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
     private final SocketChannel channel;
     private final Readiness readiness;
     private final InetSocketAddress local;
     private final InetSocketAddress peer;
     private final long opened = System.currentTimeMillis();
-    private final ByteBuffer input = ByteBuffer.allocate(BUFFER).flip();
+    private final String name;
+    private ByteBuffer input = EMPTY;
     private final Object readLock = new Object();
     private final Object writeLock = new Object();
+    private volatile long timeoutNanos = Long.MAX_VALUE;
 
     /** Take over a connected channel (made non-blocking here). */
     public TcpSocket(SocketChannel channel) throws IOException {
@@ -39,6 +42,7 @@ public final class TcpSocket implements Channel {
         this.readiness = new Readiness(channel);
         this.local = (InetSocketAddress) channel.getLocalAddress();
         this.peer = (InetSocketAddress) channel.getRemoteAddress();
+        this.name = "tcp:" + Addresses.text(local) + "->" + Addresses.text(peer);
     }
 
     /**
@@ -100,6 +104,9 @@ public final class TcpSocket implements Channel {
         synchronized (readLock) {
             try {
                 while (!input.hasRemaining()) {
+                    if (input == EMPTY) {
+                        input = ByteBuffer.allocate(BUFFER); // on the first read: a socket only written needs none
+                    }
                     input.clear();
                     int n = channel.read(input);
                     input.flip();
@@ -107,7 +114,10 @@ public final class TcpSocket implements Channel {
                         return -1;
                     }
                     if (n == 0) {
-                        readiness.await(SelectionKey.OP_READ, Long.MAX_VALUE, Wakeups.NONE);
+                        long deadline = timeoutNanos == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos;
+                        if (readiness.await(SelectionKey.OP_READ, deadline, Wakeups.NONE) == Readiness.Outcome.TIMED_OUT) {
+                            throw new PebbleException(Errno.TIMEDOUT, "timed out waiting for data: " + describe());
+                        }
                     }
                 }
             } catch (IOException e) {
@@ -117,6 +127,15 @@ public final class TcpSocket implements Channel {
             input.get(buffer, offset, n);
             return n;
         }
+    }
+
+    /**
+     * How long one read or write may wait for the peer before it fails with
+     * ETIMEDOUT (a server's guard against clients that connect and say
+     * nothing); negative: for ever, the default.
+     */
+    public void setTimeout(long millis) {
+        timeoutNanos = millis < 0 ? Long.MAX_VALUE : millis * 1_000_000L;
     }
 
     /** Bytes already received and not yet read, without waiting. */
@@ -133,7 +152,10 @@ public final class TcpSocket implements Channel {
             try {
                 while (out.hasRemaining()) {
                     if (channel.write(out) == 0) {
-                        readiness.await(SelectionKey.OP_WRITE, Long.MAX_VALUE, Wakeups.NONE);
+                        long deadline = timeoutNanos == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos;
+                        if (readiness.await(SelectionKey.OP_WRITE, deadline, Wakeups.NONE) == Readiness.Outcome.TIMED_OUT) {
+                            throw new PebbleException(Errno.TIMEDOUT, "timed out sending: " + describe());
+                        }
                     }
                 }
             } catch (IOException e) {
@@ -158,7 +180,7 @@ public final class TcpSocket implements Channel {
 
     @Override
     public String describe() {
-        return "tcp:" + Addresses.text(local) + "->" + Addresses.text(peer);
+        return name;
     }
 
     @Override

@@ -57,7 +57,11 @@ final class SocketCalls {
                 named("net_peer", "fd", "{host, port} of the other end of a connection", this::peer),
                 named("net_local", "fd", "{host, port} a socket is bound to", this::local),
                 named("net_shutdown", "fd", "stop sending on a connection (the peer reads end of input); 0",
-                        this::shutdown));
+                        this::shutdown),
+                named("net_set_timeout", "fd, timeout_ms",
+                        "how long each read or write of a connection may wait before ETIMEDOUT (-1: for ever); "
+                                + "on a listening socket, for the connections it accepts; 0",
+                        this::setTimeout));
     }
 
     private Object lookup(TaskContext c, Object[] a) {
@@ -166,6 +170,17 @@ final class SocketCalls {
             return Calls.address(u.local());
         }
         throw new PebbleException(Errno.NOTSOCK, "descriptor " + fd + " is not a socket");
+    }
+
+    private Object setTimeout(TaskContext c, Object[] a) {
+        Args args = Args.of("net_set_timeout", a, 2, 2);
+        int fd = args.intValue(0);
+        if (c.fds().get(fd).channel() instanceof TcpListener listener) {
+            listener.setTimeout(args.integer(1));
+            return 0L;
+        }
+        Calls.socket(c, fd, TcpSocket.class, "a connection").setTimeout(args.integer(1));
+        return 0L;
     }
 
     private Object shutdown(TaskContext c, Object[] a) {

@@ -11,8 +11,6 @@ import pebbleos.api.process.TaskContext;
  * {@code blocked-output}; each returns early on a signal, as the fd calls do.
  */
 final class ChannelCopy {
-    static final int CHUNK = 64 * 1024;
-
     private ChannelCopy() {
     }
 
@@ -24,7 +22,7 @@ final class ChannelCopy {
     static long copy(TaskContext caller, Channel from, Channel to, long limit) {
         boolean blockingRead = !ChannelReads.regular(from);
         boolean blockingWrite = blockingWrite(to);
-        byte[] buffer = new byte[(int) Math.min(CHUNK, Math.max(1, limit))];
+        byte[] buffer = Scratch.buffer();
         long total = 0;
         while (total < limit) {
             int want = (int) Math.min(buffer.length, limit - total);
@@ -47,6 +45,50 @@ final class ChannelCopy {
             }
         }
         return total;
+    }
+
+    /**
+     * {@code head}, then all of {@code file} (a channel that never blocks), to
+     * {@code to}: one write when both fit in one buffer. Returns the file's bytes.
+     */
+    static long send(TaskContext caller, byte[] head, Channel file, Channel to) {
+        byte[] buffer = Scratch.buffer();
+        int start = 0;
+        if (head.length > 0 && head.length < buffer.length / 2) {
+            System.arraycopy(head, 0, buffer, 0, head.length);
+            start = head.length;
+        } else if (head.length > 0) {
+            write(caller, to, head, head.length);
+        }
+        long total = 0;
+        int filled = start;
+        while (true) {
+            int n = file.read(buffer, filled, buffer.length - filled);
+            if (n > 0) {
+                filled += n;
+                total += n;
+            }
+            if (n <= 0 || filled == buffer.length) {
+                if (filled > 0) {
+                    write(caller, to, buffer, filled);
+                }
+                filled = 0;
+                if (n <= 0) {
+                    return total;
+                }
+            }
+        }
+    }
+
+    private static void write(TaskContext caller, Channel to, byte[] bytes, int length) {
+        if (blockingWrite(to)) {
+            caller.blocking("blocked-output", () -> {
+                to.write(bytes, 0, length);
+                return null;
+            });
+        } else {
+            to.write(bytes, 0, length);
+        }
     }
 
     private static boolean blockingWrite(Channel channel) {

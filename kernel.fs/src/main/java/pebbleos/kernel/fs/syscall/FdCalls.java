@@ -48,7 +48,11 @@ final class FdCalls {
                 named("fd_list", "", "the open descriptors: dict fd -> what it is open on", this::list),
                 named("fd_copy", "from_fd, to_fd[, nbytes]",
                         "copy bytes as they are (no text decoding) from one descriptor to another: up to nbytes, "
-                                + "or to the end of input; returns the bytes copied (0 at end of input)", this::copy));
+                                + "or to the end of input; returns the bytes copied (0 at end of input)", this::copy),
+                named("fd_sendfile", "fd, path[, head]",
+                        "write head (text), then the bytes of the file at path as they are, to a descriptor "
+                                + "(sendfile; a server's header and body in one write when they fit); returns the file's bytes",
+                        this::sendFile));
     }
 
     private Object open(TaskContext c, Object[] a) {
@@ -112,6 +116,23 @@ final class FdCalls {
         long limit = args.has(2) ? Math.max(0, args.integer(2)) : Long.MAX_VALUE;
         c.flush();
         return ChannelCopy.copy(c, from.channel(), target.channel(), limit);
+    }
+
+    private Object sendFile(TaskContext c, Object[] a) {
+        Args args = Args.of("fd_sendfile", a, 2, 3);
+        byte[] head = args.has(2) ? Calls.utf8(args.string(2)) : new byte[0];
+        int to = args.intValue(0);
+        OpenFile target = c.fds().get(to);
+        if (!target.writable()) {
+            throw new PebbleException(Errno.BADF, "descriptor " + to + " is not open for writing");
+        }
+        OpenFile file = mounts.namespace().open(c, path(c, args, 1), OpenMode.parse("r"));
+        try {
+            c.flush();
+            return ChannelCopy.send(c, head, file.channel(), target.channel());
+        } finally {
+            file.release();
+        }
     }
 
     private Object close(TaskContext c, Object[] a) {
