@@ -92,3 +92,19 @@ echo
 /bin/sh --help
 echo
 [ --help | head -1
+echo
+ping --help
+echo
+host --help
+echo
+curl --help
+echo
+wget --help
+echo
+fetch --help
+echo
+nc --help
+echo
+httpd --help
+echo
+chat --help
