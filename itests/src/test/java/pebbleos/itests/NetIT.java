@@ -153,7 +153,7 @@ public class NetIT {
         Launcher.Result r = run("run orig.peb; exec orig.peb; ping -c 2 -i 0.05 127.0.0.1 " + port
                 + " | grep -c 'tcp pong'; ping -c 1 127.0.0.1 " + closedPort() + " > /dev/null; echo \"ping $?\"; "
                 + "ping nosuch.invalid; echo \"ping $?\"; host localhost; host nosuch.invalid; echo \"host $?\"");
-        String once = "127.0.0.1\n1 127.0.0.1 " + port + "\n0 True\n1 200 hello network\n True\n"
+        String once = "127.0.0.1\n1 127.0.0.1 " + port + "\n0 1\n1 200 hello network\n 1\n"
                 + "HTTP Error 404: Not Found\n0\n";
         assertEquals(once + once + "2\nping 1\nping 2\nlocalhost has address 127.0.0.1\nhost 1\n", r.out());
         assertTrue(r.err(), r.err().contains("ping: nosuch.invalid: name or service not known: nosuch.invalid\n"));
@@ -358,7 +358,7 @@ public class NetIT {
             Thread.sleep(4000); // two scans of the folder, then the update
             Files.writeString(root.resolve("go"), "1");
             assertTrue("did not end", p.waitFor(60, TimeUnit.SECONDS));
-            assertEquals("swapped True\nacross the swap\n\naccepted after\n\nhttpd 130\n", Files.readString(out));
+            assertEquals("swapped 1\nacross the swap\n\naccepted after\n\nhttpd 130\n", Files.readString(out));
         } finally {
             p.destroyForcibly();
             Files.deleteIfExists(out);

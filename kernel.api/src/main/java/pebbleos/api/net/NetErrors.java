@@ -41,8 +41,10 @@ public final class NetErrors {
             return p.errno();
         }
         String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
-        if (e instanceof UnknownHostException || e instanceof UnresolvedAddressException) {
-            return Errno.NONAME;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
+                return Errno.NONAME; // the HTTP client wraps it in a ConnectException
+            }
         }
         if (e instanceof SocketTimeoutException || message.contains("timed out")) {
             return Errno.TIMEDOUT;
