@@ -62,3 +62,5 @@ yes | head -2; yes pebble os | head -n 1
 lang | head -3
 lang | grep -c Builtins
 lang extra; echo "status $?"
+help | grep -c "^  preferred run   COMMAND \[ARGS...\]"
+help | grep -c "compatibility launcher"
