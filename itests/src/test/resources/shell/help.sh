@@ -85,6 +85,8 @@ printf --help
 echo
 lang --help
 echo
+gcc --help
+echo
 pebble --help
 echo
 edit --help
