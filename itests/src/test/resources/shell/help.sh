@@ -87,6 +87,8 @@ lang --help
 echo
 gcc --help
 echo
+gnuplot --help
+echo
 pebble --help
 echo
 edit --help
