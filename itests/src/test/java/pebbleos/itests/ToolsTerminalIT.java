@@ -53,10 +53,10 @@ public class ToolsTerminalIT {
     @Test
     public void gnuplotReadsCommandsUntilCtrlDAndDrawsTheChart() throws Exception {
         tmux.line("gnuplot --width 60 --height 14");
-        // gnuplot shows no prompt (it cannot tell a terminal from a pipe without a
-        // raw syscall); a line typed before it reads goes to the shell, so wait
-        Thread.sleep(3000);
+        tmux.awaitText("gnuplot>", STEP_MILLIS);
         tmux.line("set title \"typed\"");
+        tmux.await("the next prompt", STEP_MILLIS,
+                screen -> screen.stream().filter(l -> l.startsWith("gnuplot>")).count() >= 2);
         tmux.line("plot [0:6] sin(x) title \"sine\"");
         tmux.keys("C-d");
         List<String> s = tmux.await("the chart and the prompt", STEP_MILLIS,
