@@ -8,9 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.After;
-import org.junit.Assume;
 import org.junit.Before;
-import org.junit.BeforeClass;
 import org.junit.Test;
 
 /**
@@ -20,27 +18,16 @@ import org.junit.Test;
  * runs by name.
  */
 public class ToolsTerminalIT {
-    private static final long BOOT_MILLIS = 30_000;
     private static final long STEP_MILLIS = 20_000;
-    private static Path image;
 
     private Path root;
     private Tmux tmux;
 
-    @BeforeClass
-    public static void tmuxAndImage() {
-        Assume.assumeTrue("tmux is not installed", Tmux.available());
-        image = Path.of(System.getProperty("pebbleos.root", ".."), "distro", "target", "pebbleos.jar")
-                .toAbsolutePath().normalize();
-        Assume.assumeTrue("no image at " + image, Files.isRegularFile(image));
-    }
-
     @Before
     public void boot() throws Exception {
+        Path image = Tmux.image();
         root = Files.createTempDirectory(Path.of("target"), "tools-terminal-it").toAbsolutePath();
-        String command = "PEBBLEOS_HISTORY=" + root.resolve("history") + " exec java -jar " + image + " --root " + root;
-        tmux = Tmux.start("tools" + System.nanoTime(), root, 100, 30, command);
-        tmux.awaitPrompt(BOOT_MILLIS);
+        tmux = Tmux.boot(image, root, root.resolve("history"), "hostfs", 30_000);
     }
 
     @After
