@@ -14,7 +14,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.After;
-import org.junit.Assume;
 import org.junit.Before;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -35,10 +34,7 @@ public class TerminalIT {
 
     @BeforeClass
     public static void tmuxAndImage() {
-        Assume.assumeTrue("tmux is not installed", Tmux.available());
-        image = Path.of(System.getProperty("pebbleos.root", ".."), "distro", "target", "pebbleos.jar")
-                .toAbsolutePath().normalize();
-        Assume.assumeTrue("no image at " + image, Files.isRegularFile(image));
+        image = Tmux.image();
     }
 
     @Before
@@ -58,11 +54,7 @@ public class TerminalIT {
     }
 
     private Tmux start(Path history, String mode) throws Exception {
-        String command = "PEBBLEOS_HISTORY=" + history + " exec java -jar " + image + " --root " + root
-                + " --fs-mode " + mode;
-        Tmux t = Tmux.start(Long.toString(System.nanoTime()), root, 100, 30, command);
-        t.awaitPrompt(BOOT_MILLIS);
-        return t;
+        return Tmux.boot(image, root, history, mode, BOOT_MILLIS);
     }
 
     @After

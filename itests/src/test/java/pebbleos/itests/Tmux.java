@@ -2,16 +2,20 @@ package pebbleos.itests;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import org.junit.Assume;
+
 /**
  * A terminal driven through tmux: a detached session on a private tmux
  * server runs the PebbleOS image; keys go in with {@code send-keys}, the
- * screen comes back with {@code capture-pane}. Used by {@link TerminalIT}.
+ * screen comes back with {@code capture-pane}. Used by {@link TerminalIT} and
+ * {@link ToolsTerminalIT}.
  */
 final class Tmux implements AutoCloseable {
     private final String socket;
@@ -33,6 +37,29 @@ final class Tmux implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** The exported image; the calling test class is skipped without tmux or an image. */
+    static Path image() {
+        Assume.assumeTrue("tmux is not installed", available());
+        Path image = Path.of(System.getProperty("pebbleos.root", ".."), "distro", "target", "pebbleos.jar")
+                .toAbsolutePath().normalize();
+        Assume.assumeTrue("no image at " + image, Files.isRegularFile(image));
+        return image;
+    }
+
+    /**
+     * The image booted on the disk folder {@code root} in storage mode
+     * {@code mode}, in a session of 100x30, its shell's history in
+     * {@code history}; returns at the first prompt.
+     */
+    static Tmux boot(Path image, Path root, Path history, String mode, long millis)
+            throws IOException, InterruptedException {
+        String command = "PEBBLEOS_HISTORY=" + history + " exec java -jar " + image + " --root " + root
+                + " --fs-mode " + mode;
+        Tmux t = start(Long.toString(System.nanoTime()), root, 100, 30, command);
+        t.awaitPrompt(millis);
+        return t;
     }
 
     /** A session of cols x rows running {@code command} (a shell command line) in {@code dir}. */
