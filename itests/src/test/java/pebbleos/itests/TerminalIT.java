@@ -244,12 +244,14 @@ public class TerminalIT {
     @Test
     public void topDrawsAndQuitsOnQ() throws Exception {
         tmux.line("top");
-        List<String> s = tmux.awaitText("PID   KIND       STATE        PGID  EXIT PROGRAM", STEP_MILLIS);
+        List<String> s = tmux.awaitText("CPU%     TIME  PID KIND STATE PGID EXIT PROGRAM", STEP_MILLIS);
         assertTrue(s.get(0).startsWith("Pebble top  "));
         assertTrue(String.join("\n", s).contains("/system/bin/top.peb"));
         // the first frame is drawn before top reads a key; the next refresh shows it holding the terminal raw
         tmux.awaitText("tty=raw", STEP_MILLIS);
-        tmux.awaitText("q quit  H threads  j/k scroll  s sort", STEP_MILLIS);
+        tmux.awaitText("q quit  H threads  s sort (pid)", STEP_MILLIS);
+        tmux.type("P");
+        tmux.awaitText("s sort (cpu)", STEP_MILLIS);
         tmux.type("H");
         tmux.awaitText("TID TGID STATE NAME", STEP_MILLIS);
         tmux.type("q");

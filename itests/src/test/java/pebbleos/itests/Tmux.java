@@ -70,6 +70,16 @@ final class Tmux implements AutoCloseable {
         return String.join("\n", screen());
     }
 
+    /** Whether the terminal's cursor is shown (a full-screen program hides it while it runs). */
+    boolean cursorVisible() throws IOException {
+        return run("display-message", "-p", "-t", session, "#{cursor_flag}").strip().equals("1");
+    }
+
+    /** Whether the pane shows the alternate screen (a full-screen program's page). */
+    boolean alternateScreen() throws IOException {
+        return run("display-message", "-p", "-t", session, "#{alternate_on}").strip().equals("1");
+    }
+
     void resize(int cols, int rows) throws IOException {
         run("resize-window", "-t", session, "-x", Integer.toString(cols), "-y", Integer.toString(rows));
     }

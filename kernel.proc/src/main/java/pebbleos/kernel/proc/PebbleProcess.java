@@ -37,6 +37,8 @@ final class PebbleProcess implements ProcessView {
     /** The thread that runs the program; its end is the process's end. */
     volatile PebbleThread main;
     final long startMillis = System.currentTimeMillis();
+    /** The CPU time its threads have used. */
+    final CpuTime cpu = new CpuTime();
     private final Map<String, String> env;
     private volatile String cwd;
     private Object engineState;

@@ -52,6 +52,8 @@ final class PebbleThread extends TaskContext implements ThreadHandle, Runnable {
     /** The engine whose task runs now (for hot swap of the engine bundle). */
     volatile ExecutionEngine engine;
     volatile Thread javaThread;
+    /** The CPU time it had used when it ended. */
+    private volatile long cpuAtEnd;
 
     PebbleThread(ProcessTable table, PebbleProcess process, int tid, String name, boolean capture,
             Function<TaskContext, Task> body) {
@@ -130,6 +132,8 @@ final class PebbleThread extends TaskContext implements ThreadHandle, Runnable {
                 // the reader has gone: nothing more to say
             }
             exitStatus = status;
+            cpuAtEnd = CpuTime.current();
+            process.cpu.threadEnded(cpuAtEnd);
             state = signal != 0 ? "halted" : (error != null && outcome == null ? "error"
                     : outcome != null && outcome.kind() == Outcome.Kind.ERROR ? "error" : "halted");
             finished = true;
@@ -409,6 +413,11 @@ final class PebbleThread extends TaskContext implements ThreadHandle, Runnable {
     @Override
     public String state() {
         return state;
+    }
+
+    /** The CPU nanoseconds it has used (up to its end). */
+    long cpuNanos() {
+        return finished ? cpuAtEnd : CpuTime.of(javaThread);
     }
 
     @Override
