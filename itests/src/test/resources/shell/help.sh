@@ -92,3 +92,34 @@ echo
 /bin/sh --help
 echo
 [ --help | head -1
+echo
+# the terminal programs of tty.console
+nano --help
+echo
+snake --help
+echo
+atari_pong --help
+echo
+tunnel --help
+echo
+balls --help
+echo
+starfield --help
+echo
+rainfire --help
+echo
+matrix --help
+echo
+train --help
+echo
+clock --help
+echo
+welcome --help
+echo
+physics --help
+echo
+ui_demo --help
+echo
+top --help
+echo
+htop --help

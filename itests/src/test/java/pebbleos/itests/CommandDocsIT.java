@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.Test;
 
@@ -34,14 +36,27 @@ public class CommandDocsIT {
     @Test
     public void everyCommandIsDocumented() throws IOException {
         String docs = Files.readString(ShellScriptsIT.ROOT.resolve("docs/commands.md"), StandardCharsets.UTF_8);
-        Path bin = ShellScriptsIT.ROOT.resolve("system/src/main/resources/system/bin");
-        try (var files = Files.list(bin)) {
-            for (Path p : files.toList()) {
-                String name = p.getFileName().toString().replaceAll("\\.peb$", "");
-                if (name.equals("[") || name.equals("test")) {
-                    name = "test, [";
+        // every bundle's commands: system's, tty.console's, kernel.service's ...
+        List<Path> bins = new ArrayList<>();
+        try (var bundles = Files.list(ShellScriptsIT.ROOT)) {
+            for (Path bundle : bundles.sorted().toList()) {
+                Path bin = bundle.resolve("src/main/resources/system/bin");
+                if (Files.isDirectory(bin)) {
+                    bins.add(bin);
                 }
-                assertTrue("docs/commands.md has no section for " + name, docs.contains("## " + name + "\n"));
+            }
+        }
+        assertTrue("the commands of system and tty.console at least", bins.size() >= 2);
+        for (Path bin : bins) {
+            try (var files = Files.list(bin)) {
+                for (Path p : files.toList()) {
+                    String name = p.getFileName().toString().replaceAll("\\.peb$", "");
+                    if (name.equals("[") || name.equals("test")) {
+                        name = "test, [";
+                    }
+                    assertTrue("docs/commands.md has no section for " + name + " (" + bin + ")",
+                            docs.contains("## " + name + "\n"));
+                }
             }
         }
     }
