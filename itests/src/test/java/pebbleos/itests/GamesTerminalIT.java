@@ -9,10 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.After;
-import org.junit.Assume;
 import org.junit.Before;
-import org.junit.BeforeClass;
 import org.junit.Test;
 
 /**
@@ -22,35 +19,11 @@ import org.junit.Test;
  * final line printed, the alternate screen left, the cursor shown, the shell's
  * screen and prompt back. Skipped when tmux is not installed.
  */
-public class GamesTerminalIT {
-    private static final long BOOT_MILLIS = 30_000;
-    private static final long STEP_MILLIS = 10_000;
-    private static Path image;
-
-    private Path root;
-    private Tmux tmux;
-
-    @BeforeClass
-    public static void tmuxAndImage() {
-        Assume.assumeTrue("tmux is not installed", Tmux.available());
-        image = Path.of(System.getProperty("pebbleos.root", ".."), "distro", "target", "pebbleos.jar")
-                .toAbsolutePath().normalize();
-        Assume.assumeTrue("no image at " + image, Files.isRegularFile(image));
-    }
-
+public class GamesTerminalIT extends TmuxTestCase {
     @Before
-    public void boot() throws Exception {
+    public void bootOnADisk() throws Exception {
         root = Files.createTempDirectory(Path.of("target"), "games-it").toAbsolutePath();
-        String command = "PEBBLEOS_HISTORY=none exec java -jar " + image + " --root " + root;
-        tmux = Tmux.start(Long.toString(System.nanoTime()), root, 100, 30, command);
-        tmux.awaitPrompt(BOOT_MILLIS);
-    }
-
-    @After
-    public void shutdown() throws IOException {
-        if (tmux != null) {
-            tmux.close();
-        }
+        tmux = boot("none", "hostfs");
     }
 
     /** Start a program from the prompt and wait for its first frame. */

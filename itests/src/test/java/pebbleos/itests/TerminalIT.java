@@ -13,10 +13,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.After;
-import org.junit.Assume;
 import org.junit.Before;
-import org.junit.BeforeClass;
 import org.junit.Test;
 
 /**
@@ -25,24 +22,9 @@ import org.junit.Test;
  * {@code send-keys} and the screen is read with {@code capture-pane}. Skipped
  * when tmux is not installed ({@code .ci/run} installs it).
  */
-public class TerminalIT {
-    private static final long BOOT_MILLIS = 30_000;
-    private static final long STEP_MILLIS = 10_000;
-    private static Path image;
-
-    private Path root;
-    private Tmux tmux;
-
-    @BeforeClass
-    public static void tmuxAndImage() {
-        Assume.assumeTrue("tmux is not installed", Tmux.available());
-        image = Path.of(System.getProperty("pebbleos.root", ".."), "distro", "target", "pebbleos.jar")
-                .toAbsolutePath().normalize();
-        Assume.assumeTrue("no image at " + image, Files.isRegularFile(image));
-    }
-
+public class TerminalIT extends TmuxTestCase {
     @Before
-    public void boot() throws Exception {
+    public void bootOnADisk() throws Exception {
         root = Files.createTempDirectory(Path.of("target"), "terminal-it").toAbsolutePath();
         // cat comes with the userland; until then a one-line stand-in in the current directory
         Files.writeString(root.resolve("cat.peb"), "for name in ARGV:\n    print read_file(name)\n");
@@ -58,18 +40,7 @@ public class TerminalIT {
     }
 
     private Tmux start(Path history, String mode) throws Exception {
-        String command = "PEBBLEOS_HISTORY=" + history + " exec java -jar " + image + " --root " + root
-                + " --fs-mode " + mode;
-        Tmux t = Tmux.start(Long.toString(System.nanoTime()), root, 100, 30, command);
-        t.awaitPrompt(BOOT_MILLIS);
-        return t;
-    }
-
-    @After
-    public void shutdown() throws IOException {
-        if (tmux != null) {
-            tmux.close();
-        }
+        return boot(history.toString(), mode);
     }
 
     private static long promptCount(List<String> screen) {

@@ -2,11 +2,14 @@ package pebbleos.itests;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+
+import org.junit.Assume;
 
 /**
  * A terminal driven through tmux: a detached session on a private tmux
@@ -33,6 +36,29 @@ final class Tmux implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** The exported full image; the calling test class is skipped without tmux or without the image. */
+    static Path imageOrSkip() {
+        Assume.assumeTrue("tmux is not installed", available());
+        Path image = Path.of(System.getProperty("pebbleos.root", ".."), "distro", "target", "pebbleos.jar")
+                .toAbsolutePath().normalize();
+        Assume.assumeTrue("no image at " + image, Files.isRegularFile(image));
+        return image;
+    }
+
+    /**
+     * The image booted on the disk {@code root} in a session of 100x30, up to
+     * its first prompt: {@code history} is the line history file ("none" for
+     * none), {@code mode} the filesystem mode.
+     */
+    static Tmux boot(Path image, Path root, String history, String mode, long millis)
+            throws IOException, InterruptedException {
+        String command = "PEBBLEOS_HISTORY=" + history + " exec java -jar " + image + " --root " + root
+                + " --fs-mode " + mode;
+        Tmux t = start(Long.toString(System.nanoTime()), root, 100, 30, command);
+        t.awaitPrompt(millis);
+        return t;
     }
 
     /** A session of cols x rows running {@code command} (a shell command line) in {@code dir}. */
