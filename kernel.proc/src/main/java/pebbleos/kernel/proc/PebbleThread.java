@@ -1,6 +1,8 @@
 package pebbleos.kernel.proc;
 
 import java.io.ByteArrayOutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -52,8 +54,6 @@ final class PebbleThread extends TaskContext implements ThreadHandle, Runnable {
     /** The engine whose task runs now (for hot swap of the engine bundle). */
     volatile ExecutionEngine engine;
     volatile Thread javaThread;
-    /** The CPU time it had used when it ended. */
-    private volatile long cpuAtEnd;
 
     PebbleThread(ProcessTable table, PebbleProcess process, int tid, String name, boolean capture,
             Function<TaskContext, Task> body) {
@@ -131,9 +131,8 @@ final class PebbleThread extends TaskContext implements ThreadHandle, Runnable {
             } catch (Terminated | PebbleException e) {
                 // the reader has gone: nothing more to say
             }
+            process.addEndedThreadCpu(cpuNanos());
             exitStatus = status;
-            cpuAtEnd = CpuTime.current();
-            process.cpu.threadEnded(cpuAtEnd);
             state = signal != 0 ? "halted" : (error != null && outcome == null ? "error"
                     : outcome != null && outcome.kind() == Outcome.Kind.ERROR ? "error" : "halted");
             finished = true;
@@ -415,10 +414,19 @@ final class PebbleThread extends TaskContext implements ThreadHandle, Runnable {
         return state;
     }
 
-    /** The CPU nanoseconds it has used (up to its end). */
+    /** CPU time this thread has used, in nanoseconds (0 when the JVM does not measure it, or once it has ended). */
     long cpuNanos() {
-        return finished ? cpuAtEnd : CpuTime.of(javaThread);
+        Thread t = javaThread;
+        if (t == null || !CPU.isThreadCpuTimeSupported()) {
+            return 0;
+        }
+        @SuppressWarnings("deprecation") // Thread.threadId() is Java 19+
+        long id = t.getId();
+        return Math.max(0, CPU.getThreadCpuTime(id));
     }
+
+    /** The JVM's per-thread CPU clocks (user and system time together). */
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     @Override
     public boolean finished() {
