@@ -13,9 +13,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.After;
 import org.junit.Before;
-import org.junit.BeforeClass;
 import org.junit.Test;
 
 /**
@@ -24,21 +22,9 @@ import org.junit.Test;
  * {@code send-keys} and the screen is read with {@code capture-pane}. Skipped
  * when tmux is not installed ({@code .ci/run} installs it).
  */
-public class TerminalIT {
-    private static final long BOOT_MILLIS = 30_000;
-    private static final long STEP_MILLIS = 10_000;
-    private static Path image;
-
-    private Path root;
-    private Tmux tmux;
-
-    @BeforeClass
-    public static void tmuxAndImage() {
-        image = Tmux.image();
-    }
-
+public class TerminalIT extends TmuxTestCase {
     @Before
-    public void boot() throws Exception {
+    public void bootOnADisk() throws Exception {
         root = Files.createTempDirectory(Path.of("target"), "terminal-it").toAbsolutePath();
         // cat comes with the userland; until then a one-line stand-in in the current directory
         Files.writeString(root.resolve("cat.peb"), "for name in ARGV:\n    print read_file(name)\n");
@@ -54,14 +40,7 @@ public class TerminalIT {
     }
 
     private Tmux start(Path history, String mode) throws Exception {
-        return Tmux.boot(image, root, history, mode, BOOT_MILLIS);
-    }
-
-    @After
-    public void shutdown() throws IOException {
-        if (tmux != null) {
-            tmux.close();
-        }
+        return boot(history.toString(), mode);
     }
 
     private static long promptCount(List<String> screen) {
@@ -236,12 +215,14 @@ public class TerminalIT {
     @Test
     public void topDrawsAndQuitsOnQ() throws Exception {
         tmux.line("top");
-        List<String> s = tmux.awaitText("PID   KIND       STATE        PGID  EXIT PROGRAM", STEP_MILLIS);
+        List<String> s = tmux.awaitText("CPU%     TIME  PID KIND STATE PGID EXIT PROGRAM", STEP_MILLIS);
         assertTrue(s.get(0).startsWith("Pebble top  "));
         assertTrue(String.join("\n", s).contains("/system/bin/top.peb"));
         // the first frame is drawn before top reads a key; the next refresh shows it holding the terminal raw
         tmux.awaitText("tty=raw", STEP_MILLIS);
-        tmux.awaitText("q quit  H threads  j/k scroll  s sort", STEP_MILLIS);
+        tmux.awaitText("q quit  H threads  s sort (pid)", STEP_MILLIS);
+        tmux.type("P");
+        tmux.awaitText("s sort (cpu)", STEP_MILLIS);
         tmux.type("H");
         tmux.awaitText("TID TGID STATE NAME", STEP_MILLIS);
         tmux.type("q");

@@ -14,8 +14,7 @@ import org.junit.Assume;
 /**
  * A terminal driven through tmux: a detached session on a private tmux
  * server runs the PebbleOS image; keys go in with {@code send-keys}, the
- * screen comes back with {@code capture-pane}. Used by {@link TerminalIT} and
- * {@link ToolsTerminalIT}.
+ * screen comes back with {@code capture-pane}. Used by {@link TerminalIT}.
  */
 final class Tmux implements AutoCloseable {
     private final String socket;
@@ -39,8 +38,8 @@ final class Tmux implements AutoCloseable {
         }
     }
 
-    /** The exported image; the calling test class is skipped without tmux or an image. */
-    static Path image() {
+    /** The exported full image; the calling test class is skipped without tmux or without the image. */
+    static Path imageOrSkip() {
         Assume.assumeTrue("tmux is not installed", available());
         Path image = Path.of(System.getProperty("pebbleos.root", ".."), "distro", "target", "pebbleos.jar")
                 .toAbsolutePath().normalize();
@@ -49,11 +48,11 @@ final class Tmux implements AutoCloseable {
     }
 
     /**
-     * The image booted on the disk folder {@code root} in storage mode
-     * {@code mode}, in a session of 100x30, its shell's history in
-     * {@code history}; returns at the first prompt.
+     * The image booted on the disk {@code root} in a session of 100x30, up to
+     * its first prompt: {@code history} is the line history file ("none" for
+     * none), {@code mode} the filesystem mode.
      */
-    static Tmux boot(Path image, Path root, Path history, String mode, long millis)
+    static Tmux boot(Path image, Path root, String history, String mode, long millis)
             throws IOException, InterruptedException {
         String command = "PEBBLEOS_HISTORY=" + history + " exec java -jar " + image + " --root " + root
                 + " --fs-mode " + mode;
@@ -95,6 +94,16 @@ final class Tmux implements AutoCloseable {
 
     String text() throws IOException {
         return String.join("\n", screen());
+    }
+
+    /** Whether the terminal's cursor is shown (a full-screen program hides it while it runs). */
+    boolean cursorVisible() throws IOException {
+        return run("display-message", "-p", "-t", session, "#{cursor_flag}").strip().equals("1");
+    }
+
+    /** Whether the pane shows the alternate screen (a full-screen program's page). */
+    boolean alternateScreen() throws IOException {
+        return run("display-message", "-p", "-t", session, "#{alternate_on}").strip().equals("1");
     }
 
     void resize(int cols, int rows) throws IOException {

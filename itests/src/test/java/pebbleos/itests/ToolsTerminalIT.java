@@ -2,12 +2,10 @@ package pebbleos.itests;
 
 import static org.junit.Assert.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 
@@ -17,24 +15,13 @@ import org.junit.Test;
  * commands from the terminal until Ctrl-D; gcc writes a program that then
  * runs by name.
  */
-public class ToolsTerminalIT {
+public class ToolsTerminalIT extends TmuxTestCase {
     private static final long STEP_MILLIS = 20_000;
 
-    private Path root;
-    private Tmux tmux;
-
     @Before
-    public void boot() throws Exception {
-        Path image = Tmux.image();
+    public void bootOnADisk() throws Exception {
         root = Files.createTempDirectory(Path.of("target"), "tools-terminal-it").toAbsolutePath();
-        tmux = Tmux.boot(image, root, root.resolve("history"), "hostfs", 30_000);
-    }
-
-    @After
-    public void shutdown() throws IOException {
-        if (tmux != null) {
-            tmux.close();
-        }
+        tmux = boot(root.resolve("history").toString(), "hostfs");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 import pebbleos.api.Errno;
 import pebbleos.api.PebbleException;
@@ -37,6 +38,8 @@ final class PebbleProcess implements ProcessView {
     /** The thread that runs the program; its end is the process's end. */
     volatile PebbleThread main;
     final long startMillis = System.currentTimeMillis();
+    /** CPU time of its threads that have ended, in nanoseconds. */
+    private final AtomicLong endedThreadsCpuNanos = new AtomicLong();
     private final Map<String, String> env;
     private volatile String cwd;
     private Object engineState;
@@ -72,6 +75,22 @@ final class PebbleProcess implements ProcessView {
         this.fds = fds;
         this.env = Collections.synchronizedMap(new TreeMap<>(env));
         this.cwd = cwd;
+    }
+
+    /** CPU time of every thread of the process, ended ones included, in nanoseconds. */
+    long cpuNanos() {
+        long total = endedThreadsCpuNanos.get();
+        for (PebbleThread t : threads) {
+            if (!t.finished()) {
+                total += t.cpuNanos();
+            }
+        }
+        return total;
+    }
+
+    /** A thread ended having used {@code nanos} of CPU. */
+    void addEndedThreadCpu(long nanos) {
+        endedThreadsCpuNanos.addAndGet(Math.max(0, nanos));
     }
 
     // ------------------------------------------------------------------ ProcessView

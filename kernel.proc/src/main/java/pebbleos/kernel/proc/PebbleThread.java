@@ -1,6 +1,8 @@
 package pebbleos.kernel.proc;
 
 import java.io.ByteArrayOutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -129,6 +131,7 @@ final class PebbleThread extends TaskContext implements ThreadHandle, Runnable {
             } catch (Terminated | PebbleException e) {
                 // the reader has gone: nothing more to say
             }
+            process.addEndedThreadCpu(cpuNanos());
             exitStatus = status;
             state = signal != 0 ? "halted" : (error != null && outcome == null ? "error"
                     : outcome != null && outcome.kind() == Outcome.Kind.ERROR ? "error" : "halted");
@@ -423,6 +426,20 @@ final class PebbleThread extends TaskContext implements ThreadHandle, Runnable {
     public String state() {
         return state;
     }
+
+    /** CPU time this thread has used, in nanoseconds (0 when the JVM does not measure it, or once it has ended). */
+    long cpuNanos() {
+        Thread t = javaThread;
+        if (t == null || !CPU.isThreadCpuTimeSupported()) {
+            return 0;
+        }
+        @SuppressWarnings("deprecation") // Thread.threadId() is Java 19+
+        long id = t.getId();
+        return Math.max(0, CPU.getThreadCpuTime(id));
+    }
+
+    /** The JVM's per-thread CPU clocks (user and system time together). */
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     @Override
     public boolean finished() {

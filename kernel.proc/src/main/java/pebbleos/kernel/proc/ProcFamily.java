@@ -66,7 +66,7 @@ final class ProcFamily implements SyscallFamily {
                     return 0L;
                 }),
                 new Syscall("proc_pipe", "", "a new pipe: [read fd, write fd]", this::pipe),
-                new Syscall("proc_list", "", "every process: pid, ppid, pgid, sid, state, exit_status, engine, ...",
+                new Syscall("proc_list", "", "every process: pid, ppid, pgid, sid, state, exit_status, engine, ..., cpu_ms (CPU time of its threads)",
                         (c, a) -> list()),
                 new Syscall("proc_info", "[pid]", "one process's record, or None", this::info),
                 new Syscall("proc_threads", "[pid]", "the threads of a process (all when 0)", this::threads),
@@ -259,6 +259,7 @@ final class ProcFamily implements SyscallFamily {
         d.put("start", p.startMillis / 1000.0);
         d.put("foreground", p.pgid == table.foregroundGroup() ? 1L : 0L);
         d.put("fds", (long) p.fds.size());
+        d.put("cpu_ms", p.cpuNanos() / 1_000_000L);
         return d;
     }
 
@@ -279,6 +280,9 @@ final class ProcFamily implements SyscallFamily {
         d.put("state", t.state());
         d.put("blocked_on", t.blockedOn());
         d.put("exit_status", (long) t.exitStatus());
+        if (t instanceof PebbleThread pt) {
+            d.put("cpu_ms", pt.cpuNanos() / 1_000_000L);
+        }
         return d;
     }
 }

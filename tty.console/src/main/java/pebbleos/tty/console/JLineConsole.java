@@ -66,6 +66,9 @@ public final class JLineConsole implements Console {
     static final String CLEAR = "\033[2J\033[H";
     static final String HIDE_CURSOR = "\033[?25l";
     static final String SHOW_CURSOR = "\033[?25h";
+    static final String ENTER_ALT_SCREEN = "\033[?1049h";
+    static final String LEAVE_ALT_SCREEN = "\033[?1049l";
+    static final String RESET_ATTRIBUTES = "\033[0m";
 
     /** What a process's line input gets: history and extra completion words. */
     record LineOptions(boolean history, List<String> commands, boolean freshLine) {
@@ -105,6 +108,10 @@ public final class JLineConsole implements Console {
     private final RedrawWatch redraw = new RedrawWatch(jobs::foreground, keys, this::groupAlive);
     private volatile boolean lineReading;
     private volatile boolean cursorHidden;
+    /** The group that switched the terminal to the alternate screen and has not switched it back (0: none). */
+    private volatile int altScreenOwner;
+    /** The group whose alternate screen the console left for it when it gave up the terminal (0: none). */
+    private volatile int altScreenLeftBy;
     private volatile Size size = new Size(80, 24);
     private ServiceRegistration<SyscallFamily> family;
 
@@ -155,6 +162,9 @@ public final class JLineConsole implements Console {
         pump.stop();
         editor.close();
         try {
+            if (altScreenOwner != 0) {
+                write(RESET_ATTRIBUTES + LEAVE_ALT_SCREEN);
+            }
             if (cursorHidden) {
                 write(SHOW_CURSOR);
             }
@@ -390,6 +400,7 @@ public final class JLineConsole implements Console {
             pump.pause();
             redraw.look(); // the watcher may not have seen the terminal come back to the reader
             lineReading = true;
+            leaveAltScreenLeftBy(group);
             if (cursorHidden) {
                 write(SHOW_CURSOR);
                 cursorHidden = false;
@@ -517,6 +528,70 @@ public final class JLineConsole implements Console {
         }
     }
 
+    /**
+     * Group {@code pgid} switches the terminal to the alternate screen (a
+     * full-screen program's own page, the shell's text kept aside) or back.
+     */
+    void altScreen(int pgid, boolean on) {
+        if (terminal == null || closed) {
+            return;
+        }
+        altScreenOwner = on ? pgid : 0;
+        altScreenLeftBy = 0;
+        write(on ? ENTER_ALT_SCREEN : RESET_ATTRIBUTES + LEAVE_ALT_SCREEN);
+    }
+
+    /**
+     * Whether group {@code pgid} may draw now. A group whose alternate screen
+     * the console left (it was stopped, or detached into the background) draws
+     * nothing while another group owns the terminal: its frames would land on
+     * the shell's screen (it may paint once more between the stop signal and
+     * its next safe point). Once it owns the terminal again it gets its own
+     * screen back, cleared, before its first drawing call; the REDRAW key tells
+     * it to draw everything.
+     */
+    boolean mayDraw(int pgid) {
+        int left = altScreenLeftBy;
+        if (left == 0 || left != pgid || terminal == null || closed) {
+            return true;
+        }
+        if (jobs.foreground() != pgid) {
+            return false;
+        }
+        altScreenLeftBy = 0;
+        altScreenOwner = pgid;
+        write(ENTER_ALT_SCREEN + CLEAR);
+        return true;
+    }
+
+    /**
+     * The shell's screen comes back once the program that took the alternate
+     * screen no longer holds the terminal (it ended, was killed by ^C, was
+     * stopped or detached): before anyone else reads a line, or writes while
+     * another group owns the terminal. The cursor is shown again and the
+     * attributes reset. {@code current} is the group about to read or the
+     * foreground group.
+     */
+    private void leaveAltScreenLeftBy(int current) {
+        int owner = altScreenOwner;
+        if (owner == 0 || owner == current) {
+            return;
+        }
+        altScreenOwner = 0;
+        altScreenLeftBy = owner;
+        String restore = RESET_ATTRIBUTES + LEAVE_ALT_SCREEN;
+        if (cursorHidden) {
+            cursorHidden = false;
+            restore += SHOW_CURSOR;
+        }
+        write(restore);
+    }
+
+    /** For tests: the group holding the alternate screen, 0 when none. */
+    int altScreenOwner() {
+        return altScreenOwner;
+    }
+
     /** Terminal control sequences are only written to a terminal. */
     void control(String sequence) {
         if (terminal == null || closed) {
@@ -543,6 +618,7 @@ public final class JLineConsole implements Console {
             editor.printAbove(new String(bytes, offset, len, StandardCharsets.UTF_8));
             return;
         }
+        leaveAltScreenLeftBy(jobs.foreground());
         if (toError) {
             synchronized (outputLock) {
                 terminal.flush();

@@ -52,7 +52,9 @@ final class TermFamily implements SyscallFamily {
                 new Syscall("term_write", "text", "write text straight to the terminal (escape sequences pass); returns its length",
                         (c, a) -> {
                             String text = Values.str(Args.of("term_write", a, 1, 1).value(0));
-                            console.write(text);
+                            if (console.mayDraw(c.process().pgid())) {
+                                console.write(text);
+                            }
                             return (long) text.length();
                         }),
                 new Syscall("term_flush", "", "push terminal output out", (c, a) -> {
@@ -61,12 +63,19 @@ final class TermFamily implements SyscallFamily {
                     return 0L;
                 }),
                 new Syscall("term_clear", "", "clear the screen and home the cursor (ESC[2J ESC[H)",
-                        (c, a) -> control("term_clear", a, JLineConsole.CLEAR)),
+                        (c, a) -> control(c, "term_clear", a, JLineConsole.CLEAR)),
                 new Syscall("term_move", "row, col", "move the cursor to row, col (1-based, ESC[r;cH)", this::move),
                 new Syscall("term_hide_cursor", "", "hide the cursor (shown again when line input resumes)",
-                        (c, a) -> control("term_hide_cursor", a, JLineConsole.HIDE_CURSOR)),
+                        (c, a) -> control(c, "term_hide_cursor", a, JLineConsole.HIDE_CURSOR)),
                 new Syscall("term_show_cursor", "", "show the cursor",
-                        (c, a) -> control("term_show_cursor", a, JLineConsole.SHOW_CURSOR)),
+                        (c, a) -> control(c, "term_show_cursor", a, JLineConsole.SHOW_CURSOR)),
+                new Syscall("term_alt_screen", "flag",
+                        "1: switch to the alternate screen (the shell's text is kept aside), 0: back to it; left by itself "
+                                + "once the caller's group gives up the terminal (ends, ^C, ^Z)",
+                        (c, a) -> {
+                            console.altScreen(c.process().pgid(), Values.truthy(Args.of("term_alt_screen", a, 1, 1).value(0)));
+                            return 0L;
+                        }),
                 new Syscall("term_read_key", "",
                         "the next key, raw: a name (UP, ENTER, ^X, F2, RESIZE, REDRAW ...) or the character; None at end of input",
                         (c, a) -> readKey(c, Args.of("term_read_key", a, 0, 0), -1)),
@@ -113,9 +122,11 @@ final class TermFamily implements SyscallFamily {
                         this::lineOptions));
     }
 
-    private Object control(String name, Object[] a, String sequence) {
+    private Object control(TaskContext c, String name, Object[] a, String sequence) {
         Args.of(name, a, 0, 0);
-        console.control(sequence);
+        if (console.mayDraw(c.process().pgid())) {
+            console.control(sequence);
+        }
         return 0L;
     }
 
@@ -123,7 +134,9 @@ final class TermFamily implements SyscallFamily {
         Args args = Args.of("term_move", a, 2, 2);
         long row = Math.max(1, args.integer(0));
         long col = Math.max(1, args.integer(1));
-        console.control("\033[" + row + ";" + col + "H");
+        if (console.mayDraw(c.process().pgid())) {
+            console.control("\033[" + row + ";" + col + "H");
+        }
         return 0L;
     }
 

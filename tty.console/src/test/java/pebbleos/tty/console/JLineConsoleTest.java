@@ -184,6 +184,37 @@ public class JLineConsoleTest {
     }
 
     @Test
+    public void theAlternateScreenIsGivenBackWhenItsProgramLosesTheTerminal() throws Exception {
+        table.foreground = 5;
+        console.altScreen(5, true);
+        assertEquals(5, console.altScreenOwner());
+        await("the switch", () -> screenText().contains(JLineConsole.ENTER_ALT_SCREEN));
+        byte[] own = "a frame".getBytes(StandardCharsets.UTF_8);
+        console.writeStream(false, own, 0, own.length); // its own output keeps its screen
+        assertEquals(5, console.altScreenOwner());
+        // ^Z: the shell owns the terminal and says so; its text goes to its own screen
+        table.foreground = 1;
+        byte[] stopped = "[1]+  Stopped\n".getBytes(StandardCharsets.UTF_8);
+        console.writeStream(true, stopped, 0, stopped.length);
+        assertEquals(0, console.altScreenOwner());
+        await("the shell's screen", () -> screenText().contains(JLineConsole.LEAVE_ALT_SCREEN));
+        assertFalse("a program stopped or in the background draws nothing", console.mayDraw(5));
+        assertTrue(console.mayDraw(1));
+        // fg: its screen again, cleared, before it draws
+        table.foreground = 5;
+        assertTrue(console.mayDraw(5));
+        assertEquals(5, console.altScreenOwner());
+        await("the switch back", () -> screenText().contains(JLineConsole.ENTER_ALT_SCREEN + JLineConsole.CLEAR));
+        // it ends without switching back (^C): the console switches back when the shell reads a line
+        table.foreground = 1;
+        CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> console.readLine("> ", null));
+        keyboard.type("ls\r");
+        assertEquals("ls", line.get(5, TimeUnit.SECONDS));
+        assertEquals(0, console.altScreenOwner());
+        assertTrue(screenText().lastIndexOf(JLineConsole.LEAVE_ALT_SCREEN) > screenText().lastIndexOf(JLineConsole.ENTER_ALT_SCREEN));
+    }
+
+    @Test
     public void aResizeSignalsTheGroupAndWakesARawReader() throws Exception {
         table.foreground = 5;
         assertEquals("", console.takeKey(5, 10));
