@@ -13,6 +13,7 @@ import pebbleos.api.PebbleException;
 import pebbleos.api.fs.FileHandle;
 import pebbleos.api.fs.FileStat;
 import pebbleos.api.fs.FsErrors;
+import pebbleos.api.fs.Ownership;
 import pebbleos.api.fs.SnapshotStore;
 import pebbleos.api.fs.TreeSnapshot;
 import pebbleos.api.fs.Volume;
@@ -86,7 +87,7 @@ final class MemoryVolume implements Volume {
     }
 
     @Override
-    public FileHandle open(String path, int flags) {
+    public FileHandle open(String path, int flags, Ownership created) {
         VolumePaths.check(path);
         Lock l = write();
         try {
@@ -95,7 +96,7 @@ final class MemoryVolume implements Volume {
                 if ((flags & CREATE) == 0) {
                     throw FsErrors.notFound(path);
                 }
-                n = create(path);
+                n = create(path, created);
             } else if (n instanceof DirectoryNode) {
                 throw FsErrors.isDirectory(path);
             } else if ((flags & (CREATE | EXCLUSIVE)) == (CREATE | EXCLUSIVE)) {
@@ -123,7 +124,7 @@ final class MemoryVolume implements Volume {
     }
 
     @Override
-    public void write(String path, byte[] data, boolean append) {
+    public void write(String path, byte[] data, boolean append, Ownership created) {
         VolumePaths.check(path);
         Lock l = write();
         try {
@@ -131,7 +132,7 @@ final class MemoryVolume implements Volume {
             if (n instanceof DirectoryNode) {
                 throw FsErrors.isDirectory(path);
             }
-            FileNode f = n == null ? create(path) : (FileNode) n;
+            FileNode f = n == null ? create(path, created) : (FileNode) n;
             if (append) {
                 f.write(path, f.length, data, 0, data.length);
             } else {
@@ -143,7 +144,7 @@ final class MemoryVolume implements Volume {
     }
 
     @Override
-    public void mkdir(String path) {
+    public void mkdir(String path, Ownership created) {
         VolumePaths.check(path);
         Lock l = write();
         try {
@@ -152,8 +153,34 @@ final class MemoryVolume implements Volume {
             }
             DirectoryNode parent = parentOf(path);
             long now = System.currentTimeMillis();
-            parent.children.put(VolumePaths.name(path), new DirectoryNode(now, now));
+            DirectoryNode d = new DirectoryNode(now, now);
+            d.own(created);
+            parent.children.put(VolumePaths.name(path), d);
             parent.mtime = now;
+        } finally {
+            l.unlock();
+        }
+    }
+
+    @Override
+    public void chmod(String path, int mode) {
+        VolumePaths.check(path);
+        Lock l = write();
+        try {
+            existing(path).mode = mode & Ownership.MODE_BITS;
+        } finally {
+            l.unlock();
+        }
+    }
+
+    @Override
+    public void chown(String path, int uid, int gid) {
+        VolumePaths.check(path);
+        Lock l = write();
+        try {
+            Node n = existing(path);
+            n.uid = uid;
+            n.gid = gid;
         } finally {
             l.unlock();
         }
@@ -235,11 +262,7 @@ final class MemoryVolume implements Volume {
         VolumePaths.check(path);
         Lock l = write();
         try {
-            Node n = lookup(path);
-            if (n == null) {
-                throw FsErrors.notFound(path);
-            }
-            n.mtime = mtime;
+            existing(path).mtime = mtime;
         } finally {
             l.unlock();
         }
@@ -328,6 +351,14 @@ final class MemoryVolume implements Volume {
         return n;
     }
 
+    private Node existing(String path) {
+        Node n = lookup(path);
+        if (n == null) {
+            throw FsErrors.notFound(path);
+        }
+        return n;
+    }
+
     private DirectoryNode directory(String path) {
         Node n = lookup(path);
         if (n == null) {
@@ -366,10 +397,11 @@ final class MemoryVolume implements Volume {
         return d;
     }
 
-    private FileNode create(String path) {
+    private FileNode create(String path, Ownership created) {
         DirectoryNode parent = parentOf(path);
         long now = System.currentTimeMillis();
         FileNode f = new FileNode(now, now);
+        f.own(created);
         parent.children.put(VolumePaths.name(path), f);
         parent.mtime = now;
         return f;
@@ -383,9 +415,10 @@ final class MemoryVolume implements Volume {
 
     private static FileStat stat(String name, Node n) {
         if (n instanceof FileNode f) {
-            return new FileStat(name, FileStat.FILE, f.length, f.mtime, f.ctime);
+            return new FileStat(name, FileStat.FILE, f.length, f.mtime, f.ctime, f.uid, f.gid, f.mode);
         }
-        return new FileStat(name, FileStat.DIRECTORY, ((DirectoryNode) n).children.size(), n.mtime, n.ctime);
+        return new FileStat(name, FileStat.DIRECTORY, ((DirectoryNode) n).children.size(), n.mtime, n.ctime,
+                n.uid, n.gid, n.mode);
     }
 
     private static void count(DirectoryNode d, long[] counts) {
