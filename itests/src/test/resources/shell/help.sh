@@ -91,4 +91,30 @@ edit --help
 echo
 /bin/sh --help
 echo
+whoami --help
+echo
+id --help
+echo
+groups --help
+echo
+who --help
+echo
+chmod --help
+echo
+chown --help
+echo
+chgrp --help
+echo
+su --help
+echo
+sudo --help
+echo
+passwd --help
+echo
+useradd --help
+echo
+userdel --help
+echo
+groupadd --help
+echo
 [ --help | head -1

@@ -167,7 +167,7 @@ public class ShellScriptsIT {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static File nullFile() {
+    static File nullFile() {
         return new File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
     }
 
@@ -184,7 +184,7 @@ public class ShellScriptsIT {
         }
     }
 
-    private static void delete(Path dir) {
+    static void delete(Path dir) {
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

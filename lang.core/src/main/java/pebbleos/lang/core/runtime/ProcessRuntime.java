@@ -116,7 +116,11 @@ public abstract class ProcessRuntime {
      * {@code import a.b.c}: the module {@code a.b.c}, loading it (and namespace
      * modules for {@code a} and {@code a.b}) on first use. Files are searched
      * in the importing file's directory, the working directory,
-     * {@code /system/lib}, then {@code /} (for {@code import system.kernel.x}).
+     * {@code /system/lib}, then {@code /} (for {@code import system.kernel.x});
+     * a file found through the working directory or {@code /} must belong to
+     * the process's effective user or to root, and a
+     * {@link pebbleos.api.process.ProcessView#secure() secure} process takes
+     * only files under {@code /system}.
      */
     public PModule importModule(Interop rt, String dotted, String importerFile) {
         PModule cached = modules.get("name:" + dotted);
@@ -230,17 +234,42 @@ public abstract class ProcessRuntime {
 
     private String find(Interop rt, String relative, String importerFile) {
         String cwd = rt.ctx().process().cwd();
+        // a set-user-id program runs with more privilege than its invoker: modules only from /system
+        boolean secure = rt.ctx().process().secure();
         String[] dirs = {directoryOf(importerFile, cwd), cwd, "/system/lib", "/"};
-        for (String dir : dirs) {
+        for (int i = 0; i < dirs.length; i++) {
+            String dir = dirs[i];
             if (dir == null) {
                 continue;
             }
             String candidate = (dir.endsWith("/") ? dir : dir + "/") + relative;
-            if (isFile(rt, candidate)) {
+            boolean system = candidate.startsWith("/system/");
+            if (secure && !system) {
+                continue;
+            }
+            if (isFile(rt, candidate) && (i == 0 || system || ownedByCallerOrRoot(rt, candidate))) {
                 return candidate;
             }
         }
         return null;
+    }
+
+    /**
+     * True when {@code path} belongs to the process's effective user or to
+     * root: a module found through the working directory or {@code /} must,
+     * or anyone who can write there could run code as whoever imports from
+     * there (root in {@code /tmp}, say). The importing file's own directory
+     * is the program's choice and needs no such check.
+     */
+    private static boolean ownedByCallerOrRoot(Interop rt, String path) {
+        try {
+            Object stat = rt.ctx().syscall("fs_stat", path);
+            Object uid = stat instanceof pebbleos.api.value.PDict d ? d.get("uid") : null;
+            long owner = uid instanceof Long l ? l : -1;
+            return owner == 0 || owner == rt.ctx().process().credentials().euid();
+        } catch (PebbleException e) {
+            return false;
+        }
     }
 
     private static String directoryOf(String file, String cwd) {
