@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import pebbleos.api.Errno;
@@ -164,23 +165,23 @@ final class MemoryVolume implements Volume {
 
     @Override
     public void chmod(String path, int mode) {
-        VolumePaths.check(path);
-        Lock l = write();
-        try {
-            existing(path).mode = mode & Ownership.MODE_BITS;
-        } finally {
-            l.unlock();
-        }
+        update(path, n -> n.mode = mode & Ownership.MODE_BITS);
     }
 
     @Override
     public void chown(String path, int uid, int gid) {
+        update(path, n -> {
+            n.uid = uid;
+            n.gid = gid;
+        });
+    }
+
+    /** Apply {@code change} to an existing node under the write lock. */
+    private void update(String path, Consumer<Node> change) {
         VolumePaths.check(path);
         Lock l = write();
         try {
-            Node n = existing(path);
-            n.uid = uid;
-            n.gid = gid;
+            change.accept(existing(path));
         } finally {
             l.unlock();
         }
@@ -259,13 +260,7 @@ final class MemoryVolume implements Volume {
 
     @Override
     public void setTime(String path, long mtime) {
-        VolumePaths.check(path);
-        Lock l = write();
-        try {
-            existing(path).mtime = mtime;
-        } finally {
-            l.unlock();
-        }
+        update(path, n -> n.mtime = mtime);
     }
 
     @Override

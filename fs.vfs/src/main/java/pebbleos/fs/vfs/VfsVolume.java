@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.Lock;
+import java.util.function.UnaryOperator;
 
 import org.h2.mvstore.MVStore;
 
@@ -170,24 +171,20 @@ final class VfsVolume implements Volume {
 
     @Override
     public void chmod(String path, int mode) {
-        VolumePaths.check(path);
-        Lock l = write();
-        try {
-            Record r = existing(path);
-            store.put(path, r.withOwnership(r.uid(), r.gid(), mode));
-            store.commit();
-        } finally {
-            l.unlock();
-        }
+        update(path, r -> r.withOwnership(r.uid(), r.gid(), mode));
     }
 
     @Override
     public void chown(String path, int uid, int gid) {
+        update(path, r -> r.withOwnership(uid, gid, r.mode()));
+    }
+
+    /** Replace the record of an existing node with {@code change} of it, in one transaction. */
+    private void update(String path, UnaryOperator<Record> change) {
         VolumePaths.check(path);
         Lock l = write();
         try {
-            Record r = existing(path);
-            store.put(path, r.withOwnership(uid, gid, r.mode()));
+            store.put(path, change.apply(existing(path)));
             store.commit();
         } finally {
             l.unlock();
@@ -282,14 +279,7 @@ final class VfsVolume implements Volume {
 
     @Override
     public void setTime(String path, long mtime) {
-        VolumePaths.check(path);
-        Lock l = write();
-        try {
-            store.put(path, existing(path).withMtime(mtime));
-            store.commit();
-        } finally {
-            l.unlock();
-        }
+        update(path, r -> r.withMtime(mtime));
     }
 
     @Override

@@ -163,15 +163,11 @@ public final class Access {
             ns.write(caller, path, data, append, Ownership.ROOT_FILE); // ROFS, whoever asks
             return;
         }
-        search(who, path);
-        FileStat s = ns.node(path);
-        Ownership created = Ownership.ROOT_FILE;
-        if (s == null) {
-            created = creating(caller, path, false);
-        } else if (!s.isDirectory()) {
+        FileStat s = located(who, path);
+        if (s != null && !s.isDirectory()) {
             require(who, s, WRITE, path);
         }
-        ns.write(caller, path, data, append, created);
+        ns.write(caller, path, data, append, s == null ? creating(caller, path, false) : Ownership.ROOT_FILE);
         dropSetIds(who, path, s);
     }
 
@@ -181,8 +177,7 @@ public final class Access {
         if (mode.writes() && ns.readOnly(path)) {
             return ns.open(caller, path, mode, Ownership.ROOT_FILE); // ROFS, whoever asks
         }
-        search(who, path);
-        FileStat s = ns.node(path);
+        FileStat s = located(who, path);
         Ownership created = null;
         if (s == null) {
             if (mode.creates()) {
@@ -215,15 +210,11 @@ public final class Access {
             ns.touch(caller, path, mtime, Ownership.ROOT_FILE); // ROFS, whoever asks
             return;
         }
-        search(who, path);
-        FileStat s = ns.node(path);
-        Ownership created = Ownership.ROOT_FILE;
-        if (s == null) {
-            created = creating(caller, path, false);
-        } else {
+        FileStat s = located(who, path);
+        if (s != null) {
             timeChange(who, path, s, now);
         }
-        ns.touch(caller, path, mtime, created);
+        ns.touch(caller, path, mtime, s == null ? creating(caller, path, false) : Ownership.ROOT_FILE);
     }
 
     /** Set the time of {@code path} (see {@link #touch}). */
@@ -342,6 +333,12 @@ public final class Access {
             dir = path.substring(0, slash);
             start = slash + 1;
         }
+    }
+
+    /** What is at {@code path}, or {@code null}, once the directories above it were searched. */
+    private FileStat located(Credentials who, String path) {
+        search(who, path);
+        return ns.node(path);
     }
 
     private static void require(Credentials who, FileStat node, int want, String path) {
