@@ -44,9 +44,9 @@ public class ImagesIT {
                 Launcher.freshRoot("full").toString(), "--fs-mode", "mfs", "-c", "pwd; " + fsRows);
         assertEquals(mfs.err(), 0, mfs.status());
         assertTrue(mfs.out(), mfs.out().startsWith("/\n") && backends(mfs.out()).contains("mfs"));
-        // starting a parked bundle by hand starts it now, not at a start level nobody raises
+        // starting a parked bundle by hand (root's business) starts it now, not at a start level nobody raises
         Launcher.Result started = Launcher.run("pebbleos", List.of(), "", "--root",
-                Launcher.freshRoot("full").toString(), "-c", "modctl start fs.vfs; " + fsRows);
+                Launcher.freshRoot("full").toString(), "--user", "root", "-c", "modctl start fs.vfs; " + fsRows);
         assertEquals(started.err(), 0, started.status());
         assertTrue(started.out(), backends(started.out()).contains("vfs-persistent"));
     }
@@ -93,8 +93,8 @@ public class ImagesIT {
 
     @Test
     public void devImageReachesGogoBothWays() throws Exception {
-        Launcher.Result r = Launcher.run("dev", List.of(), "", "--root", Launcher.freshRoot("dev").toString(), "-c",
-                "gogo lb -s; gogo pebble:sh pwd");
+        Launcher.Result r = Launcher.run("dev", List.of(), "", "--root", Launcher.freshRoot("dev").toString(),
+                "--user", "root", "-c", "gogo lb -s; gogo pebble:sh pwd");
         assertEquals(r.err(), 0, r.status());
         assertTrue(r.out(), r.out().contains("org.apache.felix.gogo.shell"));
         assertTrue(r.out(), r.out().contains("kernel.proc"));

@@ -61,8 +61,12 @@ public class TerminalIT {
     }
 
     private Tmux start(Path history, String mode) throws Exception {
+        return start(history, mode, "");
+    }
+
+    private Tmux start(Path history, String mode, String options) throws Exception {
         String command = "PEBBLEOS_HISTORY=" + history + " exec java -jar " + image + " --root " + root
-                + " --fs-mode " + mode;
+                + " --fs-mode " + mode + options;
         Tmux t = Tmux.start(Long.toString(System.nanoTime()), root, 100, 30, command);
         t.awaitPrompt(BOOT_MILLIS);
         return t;
@@ -363,19 +367,24 @@ public class TerminalIT {
 
     @Test
     public void theShellComesBackWhenTheConsoleBundleIsStoppedAndStartedOrUpdated() throws Exception {
+        // managing bundles is root's: a root session, in the home where the stand-ins are
+        tmux.close();
+        tmux = start(root.resolve("history"), "hostfs", " --user root");
+        tmux.line("cd /home/pebble");
+        tmux.awaitPrompt(STEP_MILLIS);
         // stopped and started by the shell's own command line: the line finishes, then a new session starts
         tmux.line("modctl stop tty.console; sleep 1; modctl start tty.console");
         long start = System.nanoTime();
         tmux.await("a new session", STEP_MILLIS, s -> s.stream().filter(l -> l.equals("Pebble OS shell")).count() == 2
                 && Tmux.lastLine(s).startsWith("pebble-os:") && Tmux.lastLine(s).endsWith(">"));
         long millis = (System.nanoTime() - start) / 1_000_000;
-        tmux.line("say back");
+        tmux.line("/home/pebble/say back"); // the new session starts in root's home again
         tmux.awaitText("BACK", STEP_MILLIS); // every key reaches the new console: none taken by the old one
         // updated from the background while the shell waits at its prompt
         tmux.line("modctl update tty.console &");
         tmux.await("the update", STEP_MILLIS, s -> String.join("\n", s).contains("updated tty.console"));
         tmux.awaitPrompt(STEP_MILLIS);
-        tmux.line("say updated");
+        tmux.line("/home/pebble/say updated");
         tmux.awaitText("UPDATED", STEP_MILLIS);
         System.out.println("terminal: console stopped and started, shell back in " + millis + " ms");
     }

@@ -191,26 +191,24 @@ final class HostVolume implements Volume {
     @Override
     public void write(String path, byte[] data, boolean append, Ownership created) {
         Path host = paths.resolve(path);
-        if (!exists(host)) {
-            creating(path, host, false, created, () -> {
-                try {
-                    Files.write(host, data, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                } catch (IOException e) {
-                    throw HostErrors.map(e, path);
-                }
-                return null;
-            });
-            return;
-        }
         try {
-            if (append) {
-                Files.write(host, data, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            } else {
-                Files.write(host, data);
-            }
+            // an existing file: one host call, and nothing is created behind the owners store's back
+            Files.write(host, data, StandardOpenOption.WRITE,
+                    append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
+            return;
+        } catch (NoSuchFileException missing) {
+            // a new file (or a missing directory, which the creation reports)
         } catch (IOException e) {
             throw HostErrors.map(e, path);
         }
+        creating(path, host, false, created, () -> {
+            try {
+                Files.write(host, data, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            } catch (IOException e) {
+                throw HostErrors.map(e, path);
+            }
+            return null;
+        });
     }
 
     @Override

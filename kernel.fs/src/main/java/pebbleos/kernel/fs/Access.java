@@ -196,6 +196,7 @@ public final class Access {
     /** Copy {@code from}'s bytes to {@code to} (into it when it is a directory): read on one, write (or create) on the other. */
     public String copy(TaskContext caller, String from, String to) {
         Credentials who = caller.process().credentials();
+        search(who, from);
         search(who, to);
         String dest = ns.copyTarget(from, to);
         byte[] data = read(caller, from);
