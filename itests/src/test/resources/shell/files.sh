@@ -8,8 +8,8 @@ ls d
 ls -a d
 ls -1 d/a
 ls d/f.txt d/a
-ls -l d/f.txt | grep -c '^- 6 [0-9-]* [0-9:]* d/f.txt$'
-ls -l d | grep -c '^d 2 [0-9-]* [0-9:]* a/$'
+ls -l d/f.txt | grep -c '^-rw-r--r-- pebble pebble 6 [0-9-]* [0-9:]* d/f.txt$'
+ls -l d | grep -c '^drwxr-xr-x pebble pebble 2 [0-9-]* [0-9:]* a/$'
 ls nosuch; echo "status $?"
 ls -z; echo "status $?"
 cp d/f.txt d/g.txt; cat d/g.txt

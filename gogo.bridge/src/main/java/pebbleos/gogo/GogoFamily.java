@@ -23,7 +23,8 @@ import pebbleos.api.syscall.SyscallFamily;
  * The {@code gogo} family: the Pebble shell runs a Gogo command
  * ({@code gogo_run("lb")}) and gets its output. Like the commands the other
  * way, it exists only while the bridge is enabled; without it the Pebble
- * {@code gogo} command says so.
+ * {@code gogo} command says so. Only root may: Gogo commands control the
+ * whole framework.
  */
 @Component(service = SyscallFamily.class, configurationPid = "pebbleos.gogo",
         configurationPolicy = ConfigurationPolicy.REQUIRE, property = SyscallFamily.FAMILY + "=gogo")
@@ -44,6 +45,10 @@ public final class GogoFamily implements SyscallFamily {
 
     private Object run(TaskContext caller, Object[] values) {
         String line = Args.of("gogo_run", values, 1, 1).string(0);
+        // Gogo commands control the framework itself (install, stop, pebble:sh as process 1's child): root's
+        if (!caller.process().credentials().root()) {
+            throw new PebbleException(Errno.PERM, "gogo_run: operation not permitted (root only: try sudo)");
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         try (CommandSession session = processor.createSession(new ByteArrayInputStream(new byte[0]), out, out)) {

@@ -37,6 +37,7 @@ import pebbleos.api.value.PList;
  * must be handed over each time) and 20 of {@code fs.hostfs}. No call may
  * fail, no file may be lost, and a descriptor opened before the first swap
  * keeps working with its position. The longest wait of a call is printed.
+ * Owners, groups and modes set before the updates are there after them.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -71,6 +72,14 @@ public class FsHotSwapIT {
         mounts.mountRoot(mode, root, false, 10_000);
         TestCaller caller = new TestCaller(table);
         table.invoke(caller, "fs_mkdir", new Object[] {"/w"});
+        // owners and modes to find again after the swaps
+        table.invoke(caller, "fs_write", new Object[] {"/owned", "secret"});
+        table.invoke(caller, "fs_chown", new Object[] {"/owned", 1001L, 1002L});
+        table.invoke(caller, "fs_chmod", new Object[] {"/owned", 0600L});
+        table.invoke(caller, "fs_mkdir", new Object[] {"/sticky"});
+        table.invoke(caller, "fs_chmod", new Object[] {"/sticky", 01777L});
+        table.invoke(caller, "fs_write", new Object[] {"/sticky/set-uid", "x"});
+        table.invoke(caller, "fs_chmod", new Object[] {"/sticky/set-uid", 04755L});
         long fd = (Long) table.invoke(caller, "fd_open", new Object[] {"/w/journal", "w+"});
 
         AtomicBoolean running = new AtomicBoolean(true);
@@ -127,6 +136,10 @@ public class FsHotSwapIT {
         }
         assertEquals(expected.toString(), journal);
         table.invoke(caller, "fd_close", new Object[] {fd});
+        assertOwnership(table, caller, "/owned", 1001, 1002, 0600);
+        assertOwnership(table, caller, "/sticky", 0, 0, 01777);
+        assertOwnership(table, caller, "/sticky/set-uid", 0, 0, 04755);
+        assertOwnership(table, caller, "/w/f0", 0, 0, 0644);
 
         PDict rootRow = (PDict) ((PList) table.invoke(caller, "fs_mounts", new Object[0])).get(0);
         assertEquals(mode, rootRow.get("mode"));
@@ -136,6 +149,12 @@ public class FsHotSwapIT {
                 longestNanos.get() / 1e6, rootRow.get("longest_wait_ms"), rootRow.get("swap_waits"));
         Map<String, Object> row = mounts.mounts().get(0);
         assertEquals(module, row.get("provider"));
+    }
+
+    private static void assertOwnership(SyscallTable table, TestCaller caller, String path, long uid, long gid,
+            long mode) {
+        PDict st = (PDict) table.invoke(caller, "fs_stat", new Object[] {path});
+        assertEquals(path + " " + st, List.of(uid, gid, mode), List.of(st.get("uid"), st.get("gid"), st.get("mode")));
     }
 
     /** Count a failed call; keep the first few messages. */

@@ -17,23 +17,24 @@ import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * Pax Exam building blocks for the filesystem tests: the kernel with its
- * mount table, each backend (fs.vfs with the MVStore bundle), and small
+ * mount table and the MVStore bundle, each backend, and small
  * helpers to find services and bundles and to make host directories.
  */
 final class FsImages {
     private FsImages() {
     }
 
-    /** kernel.api, the syscall table and kernel.fs. */
+    /**
+     * kernel.api, the syscall table and kernel.fs, with the MVStore bundle
+     * (hostfs keeps its owners in it, the VFS its files): in every image.
+     */
     static Option kernel() {
-        return composite(Images.pebble("kernel.api"), Images.pebble("kernel.syscall"), Images.pebble("kernel.fs"));
+        return composite(Images.pebble("kernel.api"), Images.pebble("kernel.syscall"), Images.pebble("kernel.fs"),
+                mavenBundle("com.h2database", "h2-mvstore").versionAsInProject());
     }
 
-    /** The bundle(s) of a backend module. */
+    /** The bundle of a backend module (its store is in {@link #kernel()}). */
     static Option backend(String module) {
-        if (module.equals("fs.vfs")) {
-            return composite(mavenBundle("com.h2database", "h2-mvstore").versionAsInProject(), Images.pebble("fs.vfs"));
-        }
         return Images.pebble(module);
     }
 

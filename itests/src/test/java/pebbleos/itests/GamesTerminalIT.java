@@ -154,7 +154,7 @@ public class GamesTerminalIT extends TmuxTestCase {
         press("Enter", "note kept");
         tmux.awaitText("note: hi q", STEP_MILLIS);
         quit("q", "");
-        String state = Files.readString(root.resolve(".__ui_demo_state__.txt"), StandardCharsets.UTF_8);
+        String state = Files.readString(home().resolve(".__ui_demo_state__.txt"), StandardCharsets.UTF_8);
         assertTrue(state, state.contains("selected|1"));
         assertTrue(state, state.contains("note|hi q"));
 

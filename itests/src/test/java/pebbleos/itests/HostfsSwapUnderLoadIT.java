@@ -17,7 +17,7 @@ public class HostfsSwapUnderLoadIT extends FsSwapContract {
     @Configuration
     public Option[] config() {
         return options(Images.base(HostfsSwapUnderLoadIT.class), Kernel.withEngines("lang.interp"),
-                Images.pebble("fs.hostfs"));
+                FsImages.backend("fs.hostfs"));
     }
 
     @Override

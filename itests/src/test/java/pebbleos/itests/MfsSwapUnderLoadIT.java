@@ -17,7 +17,7 @@ public class MfsSwapUnderLoadIT extends FsSwapContract {
     @Configuration
     public Option[] config() {
         return options(Images.base(MfsSwapUnderLoadIT.class), Kernel.withEngines("lang.interp"),
-                Images.pebble("fs.hostfs"));
+                FsImages.backend("fs.hostfs"));
     }
 
     @Override

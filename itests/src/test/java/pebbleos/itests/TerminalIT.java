@@ -23,14 +23,18 @@ import org.junit.Test;
  * when tmux is not installed ({@code .ci/run} installs it).
  */
 public class TerminalIT extends TmuxTestCase {
+    /** The disk user's home ({@link #home()}). */
+    private Path home;
+
     @Before
     public void bootOnADisk() throws Exception {
         root = Files.createTempDirectory(Path.of("target"), "terminal-it").toAbsolutePath();
+        home = home();
         // cat comes with the userland; until then a one-line stand-in in the current directory
-        Files.writeString(root.resolve("cat.peb"), "for name in ARGV:\n    print read_file(name)\n");
-        Files.writeString(root.resolve("say.peb"), "print upper(join(ARGV, \" \"))\n");
-        Files.writeString(root.resolve("loop.peb"), "i = 0\nwhile 1:\n    i = i + 1\n");
-        Files.writeString(root.resolve("count.peb"),
+        Files.writeString(home.resolve("cat.peb"), "for name in ARGV:\n    print read_file(name)\n");
+        Files.writeString(home.resolve("say.peb"), "print upper(join(ARGV, \" \"))\n");
+        Files.writeString(home.resolve("loop.peb"), "i = 0\nwhile 1:\n    i = i + 1\n");
+        Files.writeString(home.resolve("count.peb"),
                 "n = 0\nwhile n < 1000:\n    print \"tick \" + str(n)\n    n = n + 1\n    sleep(200)\n");
         tmux = start(root.resolve("history"));
     }
@@ -40,7 +44,11 @@ public class TerminalIT extends TmuxTestCase {
     }
 
     private Tmux start(Path history, String mode) throws Exception {
-        return boot(history.toString(), mode);
+        return start(history, mode, "");
+    }
+
+    private Tmux start(Path history, String mode, String options) throws Exception {
+        return boot(history.toString(), mode, options);
     }
 
     private static long promptCount(List<String> screen) {
@@ -60,7 +68,7 @@ public class TerminalIT extends TmuxTestCase {
         tmux.awaitText("[ Wrote 2 lines ]", STEP_MILLIS);
         tmux.keys("C-x");
         tmux.awaitPrompt(STEP_MILLIS);
-        assertEquals("hello from nano!\nsecond line", Files.readString(root.resolve("note.txt")));
+        assertEquals("hello from nano!\nsecond line", Files.readString(home.resolve("note.txt")));
         tmux.line("cat note.txt");
         List<String> s = tmux.await("cat's output", STEP_MILLIS,
                 screen -> screen.stream().anyMatch(l -> l.startsWith("second line"))
@@ -68,6 +76,64 @@ public class TerminalIT extends TmuxTestCase {
         // the file has no final newline: the prompt still starts a line of its own
         assertTrue(String.join("\n", s), s.stream().noneMatch(l -> l.contains("linepebble-os")));
         assertTrue(s.contains("hello from nano!"));
+    }
+
+    @Test
+    public void loginAsksForANameAndAPasswordWithoutEchoingIt() throws Exception {
+        tmux.close();
+        tmux = Tmux.start(Long.toString(System.nanoTime()), root, 100, 30,
+                "exec java -jar " + image + " --root " + root + " --login");
+        tmux.awaitText("login:", BOOT_MILLIS);
+        tmux.line("pebble");
+        tmux.awaitText("Password:", STEP_MILLIS);
+        tmux.line("not-the-password");
+        tmux.await("the refusal and a second prompt", STEP_MILLIS, screen -> screen.contains("Login incorrect")
+                && Tmux.lastLine(screen).startsWith("login:"));
+        tmux.line("pebble");
+        tmux.awaitText("Password:", STEP_MILLIS);
+        tmux.line("pebble");
+        tmux.awaitPrompt(STEP_MILLIS);
+        tmux.line("whoami; pwd; echo $HOME $USER");
+        List<String> s = tmux.await("the session's user", STEP_MILLIS, screen -> screen.contains("/home/pebble pebble"));
+        String text = String.join("\n", s);
+        assertTrue(text, s.contains("pebble") && s.contains("/home/pebble"));
+        assertTrue("a prompt in the home directory:\n" + text, text.contains("pebble-os:/home/pebble>"));
+        assertTrue("passwords are not echoed:\n" + text, !text.contains("not-the-password"));
+    }
+
+    @Test
+    public void loginGivesUpAfterThreeWrongPasswords() throws Exception {
+        tmux.close();
+        tmux = Tmux.start(Long.toString(System.nanoTime()), root, 100, 30,
+                "java -jar " + image + " --root " + root + " --login; echo \"status $?\"; sleep 60");
+        for (int i = 0; i < 3; i++) {
+            tmux.awaitText("login:", BOOT_MILLIS);
+            tmux.line(i == 1 ? "nosuchuser" : "pebble");
+            tmux.await("a password prompt", STEP_MILLIS, screen -> Tmux.lastLine(screen).startsWith("Password:"));
+            tmux.line("wrong" + i);
+            int refusals = i + 1;
+            tmux.await("refusal " + refusals, STEP_MILLIS,
+                    screen -> screen.stream().filter("Login incorrect"::equals).count() == refusals);
+        }
+        List<String> s = tmux.awaitText("status 1", STEP_MILLIS);
+        assertTrue(String.join("\n", s), s.contains("login: too many failed attempts"));
+    }
+
+    @Test
+    public void suAndSudoAskForPasswordsOnTheTerminalWithoutEchoingThem() throws Exception {
+        tmux.line("sudo whoami");
+        tmux.awaitText("[sudo] password for pebble:", STEP_MILLIS);
+        tmux.type("pebble");
+        tmux.keys("Enter");
+        tmux.await("root", STEP_MILLIS, screen -> screen.contains("root") && Tmux.lastLine(screen).endsWith(">"));
+        tmux.line("su -c whoami");
+        tmux.awaitText("Password:", STEP_MILLIS);
+        tmux.type("pebbleX");
+        tmux.keys("BSpace", "Enter");
+        List<String> s = tmux.await("su's refusal", 3 * STEP_MILLIS,
+                screen -> screen.contains("su: Authentication failure") && Tmux.lastLine(screen).endsWith(">"));
+        assertTrue(String.join("\n", s), s.stream().noneMatch(l -> l.contains("pebbleX")
+                || l.contains("Password: pebble") || l.contains("for pebble: pebble")));
     }
 
     @Test
@@ -94,7 +160,7 @@ public class TerminalIT extends TmuxTestCase {
 
     @Test
     public void nanoAsksBeforeLosingChanges() throws Exception {
-        Files.writeString(root.resolve("keep.txt"), "original");
+        Files.writeString(home.resolve("keep.txt"), "original");
         tmux.line("nano keep.txt");
         tmux.awaitText("keep.txt    1,1", STEP_MILLIS);
         tmux.type("X");
@@ -107,7 +173,7 @@ public class TerminalIT extends TmuxTestCase {
         tmux.keys("C-x");
         tmux.type("n");
         tmux.awaitPrompt(STEP_MILLIS);
-        assertEquals("original", Files.readString(root.resolve("keep.txt")));
+        assertEquals("original", Files.readString(home.resolve("keep.txt")));
     }
 
     @Test
@@ -126,7 +192,7 @@ public class TerminalIT extends TmuxTestCase {
         tmux.awaitText("[ Wrote 1 line ]", STEP_MILLIS);
         tmux.keys("C-x");
         tmux.awaitPrompt(STEP_MILLIS);
-        assertEquals(burst.toString(), Files.readString(root.resolve("burst.txt")));
+        assertEquals(burst.toString(), Files.readString(home.resolve("burst.txt")));
         System.out.println("terminal: 500 keys typed into nano, all applied and drawn in " + millis + " ms");
     }
 
@@ -275,19 +341,24 @@ public class TerminalIT extends TmuxTestCase {
 
     @Test
     public void theShellComesBackWhenTheConsoleBundleIsStoppedAndStartedOrUpdated() throws Exception {
+        // managing bundles is root's: a root session, in the home where the stand-ins are
+        tmux.close();
+        tmux = start(root.resolve("history"), "hostfs", " --user root");
+        tmux.line("cd /home/pebble");
+        tmux.awaitPrompt(STEP_MILLIS);
         // stopped and started by the shell's own command line: the line finishes, then a new session starts
         tmux.line("modctl stop tty.console; sleep 1; modctl start tty.console");
         long start = System.nanoTime();
         tmux.await("a new session", STEP_MILLIS, s -> s.stream().filter(l -> l.equals("Pebble OS shell")).count() == 2
                 && Tmux.lastLine(s).startsWith("pebble-os:") && Tmux.lastLine(s).endsWith(">"));
         long millis = (System.nanoTime() - start) / 1_000_000;
-        tmux.line("say back");
+        tmux.line("/home/pebble/say back"); // the new session starts in root's home again
         tmux.awaitText("BACK", STEP_MILLIS); // every key reaches the new console: none taken by the old one
         // updated from the background while the shell waits at its prompt
         tmux.line("modctl update tty.console &");
         tmux.await("the update", STEP_MILLIS, s -> String.join("\n", s).contains("updated tty.console"));
         tmux.awaitPrompt(STEP_MILLIS);
-        tmux.line("say updated");
+        tmux.line("/home/pebble/say updated");
         tmux.awaitText("UPDATED", STEP_MILLIS);
         System.out.println("terminal: console stopped and started, shell back in " + millis + " ms");
     }

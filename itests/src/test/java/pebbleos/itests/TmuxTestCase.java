@@ -1,6 +1,7 @@
 package pebbleos.itests;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.After;
@@ -24,9 +25,19 @@ abstract class TmuxTestCase {
         image = Tmux.imageOrSkip();
     }
 
+    /** The disk user's home on {@link #root}: where an interactive session starts. */
+    Path home() throws IOException {
+        return Files.createDirectories(root.resolve("home/pebble"));
+    }
+
     /** The image booted on {@link #root} (a session of 100x30), up to its prompt. */
     Tmux boot(String history, String mode) throws IOException, InterruptedException {
-        return Tmux.boot(image, root, history, mode, BOOT_MILLIS);
+        return boot(history, mode, "");
+    }
+
+    /** As {@link #boot(String, String)}, with more command-line options ({@code " --user root"}). */
+    Tmux boot(String history, String mode, String options) throws IOException, InterruptedException {
+        return Tmux.boot(image, root, history, mode + options, BOOT_MILLIS);
     }
 
     @After

@@ -44,7 +44,7 @@ public class ToolsTerminalIT extends TmuxTestCase {
 
     @Test
     public void gccWritesAProgramThatRunsByName() throws Exception {
-        Files.writeString(root.resolve("squares.c"), String.join("\n",
+        Files.writeString(home().resolve("squares.c"), String.join("\n",
                 "#include <stdio.h>",
                 "int main() {",
                 "    for (int i = 1; i <= 4; i++) printf(\"%d squared is %2d\\n\", i, i * i);",

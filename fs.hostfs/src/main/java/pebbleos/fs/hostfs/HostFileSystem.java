@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.h2.mvstore.MVStore;
 import org.osgi.service.component.annotations.Component;
 
 import pebbleos.api.Errno;
@@ -16,7 +17,9 @@ import pebbleos.api.fs.Volume;
 /**
  * The {@code hostfs} backend: a host directory ({@code --root}, created if
  * missing) is the root of the Pebble tree. It is the fastest mode, and the
- * one where containment matters most: see {@link Containment}.
+ * one where containment matters most: see {@link Containment}. Owners and
+ * modes are kept in an {@link OwnerStore} beside the files; a hot-swap
+ * successor adopts the store its predecessor handed over, still open.
  */
 @Component(service = FileSystem.class, immediate = true, property = FileSystem.MODE + "=hostfs")
 public final class HostFileSystem implements FileSystem {
@@ -28,11 +31,15 @@ public final class HostFileSystem implements FileSystem {
     @Override
     public Volume mount(MountRequest request) {
         Path root = request.hostRoot().toAbsolutePath().normalize();
+        Containment paths;
         try {
             Files.createDirectories(root);
-            return new HostVolume(new Containment(root));
+            paths = new Containment(root);
         } catch (IOException e) {
             throw new PebbleException(Errno.IO, "cannot use the host directory as the root: " + e.getMessage());
         }
+        MVStore handed = request.handoff() == null ? null : request.handoff().openStore(MVStore.class);
+        OwnerStore owners = handed != null ? OwnerStore.adopt(root, handed) : OwnerStore.open(root);
+        return new HostVolume(paths, owners);
     }
 }

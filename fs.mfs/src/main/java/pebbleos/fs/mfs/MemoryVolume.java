@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import pebbleos.api.Errno;
@@ -13,6 +14,7 @@ import pebbleos.api.PebbleException;
 import pebbleos.api.fs.FileHandle;
 import pebbleos.api.fs.FileStat;
 import pebbleos.api.fs.FsErrors;
+import pebbleos.api.fs.Ownership;
 import pebbleos.api.fs.SnapshotStore;
 import pebbleos.api.fs.TreeSnapshot;
 import pebbleos.api.fs.Volume;
@@ -86,7 +88,7 @@ final class MemoryVolume implements Volume {
     }
 
     @Override
-    public FileHandle open(String path, int flags) {
+    public FileHandle open(String path, int flags, Ownership created) {
         VolumePaths.check(path);
         Lock l = write();
         try {
@@ -95,7 +97,7 @@ final class MemoryVolume implements Volume {
                 if ((flags & CREATE) == 0) {
                     throw FsErrors.notFound(path);
                 }
-                n = create(path);
+                n = create(path, created);
             } else if (n instanceof DirectoryNode) {
                 throw FsErrors.isDirectory(path);
             } else if ((flags & (CREATE | EXCLUSIVE)) == (CREATE | EXCLUSIVE)) {
@@ -123,7 +125,7 @@ final class MemoryVolume implements Volume {
     }
 
     @Override
-    public void write(String path, byte[] data, boolean append) {
+    public void write(String path, byte[] data, boolean append, Ownership created) {
         VolumePaths.check(path);
         Lock l = write();
         try {
@@ -131,7 +133,7 @@ final class MemoryVolume implements Volume {
             if (n instanceof DirectoryNode) {
                 throw FsErrors.isDirectory(path);
             }
-            FileNode f = n == null ? create(path) : (FileNode) n;
+            FileNode f = n == null ? create(path, created) : (FileNode) n;
             if (append) {
                 f.write(path, f.length, data, 0, data.length);
             } else {
@@ -143,7 +145,7 @@ final class MemoryVolume implements Volume {
     }
 
     @Override
-    public void mkdir(String path) {
+    public void mkdir(String path, Ownership created) {
         VolumePaths.check(path);
         Lock l = write();
         try {
@@ -152,8 +154,34 @@ final class MemoryVolume implements Volume {
             }
             DirectoryNode parent = parentOf(path);
             long now = System.currentTimeMillis();
-            parent.children.put(VolumePaths.name(path), new DirectoryNode(now, now));
+            DirectoryNode d = new DirectoryNode(now, now);
+            d.own(created);
+            parent.children.put(VolumePaths.name(path), d);
             parent.mtime = now;
+        } finally {
+            l.unlock();
+        }
+    }
+
+    @Override
+    public void chmod(String path, int mode) {
+        update(path, n -> n.mode = mode & Ownership.MODE_BITS);
+    }
+
+    @Override
+    public void chown(String path, int uid, int gid) {
+        update(path, n -> {
+            n.uid = uid;
+            n.gid = gid;
+        });
+    }
+
+    /** Apply {@code change} to an existing node under the write lock. */
+    private void update(String path, Consumer<Node> change) {
+        VolumePaths.check(path);
+        Lock l = write();
+        try {
+            change.accept(existing(path));
         } finally {
             l.unlock();
         }
@@ -232,17 +260,7 @@ final class MemoryVolume implements Volume {
 
     @Override
     public void setTime(String path, long mtime) {
-        VolumePaths.check(path);
-        Lock l = write();
-        try {
-            Node n = lookup(path);
-            if (n == null) {
-                throw FsErrors.notFound(path);
-            }
-            n.mtime = mtime;
-        } finally {
-            l.unlock();
-        }
+        update(path, n -> n.mtime = mtime);
     }
 
     @Override
@@ -328,6 +346,14 @@ final class MemoryVolume implements Volume {
         return n;
     }
 
+    private Node existing(String path) {
+        Node n = lookup(path);
+        if (n == null) {
+            throw FsErrors.notFound(path);
+        }
+        return n;
+    }
+
     private DirectoryNode directory(String path) {
         Node n = lookup(path);
         if (n == null) {
@@ -366,10 +392,11 @@ final class MemoryVolume implements Volume {
         return d;
     }
 
-    private FileNode create(String path) {
+    private FileNode create(String path, Ownership created) {
         DirectoryNode parent = parentOf(path);
         long now = System.currentTimeMillis();
         FileNode f = new FileNode(now, now);
+        f.own(created);
         parent.children.put(VolumePaths.name(path), f);
         parent.mtime = now;
         return f;
@@ -383,9 +410,10 @@ final class MemoryVolume implements Volume {
 
     private static FileStat stat(String name, Node n) {
         if (n instanceof FileNode f) {
-            return new FileStat(name, FileStat.FILE, f.length, f.mtime, f.ctime);
+            return new FileStat(name, FileStat.FILE, f.length, f.mtime, f.ctime, f.uid, f.gid, f.mode);
         }
-        return new FileStat(name, FileStat.DIRECTORY, ((DirectoryNode) n).children.size(), n.mtime, n.ctime);
+        return new FileStat(name, FileStat.DIRECTORY, ((DirectoryNode) n).children.size(), n.mtime, n.ctime,
+                n.uid, n.gid, n.mode);
     }
 
     private static void count(DirectoryNode d, long[] counts) {

@@ -51,11 +51,15 @@ final class Snapshots {
                 Node existing = parent.children.get(name);
                 if (existing instanceof DirectoryNode d) {
                     d.mtime = e.mtime();
+                    d.own(e.owner());
                 } else {
-                    parent.children.put(name, new DirectoryNode(e.mtime(), e.ctime()));
+                    DirectoryNode d = new DirectoryNode(e.mtime(), e.ctime());
+                    d.own(e.owner());
+                    parent.children.put(name, d);
                 }
             } else {
                 FileNode f = new FileNode(e.mtime(), e.ctime());
+                f.own(e.owner());
                 if (e.content() != null) {
                     f.data = e.content();
                     f.length = Math.min(e.length(), e.content().length);

@@ -18,6 +18,7 @@ import org.h2.mvstore.type.StringDataType;
 
 import pebbleos.api.Errno;
 import pebbleos.api.PebbleException;
+import pebbleos.api.fs.Ownership;
 import pebbleos.api.fs.VolumePaths;
 
 /**
@@ -63,7 +64,7 @@ final class Store {
         this.meta = mv.openMap("meta", new MVMap.Builder<String, Long>()
                 .keyType(StringDataType.INSTANCE).valueType(LongDataType.INSTANCE));
         if (nodes.get("") == null) {
-            nodes.put("", Record.directory(System.currentTimeMillis()).encode());
+            nodes.put("", Record.directory(System.currentTimeMillis(), Ownership.diskUser(0755)).encode());
             meta.put("format", 1L);
             meta.put("next.id", 1L);
             mv.commit();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import pebbleos.api.fs.Ownership;
 import pebbleos.api.fs.TreeSnapshot;
 import pebbleos.api.fs.VolumePaths;
 
@@ -21,7 +22,7 @@ final class Trees {
         long now = System.currentTimeMillis();
         s.nodes.clear();
         s.chunks.clear();
-        s.nodes.put("", Record.directory(now).encode());
+        s.nodes.put("", Record.directory(now, Ownership.diskUser(0755)).encode());
         for (TreeSnapshot.Entry e : tree.entries()) {
             String path = e.path();
             try {
@@ -33,13 +34,14 @@ final class Trees {
                 continue;
             }
             directories(s, VolumePaths.parent(path), e.mtime());
+            Ownership o = e.owner();
             if (e.directory()) {
-                s.put(path, new Record(true, 0, e.mtime(), e.ctime(), 0));
+                s.put(path, new Record(true, 0, e.mtime(), e.ctime(), 0, o.uid(), o.gid(), o.mode()));
             } else {
-                Record r = new Record(false, 0, e.mtime(), e.ctime(), s.nextId());
+                Record r = new Record(false, 0, e.mtime(), e.ctime(), s.nextId(), o.uid(), o.gid(), o.mode());
                 int length = e.content() == null ? 0 : Math.min(e.length(), e.content().length);
                 long size = Chunks.write(s, r, 0, e.content() == null ? new byte[0] : e.content(), 0, length);
-                s.put(path, new Record(false, size, e.mtime(), e.ctime(), r.id()));
+                s.put(path, r.withSize(size, e.mtime()));
             }
         }
     }
@@ -56,11 +58,11 @@ final class Trees {
             String path = VolumePaths.child(directory, e.getKey());
             Record r = e.getValue();
             if (r.directory()) {
-                out.add(new TreeSnapshot.Entry(path, true, null, 0, r.mtime(), r.ctime()));
+                out.add(new TreeSnapshot.Entry(path, true, null, 0, r.mtime(), r.ctime(), r.ownership()));
                 export(s, path, out);
             } else {
                 byte[] data = Chunks.readAll(s, r);
-                out.add(new TreeSnapshot.Entry(path, false, data, data.length, r.mtime(), r.ctime()));
+                out.add(new TreeSnapshot.Entry(path, false, data, data.length, r.mtime(), r.ctime(), r.ownership()));
             }
         }
     }
@@ -70,6 +72,6 @@ final class Trees {
             return;
         }
         directories(s, VolumePaths.parent(path), time);
-        s.put(path, new Record(true, 0, time, time, 0));
+        s.put(path, Record.directory(time, Ownership.diskUser(0755)));
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.Lock;
+import java.util.function.UnaryOperator;
 
 import org.h2.mvstore.MVStore;
 
@@ -12,6 +13,7 @@ import pebbleos.api.PebbleException;
 import pebbleos.api.fs.FileHandle;
 import pebbleos.api.fs.FileStat;
 import pebbleos.api.fs.FsErrors;
+import pebbleos.api.fs.Ownership;
 import pebbleos.api.fs.TreeSnapshot;
 import pebbleos.api.fs.Volume;
 import pebbleos.api.fs.VolumePaths;
@@ -59,6 +61,21 @@ final class VfsVolume implements Volume {
         }
     }
 
+    /** Without counting a directory's entries (its size is 0). */
+    @Override
+    public FileStat node(String path) {
+        VolumePaths.check(path);
+        Lock l = read();
+        try {
+            Record r = lookup(path);
+            return r == null ? null
+                    : new FileStat(VolumePaths.name(path), r.directory() ? FileStat.DIRECTORY : FileStat.FILE,
+                            r.directory() ? 0 : r.size(), r.mtime(), r.ctime(), r.ownership());
+        } finally {
+            l.unlock();
+        }
+    }
+
     @Override
     public List<FileStat> list(String directory) {
         VolumePaths.check(directory);
@@ -76,7 +93,7 @@ final class VfsVolume implements Volume {
     }
 
     @Override
-    public FileHandle open(String path, int flags) {
+    public FileHandle open(String path, int flags, Ownership created) {
         VolumePaths.check(path);
         Lock l = write();
         try {
@@ -85,7 +102,7 @@ final class VfsVolume implements Volume {
                 if ((flags & CREATE) == 0) {
                     throw FsErrors.notFound(path);
                 }
-                create(path);
+                create(path, created);
             } else if (r.directory()) {
                 throw FsErrors.isDirectory(path);
             } else if ((flags & (CREATE | EXCLUSIVE)) == (CREATE | EXCLUSIVE)) {
@@ -113,7 +130,7 @@ final class VfsVolume implements Volume {
     }
 
     @Override
-    public void write(String path, byte[] data, boolean append) {
+    public void write(String path, byte[] data, boolean append, Ownership created) {
         VolumePaths.check(path);
         Lock l = write();
         try {
@@ -122,7 +139,7 @@ final class VfsVolume implements Volume {
                 throw FsErrors.isDirectory(path);
             }
             if (r == null) {
-                r = create(path);
+                r = create(path, created);
             } else if (!append) {
                 Chunks.truncate(store, r, 0);
                 r = r.withSize(0, r.mtime());
@@ -136,7 +153,7 @@ final class VfsVolume implements Volume {
     }
 
     @Override
-    public void mkdir(String path) {
+    public void mkdir(String path, Ownership created) {
         VolumePaths.check(path);
         Lock l = write();
         try {
@@ -145,7 +162,29 @@ final class VfsVolume implements Volume {
             }
             long now = System.currentTimeMillis();
             touchParent(path, now);
-            store.put(path, Record.directory(now));
+            store.put(path, Record.directory(now, created));
+            store.commit();
+        } finally {
+            l.unlock();
+        }
+    }
+
+    @Override
+    public void chmod(String path, int mode) {
+        update(path, r -> r.withOwnership(r.uid(), r.gid(), mode));
+    }
+
+    @Override
+    public void chown(String path, int uid, int gid) {
+        update(path, r -> r.withOwnership(uid, gid, r.mode()));
+    }
+
+    /** Replace the record of an existing node with {@code change} of it, in one transaction. */
+    private void update(String path, UnaryOperator<Record> change) {
+        VolumePaths.check(path);
+        Lock l = write();
+        try {
+            store.put(path, change.apply(existing(path)));
             store.commit();
         } finally {
             l.unlock();
@@ -240,18 +279,7 @@ final class VfsVolume implements Volume {
 
     @Override
     public void setTime(String path, long mtime) {
-        VolumePaths.check(path);
-        Lock l = write();
-        try {
-            Record r = lookup(path);
-            if (r == null) {
-                throw FsErrors.notFound(path);
-            }
-            store.put(path, r.withMtime(mtime));
-            store.commit();
-        } finally {
-            l.unlock();
-        }
+        update(path, r -> r.withMtime(mtime));
     }
 
     @Override
@@ -347,6 +375,14 @@ final class VfsVolume implements Volume {
         return store.get(path);
     }
 
+    private Record existing(String path) {
+        Record r = lookup(path);
+        if (r == null) {
+            throw FsErrors.notFound(path);
+        }
+        return r;
+    }
+
     private void directory(String path) {
         Record r = lookup(path);
         if (r == null) {
@@ -381,18 +417,18 @@ final class VfsVolume implements Volume {
         return FsErrors.notFound(path);
     }
 
-    private Record create(String path) {
+    private Record create(String path, Ownership created) {
         long now = System.currentTimeMillis();
         touchParent(path, now);
-        Record r = Record.file(store.nextId(), now);
+        Record r = Record.file(store.nextId(), now, created);
         store.put(path, r);
         return r;
     }
 
     private FileStat stat(String path, String name, Record r) {
         if (r.directory()) {
-            return new FileStat(name, FileStat.DIRECTORY, store.childCount(path), r.mtime(), r.ctime());
+            return new FileStat(name, FileStat.DIRECTORY, store.childCount(path), r.mtime(), r.ctime(), r.ownership());
         }
-        return new FileStat(name, FileStat.FILE, r.size(), r.mtime(), r.ctime());
+        return new FileStat(name, FileStat.FILE, r.size(), r.mtime(), r.ctime(), r.ownership());
     }
 }

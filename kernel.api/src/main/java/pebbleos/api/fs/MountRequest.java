@@ -16,6 +16,13 @@ import java.nio.file.Path;
 public record MountRequest(String mode, Path hostRoot, TreeSnapshot handoff, boolean resume) {
     /** The file name of the VFS store inside the host root. */
     public static final String VFS_STORE = ".__pebble_vfs__.db";
+    /**
+     * The file name of hostfs's owners store (the owner, group and mode of
+     * each node) inside the host root. It begins with {@link #VFS_STORE}, so
+     * every rule that hides and protects the VFS store's name (listings,
+     * counts, imports, the volume's reserved names) covers it too.
+     */
+    public static final String OWNERS_STORE = VFS_STORE + ".owners";
 
     /** A first mount (at boot), or a hand-over of {@code handoff} when it is not {@code null}. */
     public MountRequest(String mode, Path hostRoot, TreeSnapshot handoff) {

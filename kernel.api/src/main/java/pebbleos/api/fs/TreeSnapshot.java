@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -32,9 +34,14 @@ import pebbleos.api.fs.memory.Node;
 public final class TreeSnapshot {
     /**
      * One node. {@code content} is shared, not copied: only {@code length}
-     * bytes of it are the file.
+     * bytes of it are the file. {@code owner} is its owner, group and mode.
      */
-    public record Entry(String path, boolean directory, byte[] content, int length, long mtime, long ctime) {
+    public record Entry(String path, boolean directory, byte[] content, int length, long mtime, long ctime,
+            Ownership owner) {
+        /** A node of the disk user's, mode 0755 for a directory and 0644 for a file. */
+        public Entry(String path, boolean directory, byte[] content, int length, long mtime, long ctime) {
+            this(path, directory, content, length, mtime, ctime, Ownership.diskUser(directory ? 0755 : 0644));
+        }
     }
 
     private final List<Entry> entries;
@@ -101,9 +108,9 @@ public final class TreeSnapshot {
             String path = prefix + "/" + e.getKey();
             Node n = e.getValue();
             if (n instanceof FileNode f) {
-                out.add(new Entry(path, false, f.data, f.length, f.mtime, f.ctime));
+                out.add(new Entry(path, false, f.data, f.length, f.mtime, f.ctime, f.ownership()));
             } else {
-                out.add(new Entry(path, true, null, 0, n.mtime, n.ctime));
+                out.add(new Entry(path, true, null, 0, n.mtime, n.ctime, n.ownership()));
                 list((DirectoryNode) n, path, out);
             }
         }
@@ -112,6 +119,8 @@ public final class TreeSnapshot {
     /**
      * Read a host directory (the import modes). Symbolic links and the VFS
      * store file are skipped, so nothing outside the root is ever read.
+     * Every node belongs to the disk user, with the host's permission bits
+     * where the host has them (as an unrecorded file of hostfs does).
      */
     public static TreeSnapshot importHost(Path root) {
         List<Entry> out = new ArrayList<>();
@@ -123,7 +132,7 @@ public final class TreeSnapshot {
                 if (p.equals(root)) {
                     continue;
                 }
-                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                BasicFileAttributes a = hostAttributes(p);
                 String rel = "/" + root.relativize(p).toString().replace('\\', '/');
                 if (a.isSymbolicLink() || rel.equals("/" + MountRequest.VFS_STORE)
                         || rel.startsWith("/" + MountRequest.VFS_STORE)) {
@@ -131,16 +140,48 @@ public final class TreeSnapshot {
                 }
                 long mtime = a.lastModifiedTime().toMillis();
                 long ctime = a.creationTime().toMillis();
+                Ownership owner = Ownership.diskUser(hostMode(a));
                 if (a.isDirectory()) {
-                    out.add(new Entry(rel, true, null, 0, mtime, ctime));
+                    out.add(new Entry(rel, true, null, 0, mtime, ctime, owner));
                 } else if (a.isRegularFile()) {
                     byte[] data = Files.readAllBytes(p);
-                    out.add(new Entry(rel, false, data, data.length, mtime, ctime));
+                    out.add(new Entry(rel, false, data, data.length, mtime, ctime, owner));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return new TreeSnapshot(out);
+    }
+
+    /** The attributes of a host path, not following links: POSIX ones (with permission bits) where the host has them. */
+    public static BasicFileAttributes hostAttributes(Path p) throws IOException {
+        try {
+            return Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (UnsupportedOperationException notPosix) {
+            return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        }
+    }
+
+    /** The host's permission bits of a node ({@code rwxrwxrwx}), or 0755/0644 where the host has none. */
+    public static int hostMode(BasicFileAttributes a) {
+        if (!(a instanceof PosixFileAttributes posix)) {
+            return a.isDirectory() ? 0755 : 0644;
+        }
+        int mode = 0;
+        for (PosixFilePermission p : posix.permissions()) {
+            mode |= switch (p) {
+                case OWNER_READ -> 0400;
+                case OWNER_WRITE -> 0200;
+                case OWNER_EXECUTE -> 0100;
+                case GROUP_READ -> 040;
+                case GROUP_WRITE -> 020;
+                case GROUP_EXECUTE -> 010;
+                case OTHERS_READ -> 04;
+                case OTHERS_WRITE -> 02;
+                case OTHERS_EXECUTE -> 01;
+            };
+        }
+        return mode;
     }
 }

@@ -7,6 +7,11 @@ import java.util.List;
  * Every operation is atomic from the caller's point of view and fails with a
  * {@link pebbleos.api.PebbleException} carrying NOENT, EXIST, NOTDIR, ISDIR,
  * NOTEMPTY, PERM, INVAL or IO. Implementations must be safe for concurrent use.
+ *
+ * <p>Every node has an {@link Ownership} (owner, group, mode), kept by the
+ * volume and shown in its {@link FileStat}s. The volume only stores it: the
+ * kernel checks permissions before it calls. Operations that create a node
+ * take the {@code Ownership} it is born with; a rename keeps it.
  */
 public interface Volume {
     /** Open flags for {@link #open}. */
@@ -25,20 +30,52 @@ public interface Volume {
     /** Facts about {@code path}, or {@code null} when it does not exist. */
     FileStat find(String path);
 
+    /**
+     * Facts about {@code path} as {@link #find} gives them, or {@code null},
+     * except that a directory's size may be 0: what a permission check needs
+     * (kind, owner, group, mode), where counting a directory's entries would
+     * cost more than the check itself. The kernel asks it of every directory
+     * on a path.
+     */
+    default FileStat node(String path) {
+        return find(path);
+    }
+
     /** The entries of a directory, sorted by name. */
     List<FileStat> list(String directory);
 
-    /** Open a regular file; see the flag constants. */
-    FileHandle open(String path, int flags);
+    /** Open a regular file; see the flag constants. A file it creates gets {@code created}. */
+    FileHandle open(String path, int flags, Ownership created);
+
+    /** {@link #open(String, int, Ownership)}; a file it creates is root's, mode 0644. */
+    default FileHandle open(String path, int flags) {
+        return open(path, flags, Ownership.ROOT_FILE);
+    }
 
     /** The whole content of a regular file. */
     byte[] read(String path);
 
-    /** Replace (or with {@code append}, extend) a regular file, creating it if needed. */
-    void write(String path, byte[] data, boolean append);
+    /** Replace (or with {@code append}, extend) a regular file, creating it with {@code created} if needed. */
+    void write(String path, byte[] data, boolean append, Ownership created);
 
-    /** Create a directory; its parent must exist. */
-    void mkdir(String path);
+    /** {@link #write(String, byte[], boolean, Ownership)}; a file it creates is root's, mode 0644. */
+    default void write(String path, byte[] data, boolean append) {
+        write(path, data, append, Ownership.ROOT_FILE);
+    }
+
+    /** Create a directory with {@code created}; its parent must exist. */
+    void mkdir(String path, Ownership created);
+
+    /** {@link #mkdir(String, Ownership)} of a directory of root's, mode 0755. */
+    default void mkdir(String path) {
+        mkdir(path, Ownership.ROOT_DIRECTORY);
+    }
+
+    /** Set the mode bits ({@link Ownership#MODE_BITS}) of a file or directory. */
+    void chmod(String path, int mode);
+
+    /** Set the owner and group of a file or directory (the mode is kept). */
+    void chown(String path, int uid, int gid);
 
     /** Remove an empty directory. */
     void rmdir(String path);

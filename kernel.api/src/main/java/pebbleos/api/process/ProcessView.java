@@ -20,11 +20,36 @@ public interface ProcessView {
 
     int sid();
 
+    /** The real user id. */
     int uid();
 
+    /** The real group id. */
     int gid();
 
+    /** The file mode bits a new file or directory does not get (022 by default). */
     int umask();
+
+    /**
+     * Who the process is: real and effective ids, supplementary groups. The
+     * kernel checks every file operation against these.
+     *
+     * @since 1.1
+     */
+    default Credentials credentials() {
+        return Credentials.of(uid(), gid());
+    }
+
+    /**
+     * True for a process that runs with more privilege than its invoker gave
+     * it (a set-user-id or set-group-id program), for its whole life: engines
+     * then load modules only from {@code /system}, never from the working
+     * directory its invoker chose.
+     *
+     * @since 1.1
+     */
+    default boolean secure() {
+        return false;
+    }
 
     /** The working directory, an absolute normalized path. */
     String cwd();

@@ -44,11 +44,13 @@ public final class MountTable implements Mounts {
     private final RootMount root = new RootMount();
     private final SystemMount system;
     private final Namespace namespace;
+    private final Access access;
 
     @Activate
     public MountTable(@Reference SystemTree tree, @Reference DevDirectory dev, MountTableConfig config) {
         this.system = new SystemMount(tree);
         this.namespace = new Namespace(root, system, dev);
+        this.access = new Access(namespace);
         configure(config);
     }
 
@@ -89,6 +91,11 @@ public final class MountTable implements Mounts {
     /** The namespace the {@code fs} family works on. */
     public Namespace namespace() {
         return namespace;
+    }
+
+    /** The namespace behind the permission checks: how the {@code fs} family reaches it. */
+    public Access access() {
+        return access;
     }
 
     @Override

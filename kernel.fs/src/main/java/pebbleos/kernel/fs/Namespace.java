@@ -9,6 +9,7 @@ import pebbleos.api.Errno;
 import pebbleos.api.PebbleException;
 import pebbleos.api.fs.FileStat;
 import pebbleos.api.fs.FsErrors;
+import pebbleos.api.fs.Ownership;
 import pebbleos.api.fs.Volume;
 import pebbleos.api.fs.VolumePaths;
 import pebbleos.api.process.Channel;
@@ -25,8 +26,19 @@ import pebbleos.kernel.fs.fd.VolumeFileChannel;
  * the mount the path lies in, and failures name the path as the program
  * knows it. The mount points themselves cannot be removed, renamed or made
  * again, and nothing moves between mounts (XDEV).
+ *
+ * <p>{@code /} belongs to the disk user ({@code pebble}) with mode 1755 in
+ * every storage mode, whatever its backend says, and its owner and mode
+ * cannot be changed: a folder of files dropped onto the disk is the user's,
+ * while the sticky bit keeps {@code /etc}, {@code /system} and other users'
+ * entries from being renamed or removed by anyone but their owners.
+ * Permission checks are not made here: {@link Access} makes them before it
+ * calls.
  */
 public final class Namespace {
+    /** The owner, group and mode of {@code /}. */
+    public static final Ownership ROOT_DIRECTORY = Ownership.diskUser(Ownership.STICKY | 0755);
+
     /** Which mount a path lies in. */
     enum Area { ROOT, SYSTEM, DEV }
 
@@ -63,6 +75,24 @@ public final class Namespace {
 
     /** Facts about {@code path}, or {@code null} when nothing is there. */
     public FileStat find(String path) {
+        return find(path, true);
+    }
+
+    /** True when {@code path} lies on a read-only mount: changing it fails with ROFS whoever asks. */
+    public boolean readOnly(String path) {
+        Location at = locate(path);
+        return at.area() == Area.SYSTEM && at.mount().readOnly();
+    }
+
+    /**
+     * Facts about {@code path} for a permission check, or {@code null}: a
+     * directory's size may be 0 (see {@link Volume#node}).
+     */
+    public FileStat node(String path) {
+        return find(path, false);
+    }
+
+    private FileStat find(String path, boolean full) {
         Location at = locate(path);
         if (at.area() == Area.DEV) {
             if (at.mountPoint()) {
@@ -71,7 +101,10 @@ public final class Namespace {
             String name = at.inner().substring(1);
             return dev.isNode(name) ? dev.stat(name) : null;
         }
-        FileStat s = run(at, v -> v.find(at.inner()));
+        FileStat s = run(at, v -> full ? v.find(at.inner()) : v.node(at.inner()));
+        if (s != null && at.area() == Area.ROOT && VolumePaths.isRoot(path)) {
+            return s.withOwnership(ROOT_DIRECTORY);
+        }
         return s != null && at.mountPoint() ? s.withName("system") : s;
     }
 
@@ -112,7 +145,7 @@ public final class Namespace {
     public byte[] read(TaskContext caller, String path) {
         Location at = locate(path);
         if (at.area() == Area.DEV) {
-            OpenFile file = open(caller, path, OpenMode.parse("r"));
+            OpenFile file = open(caller, path, OpenMode.parse("r"), Ownership.ROOT_FILE);
             try {
                 return drain(caller, file.channel());
             } finally {
@@ -122,14 +155,14 @@ public final class Namespace {
         return run(at, v -> v.read(at.inner()));
     }
 
-    /** Replace or extend a file, creating it; a device gets the bytes written to it. */
-    public void write(TaskContext caller, String path, byte[] data, boolean append) {
+    /** Replace or extend a file, creating it with {@code created}; a device gets the bytes written to it. */
+    public void write(TaskContext caller, String path, byte[] data, boolean append, Ownership created) {
         Location at = locate(path);
         if (at.area() == Area.DEV) {
             if (find(path) == null) {
                 throw FsErrors.of(Errno.PERM, "/dev holds device nodes only", path);
             }
-            OpenFile file = open(caller, path, OpenMode.parse(append ? "a" : "w"));
+            OpenFile file = open(caller, path, OpenMode.parse(append ? "a" : "w"), Ownership.ROOT_FILE);
             try {
                 file.channel().write(data, 0, data.length);
                 file.channel().flush();
@@ -139,35 +172,39 @@ public final class Namespace {
             return;
         }
         mutate(at, v -> {
-            v.write(at.inner(), data, append);
+            v.write(at.inner(), data, append, created);
             return null;
         });
     }
 
-    public void mkdir(String path) {
+    /** Make a directory with {@code created}. */
+    public void mkdir(String path, Ownership created) {
         Location at = mutable(path, Errno.EXIST);
         mutate(at, v -> {
-            v.mkdir(at.inner());
+            v.mkdir(at.inner(), created);
             return null;
         });
     }
 
-    /** Make {@code path} and the directories above it that are missing, like {@code mkdir -p}. */
-    public void mkdirs(String path) {
+    /**
+     * Make {@code path} and the directories above it that are missing, like
+     * {@code mkdir -p}; each gets what {@code created} gives for its path.
+     */
+    public void mkdirs(String path, Function<String, Ownership> created) {
         if (VolumePaths.isRoot(path)) {
             return;
         }
         String parent = VolumePaths.parent(path);
-        FileStat up = find(parent);
+        FileStat up = node(parent);
         if (up == null) {
-            mkdirs(parent);
+            mkdirs(parent, created);
         } else if (!up.isDirectory()) {
             throw FsErrors.notDirectory(parent);
         }
-        FileStat here = find(path);
+        FileStat here = node(path);
         if (here == null) {
             try {
-                mkdir(path);
+                mkdir(path, created.apply(path));
             } catch (PebbleException e) {
                 if (e.errno() != Errno.EXIST) {
                     throw e;
@@ -240,31 +277,58 @@ public final class Namespace {
         });
     }
 
-    /** Create {@code path} empty if it is missing, then set its time. */
-    public void touch(TaskContext caller, String path, long mtime) {
+    /** Set the mode bits of {@code path}; those of {@code /} and of device nodes are fixed (PERM). */
+    public void chmod(String path, int mode) {
+        Location at = owned(path);
+        mutate(at, v -> {
+            v.chmod(at.inner(), mode);
+            return null;
+        });
+    }
+
+    /** Set the owner and group of {@code path}; those of {@code /} and of device nodes are fixed (PERM). */
+    public void chown(String path, int uid, int gid) {
+        Location at = owned(path);
+        mutate(at, v -> {
+            v.chown(at.inner(), uid, gid);
+            return null;
+        });
+    }
+
+    private Location owned(String path) {
+        Location at = locate(path);
+        if (at.area() == Area.DEV || VolumePaths.isRoot(path)) {
+            stat(path);
+            throw FsErrors.of(Errno.PERM, "the owner and mode of " + (at.area() == Area.DEV ? "device nodes" : "/")
+                    + " are fixed", path);
+        }
+        return at;
+    }
+
+    /** Create {@code path} empty (with {@code created}) if it is missing, then set its time. */
+    public void touch(TaskContext caller, String path, long mtime, Ownership created) {
         if (find(path) == null) {
-            write(caller, path, new byte[0], true);
+            write(caller, path, new byte[0], true, created);
         }
         setTime(path, mtime);
     }
 
-    /** Copy a file's bytes; when {@code to} is a directory the copy goes inside it. Returns the target path. */
-    public String copy(TaskContext caller, String from, String to) {
+    /** Where a copy of {@code from} to {@code to} goes: into {@code to} when it is a directory. */
+    public String copyTarget(String from, String to) {
         FileStat source = stat(from);
         if (source.isDirectory()) {
             throw FsErrors.isDirectory(from);
         }
-        FileStat target = find(to);
+        FileStat target = node(to);
         String dest = target != null && target.isDirectory() ? VolumePaths.child(to, source.name()) : to;
         if (dest.equals(from)) {
             throw FsErrors.of(Errno.INVAL, "source and target are the same file", from);
         }
-        write(caller, dest, read(caller, from), false);
         return dest;
     }
 
-    /** Open {@code path} for a descriptor. */
-    public OpenFile open(TaskContext caller, String path, OpenMode mode) {
+    /** Open {@code path} for a descriptor; a file it creates gets {@code created}. */
+    public OpenFile open(TaskContext caller, String path, OpenMode mode, Ownership created) {
         Location at = locate(path);
         if (at.area() == Area.DEV) {
             if (at.mountPoint()) {
@@ -276,7 +340,7 @@ public final class Namespace {
             }
             return dev.open(caller, name, mode.fileMode(), mode.text());
         }
-        VolumeFileChannel channel = VolumeFileChannel.open(at.mount(), path, at.inner(), mode);
+        VolumeFileChannel channel = VolumeFileChannel.open(at.mount(), path, at.inner(), mode, created);
         if (mode.writes()) {
             at.mount().changed();
         }

@@ -17,6 +17,7 @@ import org.junit.Test;
 
 import pebbleos.api.Errno;
 import pebbleos.api.PebbleException;
+import pebbleos.api.fs.Ownership;
 import pebbleos.kernel.fs.fd.OpenMode;
 import pebbleos.kernel.fs.fd.VolumeFileChannel;
 
@@ -107,7 +108,7 @@ public class RootMountTest {
     @Test
     public void openFilesKeepTheirPositionAcrossASwap() {
         root.mount(first, "first", "stub", Path.of("/tmp"));
-        VolumeFileChannel file = VolumeFileChannel.open(root, "/f", "/f", OpenMode.parse("w+"));
+        VolumeFileChannel file = VolumeFileChannel.open(root, "/f", "/f", OpenMode.parse("w+"), Ownership.ROOT_FILE);
         byte[] abc = "abc".getBytes(StandardCharsets.UTF_8);
         file.write(abc, 0, 3);
         root.providerLeaving(first);

@@ -12,6 +12,7 @@ import pebbleos.api.fs.FileHandle;
 import pebbleos.api.fs.FileStat;
 import pebbleos.api.fs.FileSystem;
 import pebbleos.api.fs.FsErrors;
+import pebbleos.api.fs.Ownership;
 import pebbleos.api.fs.MountRequest;
 import pebbleos.api.fs.TreeSnapshot;
 import pebbleos.api.fs.Volume;
@@ -101,7 +102,7 @@ final class StubFileSystem implements FileSystem {
         }
 
         @Override
-        public FileHandle open(String path, int flags) {
+        public FileHandle open(String path, int flags, Ownership created) {
             work();
             if (!files.containsKey(path)) {
                 if ((flags & CREATE) == 0) {
@@ -161,7 +162,7 @@ final class StubFileSystem implements FileSystem {
         }
 
         @Override
-        public void write(String path, byte[] data, boolean append) {
+        public void write(String path, byte[] data, boolean append, Ownership created) {
             work();
             byte[] old = append ? files.getOrDefault(path, new byte[0]) : new byte[0];
             byte[] b = Arrays.copyOf(old, old.length + data.length);
@@ -170,7 +171,17 @@ final class StubFileSystem implements FileSystem {
         }
 
         @Override
-        public void mkdir(String path) {
+        public void mkdir(String path, Ownership created) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void chmod(String path, int mode) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void chown(String path, int uid, int gid) {
             throw new UnsupportedOperationException();
         }
 

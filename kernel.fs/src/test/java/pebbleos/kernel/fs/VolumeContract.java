@@ -24,6 +24,7 @@ import pebbleos.api.Errno;
 import pebbleos.api.PebbleException;
 import pebbleos.api.fs.FileHandle;
 import pebbleos.api.fs.FileStat;
+import pebbleos.api.fs.Ownership;
 import pebbleos.api.fs.TreeSnapshot;
 import pebbleos.api.fs.Volume;
 
@@ -173,6 +174,82 @@ public abstract class VolumeContract {
         assertEquals(List.of(), names("/empty"));
         assertEquals("content", text(volume.read("/full/f")));
         assertEquals(1_600_000_000_000L, volume.stat("/full/f").mtime());
+    }
+
+    @Test
+    public void nodesAreBornWithTheirOwnerGroupAndMode() {
+        volume.write("/w", utf8("x"), false, new Ownership(1001, 1002, 0640));
+        volume.write("/a", utf8("x"), true, new Ownership(1003, 1004, 0600));
+        volume.mkdir("/d", new Ownership(1005, 1006, 0750 | Ownership.SET_GID));
+        volume.open("/d/h", Volume.WRITE | Volume.CREATE, new Ownership(1007, 1008, 0604)).close();
+        assertEquals(new Ownership(1001, 1002, 0640), volume.stat("/w").ownership());
+        assertEquals(new Ownership(1003, 1004, 0600), volume.stat("/a").ownership());
+        assertEquals(new Ownership(1005, 1006, 02750), volume.stat("/d").ownership());
+        assertEquals(new Ownership(1007, 1008, 0604), volume.stat("/d/h").ownership());
+        assertEquals(new Ownership(1007, 1008, 0604), volume.list("/d").get(0).ownership());
+        assertEquals(new Ownership(1005, 1006, 02750), volume.node("/d").ownership());
+        // writing an existing file keeps its owner whatever the writer would have given a new one
+        volume.write("/w", utf8("y"), false, new Ownership(0, 0, 0777));
+        volume.write("/w", utf8("z"), true, new Ownership(0, 0, 0777));
+        volume.open("/w", Volume.WRITE | Volume.CREATE | Volume.TRUNCATE, new Ownership(0, 0, 0777)).close();
+        assertEquals(new Ownership(1001, 1002, 0640), volume.stat("/w").ownership());
+    }
+
+    @Test
+    public void chmodAndChownChangeOnlyWhatTheySay() {
+        volume.write("/f", utf8("x"), false, new Ownership(1000, 1000, 0644));
+        volume.mkdir("/d", new Ownership(1000, 1000, 0755));
+        volume.chmod("/f", 04711);
+        assertEquals(new Ownership(1000, 1000, 04711), volume.stat("/f").ownership());
+        volume.chown("/f", 0, 10);
+        assertEquals(new Ownership(0, 10, 04711), volume.stat("/f").ownership());
+        volume.chmod("/d", 01777);
+        volume.chown("/d", 7, 8);
+        assertEquals(new Ownership(7, 8, 01777), volume.stat("/d").ownership());
+        assertEquals("x", text(volume.read("/f")));
+        assertErrno(Errno.NOENT, () -> volume.chmod("/none", 0644));
+        assertErrno(Errno.NOENT, () -> volume.chown("/none", 1, 1));
+    }
+
+    @Test
+    public void renamesKeepOwnersAndNewNodesDoNotInheritOldOnes() {
+        volume.mkdir("/d", new Ownership(0, 0, 0700));
+        volume.mkdir("/d/sub", new Ownership(5, 5, 0750));
+        volume.write("/d/sub/f", utf8("x"), false, new Ownership(6, 6, 0600));
+        volume.write("/g", utf8("x"), false, new Ownership(9, 9, 0640));
+        volume.rename("/d", "/e");
+        volume.rename("/g", "/e/g");
+        assertEquals(new Ownership(0, 0, 0700), volume.stat("/e").ownership());
+        assertEquals(new Ownership(5, 5, 0750), volume.stat("/e/sub").ownership());
+        assertEquals(new Ownership(6, 6, 0600), volume.stat("/e/sub/f").ownership());
+        assertEquals(new Ownership(9, 9, 0640), volume.stat("/e/g").ownership());
+        // a file replaced by a rename takes the owner of what replaced it
+        volume.write("/h", utf8("h"), false, new Ownership(3, 3, 0666));
+        volume.rename("/e/g", "/h");
+        assertEquals(new Ownership(9, 9, 0640), volume.stat("/h").ownership());
+        // what is made again where something was removed is born with its own owner
+        volume.delete("/e/sub/f");
+        volume.rmdir("/e/sub");
+        volume.mkdir("/e/sub", new Ownership(1000, 1000, 0755));
+        volume.write("/e/sub/f", utf8("y"), false, new Ownership(1000, 1000, 0644));
+        assertEquals(new Ownership(1000, 1000, 0755), volume.stat("/e/sub").ownership());
+        assertEquals(new Ownership(1000, 1000, 0644), volume.stat("/e/sub/f").ownership());
+        assertNull(volume.find("/d"));
+    }
+
+    @Test
+    public void ownersAndModesSurviveASwap() {
+        volume.mkdir("/etc", new Ownership(0, 0, 0755));
+        volume.write("/etc/shadow", utf8("root:!:"), false, new Ownership(0, 0, 0600));
+        volume.mkdir("/tmp", new Ownership(0, 0, 01777));
+        volume.write("/tmp/mine", utf8("x"), false, new Ownership(1000, 1000, 0600));
+        volume.chmod("/tmp/mine", 0640);
+        volume = remount(hostRoot, volume.detach());
+        assertEquals(new Ownership(0, 0, 0755), volume.stat("/etc").ownership());
+        assertEquals(new Ownership(0, 0, 0600), volume.stat("/etc/shadow").ownership());
+        assertEquals(new Ownership(0, 0, 01777), volume.stat("/tmp").ownership());
+        assertEquals(new Ownership(1000, 1000, 0640), volume.stat("/tmp/mine").ownership());
+        assertEquals("root:!:", text(volume.read("/etc/shadow")));
     }
 
     @Test

@@ -10,13 +10,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import pebbleos.api.Errno;
 import pebbleos.api.PebbleException;
+import pebbleos.api.process.Credentials;
 import pebbleos.api.process.FdTable;
 import pebbleos.api.process.OpenFile;
 import pebbleos.api.process.ProcessView;
 import pebbleos.api.process.Signals;
 
 /**
- * One process of the table: identity, credentials, working directory,
+ * One process of the table: identity, credentials, umask, working directory,
  * environment, descriptors, its threads, its process lock, its signal state
  * and, once ended, its exit status. Threads share all of it.
  */
@@ -44,6 +45,16 @@ final class PebbleProcess implements ProcessView {
     private volatile String cwd;
     private Object engineState;
 
+    // --- who it is
+    /** Real and effective ids and groups; replaced whole when root changes them. */
+    volatile Credentials credentials;
+    /** The mode bits new files and directories do not get. */
+    volatile int umask;
+    /** Started as a set-user-id or set-group-id program: engines load modules from /system only. */
+    final boolean secure;
+    /** The name the session was logged in as ({@code who}); inherited, set by root. */
+    volatile String login;
+
     // --- signal state
     /** The signal that ends the process, 0 while none. */
     volatile int fatalSignal;
@@ -64,7 +75,7 @@ final class PebbleProcess implements ProcessView {
     private final StringBuilder out = new StringBuilder();
 
     PebbleProcess(int pid, int ppid, int pgid, int sid, String path, List<String> argv, String engineName,
-            FdTable fds, Map<String, String> env, String cwd) {
+            FdTable fds, Map<String, String> env, String cwd, Identity identity) {
         this.pid = pid;
         this.ppid = ppid;
         this.pgid = pgid;
@@ -75,6 +86,15 @@ final class PebbleProcess implements ProcessView {
         this.fds = fds;
         this.env = Collections.synchronizedMap(new TreeMap<>(env));
         this.cwd = cwd;
+        this.credentials = identity.credentials();
+        this.umask = identity.umask();
+        this.secure = identity.secure();
+        this.login = identity.login();
+    }
+
+    /** What a child of this process is, unless its spawn says otherwise. */
+    Identity identity() {
+        return new Identity(credentials, umask, false, login);
     }
 
     /** CPU time of every thread of the process, ended ones included, in nanoseconds. */
@@ -117,17 +137,27 @@ final class PebbleProcess implements ProcessView {
 
     @Override
     public int uid() {
-        return 0;
+        return credentials.uid();
     }
 
     @Override
     public int gid() {
-        return 0;
+        return credentials.gid();
     }
 
     @Override
     public int umask() {
-        return 022;
+        return umask;
+    }
+
+    @Override
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    @Override
+    public boolean secure() {
+        return secure;
     }
 
     @Override

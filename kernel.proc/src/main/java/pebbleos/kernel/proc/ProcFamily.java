@@ -8,6 +8,8 @@ import java.util.TreeMap;
 
 import pebbleos.api.Errno;
 import pebbleos.api.PebbleException;
+import pebbleos.api.fs.Ownership;
+import pebbleos.api.process.Credentials;
 import pebbleos.api.process.OpenFile;
 import pebbleos.api.process.Signals;
 import pebbleos.api.process.TaskContext;
@@ -41,14 +43,31 @@ final class ProcFamily implements SyscallFamily {
     public List<Syscall> syscalls() {
         return List.of(
                 new Syscall("proc_spawn", "path, argv, options",
-                        "start a program; options: engine, fds {child: parent}, env, cwd, pgid (0 new group, -1 the caller's), foreground (1: its group gets the terminal before it runs, if the caller's group has it)",
+                        "start a program; options: engine, fds {child: parent}, env, cwd, pgid (0 new group, -1 the caller's), foreground (1: its group gets the terminal before it runs, if the caller's group has it), and for root only uid, gid, groups, login (who the child is)",
                         this::spawn),
                 new Syscall("proc_wait", "pid [, options]",
                         "wait for a child (-1 any, 0 the group, -g group g); options nohang, untraced; "
                                 + "{pid, status, signal, stopped, state} or None",
                         this::waitChild),
-                new Syscall("proc_kill", "pid, signal", "send a signal (by number or name); a negative pid names a group",
+                new Syscall("proc_kill", "pid, signal",
+                        "send a signal (by number or name); a negative pid names a group; only to one's own processes (root: any; SIGCONT: any of the session)",
                         this::kill),
+                new Syscall("proc_getuid", "", "the caller's real user id", (c, a) -> (long) creds(c, a, "proc_getuid").uid()),
+                new Syscall("proc_geteuid", "", "the caller's effective user id", (c, a) -> (long) creds(c, a, "proc_geteuid").euid()),
+                new Syscall("proc_getgid", "", "the caller's real group id", (c, a) -> (long) creds(c, a, "proc_getgid").gid()),
+                new Syscall("proc_getegid", "", "the caller's effective group id", (c, a) -> (long) creds(c, a, "proc_getegid").egid()),
+                new Syscall("proc_getgroups", "", "the caller's supplementary groups (a list of gids)",
+                        (c, a) -> groups(creds(c, a, "proc_getgroups"))),
+                new Syscall("proc_setuid", "uid", "set the real and effective user id; root only", this::setuid),
+                new Syscall("proc_setgid", "gid", "set the real and effective group id; root only", this::setgid),
+                new Syscall("proc_setgroups", "gids", "set the supplementary groups (a list); root only", this::setgroups),
+                new Syscall("proc_umask", "[mask]", "the caller's umask; with mask, set it (0 to 0o777) and return the old one",
+                        this::umask),
+                new Syscall("proc_getlogin", "", "the login name of the caller's session (\"\" when none)",
+                        (c, a) -> {
+                            Args.of("proc_getlogin", a, 0, 0);
+                            return table.process(c.pid()).login;
+                        }),
                 new Syscall("proc_getpid", "", "the caller's pid", (c, a) -> (long) c.pid()),
                 new Syscall("proc_getppid", "", "the parent's pid", (c, a) -> (long) c.process().ppid()),
                 new Syscall("proc_gettid", "", "the caller's thread id", (c, a) -> (long) c.tid()),
@@ -133,7 +152,140 @@ final class ProcFamily implements SyscallFamily {
         int pgid = options.containsKey("pgid") ? (int) number(options.get("pgid"), "proc_spawn: pgid") : -1;
         String source = options.get("source") instanceof String s ? s : null;
         boolean foreground = options.containsKey("foreground") && Values.truthy(options.get("foreground"));
-        return (long) table.spawn(caller, engine, path, argv, fds, env, cwd, pgid, source, foreground);
+        Identity identity = identity(caller, path, options, source != null);
+        return (long) table.spawn(caller, engine, path, argv, fds, env, cwd, pgid, source, foreground, identity);
+    }
+
+    /**
+     * Who the child is: the caller's identity, changed by the options
+     * {@code uid}, {@code gid}, {@code groups} and {@code login} (root
+     * only), then by the program's set-user-id and set-group-id bits.
+     * Those are honoured only for programs in {@code /system}, which no
+     * user can change or replace: a program elsewhere could be swapped
+     * between this check and the child's read of it. Such a child is
+     * {@link pebbleos.api.process.ProcessView#secure() secure}.
+     */
+    private Identity identity(TaskContext caller, String path, PDict options, boolean fromSource) {
+        PebbleProcess parent = table.process(caller.pid());
+        Identity id = parent.identity();
+        boolean changes = options.containsKey("uid") || options.containsKey("gid") || options.containsKey("groups")
+                || options.containsKey("login");
+        if (changes) {
+            if (!parent.credentials.root()) {
+                throw new PebbleException(Errno.PERM, "proc_spawn: only root may choose who the child is "
+                        + "(options uid, gid, groups, login)");
+            }
+            Credentials c = id.credentials();
+            if (options.containsKey("uid")) {
+                c = c.withUid((int) number(options.get("uid"), "proc_spawn: uid"));
+            }
+            if (options.containsKey("gid")) {
+                c = c.withGid((int) number(options.get("gid"), "proc_spawn: gid"));
+            }
+            if (options.get("groups") instanceof PList list) {
+                c = c.withGroups(gids(list, "proc_spawn: groups"));
+            }
+            id = id.withCredentials(c);
+            if (options.get("login") instanceof String name) {
+                id = id.withLogin(name);
+            }
+        }
+        return fromSource ? id : setIds(caller, path, id);
+    }
+
+    /** The identity a set-user-id or set-group-id program in /system gives its process. */
+    private static Identity setIds(TaskContext caller, String path, Identity id) {
+        String real;
+        PDict stat;
+        try {
+            real = Values.str(caller.syscall("fs_realpath", path));
+            if (!real.startsWith("/system/") || !(caller.syscall("fs_stat", real) instanceof PDict d)) {
+                return id;
+            }
+            stat = d;
+        } catch (PebbleException e) {
+            return id; // the child's own read of the program says what is wrong
+        }
+        long mode = stat.get("mode") instanceof Long m ? m : 0;
+        if ((mode & (Ownership.SET_UID | Ownership.SET_GID)) == 0 || !"file".equals(stat.get("kind"))) {
+            return id;
+        }
+        if (!Values.truthy(caller.syscall("fs_access", real, "r"))) {
+            throw new PebbleException(Errno.ACCES, "proc_spawn: permission denied: " + path);
+        }
+        int euid = (mode & Ownership.SET_UID) != 0 ? (int) (long) (Long) stat.get("uid") : -1;
+        int egid = (mode & Ownership.SET_GID) != 0 ? (int) (long) (Long) stat.get("gid") : -1;
+        return id.withCredentials(id.credentials().withEffective(euid, egid)).asSecure();
+    }
+
+    private static List<Integer> gids(PList list, String what) {
+        List<Integer> out = new ArrayList<>();
+        for (Object v : list) {
+            out.add((int) number(v, what));
+        }
+        return out;
+    }
+
+    private static Credentials creds(TaskContext c, Object[] a, String name) {
+        Args.of(name, a, 0, 0);
+        return c.process().credentials();
+    }
+
+    private static PList groups(Credentials c) {
+        PList out = new PList();
+        for (int g : c.groups()) {
+            out.append((long) g);
+        }
+        return out;
+    }
+
+    private PebbleProcess privileged(TaskContext c, String name) {
+        PebbleProcess p = table.process(c.pid());
+        if (!p.credentials.root()) {
+            throw new PebbleException(Errno.PERM, name + ": operation not permitted (root only)");
+        }
+        return p;
+    }
+
+    private Object setuid(TaskContext c, Object[] a) {
+        int uid = Args.of("proc_setuid", a, 1, 1).intValue(0);
+        PebbleProcess p = table.process(c.pid());
+        if (p.credentials.uid() == uid && p.credentials.euid() == uid) {
+            return 0L; // nothing changes: allowed to anyone
+        }
+        privileged(c, "proc_setuid").credentials = p.credentials.withUid(uid);
+        return 0L;
+    }
+
+    private Object setgid(TaskContext c, Object[] a) {
+        int gid = Args.of("proc_setgid", a, 1, 1).intValue(0);
+        PebbleProcess p = table.process(c.pid());
+        if (p.credentials.gid() == gid && p.credentials.egid() == gid) {
+            return 0L;
+        }
+        privileged(c, "proc_setgid").credentials = p.credentials.withGid(gid);
+        return 0L;
+    }
+
+    private Object setgroups(TaskContext c, Object[] a) {
+        PList list = Args.of("proc_setgroups", a, 1, 1).list(0);
+        PebbleProcess p = privileged(c, "proc_setgroups");
+        p.credentials = p.credentials.withGroups(gids(list, "proc_setgroups: gids"));
+        return 0L;
+    }
+
+    private Object umask(TaskContext c, Object[] a) {
+        Args args = Args.of("proc_umask", a, 0, 1);
+        PebbleProcess p = table.process(c.pid());
+        long old = p.umask;
+        if (args.has(0)) {
+            long mask = args.integer(0);
+            if (mask < 0 || mask > 0777) {
+                throw new PebbleException(Errno.INVAL, "proc_umask: mask must be 0 to 0o777, not " + mask);
+            }
+            p.umask = (int) mask;
+        }
+        return old;
     }
 
     private static long number(Object v, String what) {
@@ -169,12 +321,13 @@ final class ProcFamily implements SyscallFamily {
         if (signal < 0 || signal > 64) {
             throw new PebbleException(Errno.INVAL, "proc_kill: unknown signal " + Values.str(s));
         }
+        PebbleProcess sender = table.process(caller.pid());
         if (pid < 0) {
-            table.signalGroup(-pid, signal);
+            table.signalGroup(sender, -pid, signal);
         } else if (pid == 0) {
-            table.signalGroup(caller.process().pgid(), signal);
+            table.signalGroup(sender, caller.process().pgid(), signal);
         } else {
-            table.signal(pid, signal);
+            table.signal(sender, pid, signal);
         }
         return 0L;
     }
@@ -204,6 +357,9 @@ final class ProcFamily implements SyscallFamily {
         Args args = Args.of("proc_setpgid", values, 2, 2);
         int pid = args.intValue(0);
         PebbleProcess p = table.process(pid == 0 ? caller.pid() : pid);
+        if (!ProcessTable.maySignal(table.process(caller.pid()), p, 0)) {
+            throw new PebbleException(Errno.PERM, "proc_setpgid: operation not permitted: process " + p.pid);
+        }
         int pgid = args.intValue(1);
         p.pgid = pgid == 0 ? p.pid : pgid;
         return 0L;
@@ -246,8 +402,12 @@ final class ProcFamily implements SyscallFamily {
         d.put("ppid", (long) p.ppid);
         d.put("pgid", (long) p.pgid);
         d.put("sid", (long) p.sid);
-        d.put("uid", (long) p.uid());
-        d.put("gid", (long) p.gid());
+        Credentials c = p.credentials;
+        d.put("uid", (long) c.uid());
+        d.put("gid", (long) c.gid());
+        d.put("euid", (long) c.euid());
+        d.put("egid", (long) c.egid());
+        d.put("login", p.login);
         d.put("state", p.state(table.foregroundGroup()));
         d.put("exit_status", (long) p.exitStatus);
         d.put("engine", p.engineName);
@@ -260,6 +420,8 @@ final class ProcFamily implements SyscallFamily {
         d.put("foreground", p.pgid == table.foregroundGroup() ? 1L : 0L);
         d.put("fds", (long) p.fds.size());
         d.put("cpu_ms", p.cpuNanos() / 1_000_000L);
+        OpenFile in = p.fds.find(0);
+        d.put("tty", in != null && in.channel().isTerminal() ? 1L : 0L);
         return d;
     }
 

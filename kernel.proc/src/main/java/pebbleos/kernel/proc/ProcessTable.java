@@ -31,6 +31,7 @@ import pebbleos.api.PebbleException;
 import pebbleos.api.console.Console;
 import pebbleos.api.engine.ExecutionEngine;
 import pebbleos.api.engine.Task;
+import pebbleos.api.process.Credentials;
 import pebbleos.api.process.FdTable;
 import pebbleos.api.process.OpenFile;
 import pebbleos.api.process.Processes;
@@ -228,16 +229,18 @@ public final class ProcessTable implements Processes {
     @Override
     public int spawn(TaskContext parent, String engine, String path, List<String> argv, Map<Integer, OpenFile> fds,
             Map<String, String> env, String cwd, int pgid, String source) {
-        return spawn(parent, engine, path, argv, fds, env, cwd, pgid, source, false);
+        return spawn(parent, engine, path, argv, fds, env, cwd, pgid, source, false, null);
     }
 
     /**
      * Spawn; with {@code foreground}, the child's group gets the terminal
      * before the child runs its first instruction (when the spawner's group
      * has it), so a job's first read never races the shell's tcsetpgrp.
+     * {@code identity} is who the child is; {@code null}: its parent's (root's
+     * for the first process).
      */
     int spawn(TaskContext parent, String engine, String path, List<String> argv, Map<Integer, OpenFile> fds,
-            Map<String, String> env, String cwd, int pgid, String source, boolean foreground) {
+            Map<String, String> env, String cwd, int pgid, String source, boolean foreground, Identity identity) {
         ExecutionEngine chosen = engine(engine);
         PebbleProcess parentProcess = parent == null ? null : processes.get(parent.pid());
         int pid = nextPid.getAndIncrement();
@@ -250,8 +253,10 @@ public final class ProcessTable implements Processes {
         Map<String, String> environment = env != null ? env
                 : parentProcess != null ? new TreeMap<>(parentProcess.env()) : new TreeMap<>();
         String dir = cwd != null ? cwd : parentProcess != null ? parentProcess.cwd() : "/";
+        Identity who = identity != null ? identity
+                : parentProcess != null ? parentProcess.identity() : Identity.KERNEL;
         PebbleProcess p = new PebbleProcess(pid, parentProcess == null ? 0 : parentProcess.pid, group, session,
-                path, argv, engine, table, environment, dir);
+                path, argv, engine, table, environment, dir, who);
         p.kernelChild = parent == null;
         processes.put(pid, p);
         PebbleThread main = newThread(p, p.name(), false, ctx -> {
@@ -458,15 +463,55 @@ public final class ProcessTable implements Processes {
 
     @Override
     public void signalGroup(int pgid, int signal) {
-        boolean any = false;
+        signalGroup(null, pgid, signal);
+    }
+
+    /**
+     * A process may signal another when it is root, or when its real or
+     * effective uid is the other's real uid; SIGCONT goes to any process of
+     * its session (so a shell can continue a job that became someone else,
+     * as after su). The kernel itself (the terminal's keys) may signal any.
+     */
+    static boolean maySignal(PebbleProcess sender, PebbleProcess target, int signal) {
+        if (sender == null) {
+            return true;
+        }
+        Credentials s = sender.credentials;
+        int owner = target.credentials.uid();
+        return s.root() || s.uid() == owner || s.euid() == owner
+                || signal == Signals.SIGCONT && sender.sid == target.sid;
+    }
+
+    /** Signal {@code pid} on behalf of {@code sender} (null: the kernel); EPERM when it may not. */
+    void signal(PebbleProcess sender, int pid, int signal) {
+        PebbleProcess p = processes.get(pid);
+        if (p == null || p.ended) {
+            throw PebbleProcess.noSuchProcess(pid);
+        }
+        if (!maySignal(sender, p, signal)) {
+            throw new PebbleException(Errno.PERM, "operation not permitted: process " + pid + " is not yours");
+        }
+        deliver(p, signal);
+    }
+
+    /** Signal every process of group {@code pgid} that {@code sender} may; EPERM when it may signal none of them. */
+    void signalGroup(PebbleProcess sender, int pgid, int signal) {
+        int members = 0;
+        int delivered = 0;
         for (PebbleProcess p : processes.values()) {
             if (p.pgid == pgid && !p.ended) {
-                any = true;
-                deliver(p, signal);
+                members++;
+                if (maySignal(sender, p, signal)) {
+                    deliver(p, signal);
+                    delivered++;
+                }
             }
         }
-        if (!any) {
+        if (members == 0) {
             throw new PebbleException(Errno.SRCH, "process group " + pgid + " does not exist");
+        }
+        if (delivered == 0) {
+            throw new PebbleException(Errno.PERM, "operation not permitted: process group " + pgid + " is not yours");
         }
     }
 

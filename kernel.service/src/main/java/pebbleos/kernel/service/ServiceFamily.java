@@ -26,6 +26,7 @@ import pebbleos.api.process.TaskContext;
 import pebbleos.api.syscall.Args;
 import pebbleos.api.syscall.Syscall;
 import pebbleos.api.syscall.SyscallFamily;
+import pebbleos.api.syscall.SyscallHandler;
 import pebbleos.api.syscall.SyscallTable;
 import pebbleos.api.value.PDict;
 import pebbleos.api.value.PList;
@@ -77,27 +78,42 @@ public final class ServiceFamily implements SyscallFamily {
                         "who serves what: role (family, fs, engine, console), name, provider, version, ranking, serving",
                         (c, a) -> roles()),
                 new Syscall("service_install", "path",
-                        "install a bundle jar from the filesystem and start it (or update the bundle of that name)",
-                        this::install),
-                new Syscall("service_update", "name [, path]", "update a bundle from its location or from a jar",
-                        this::update),
-                new Syscall("service_start", "name", "start a bundle", (c, a) -> {
+                        "install a bundle jar from the filesystem and start it (or update the bundle of that name); root only",
+                        rootOnly("service_install", this::install)),
+                new Syscall("service_update", "name [, path]", "update a bundle from its location or from a jar; root only",
+                        rootOnly("service_update", this::update)),
+                new Syscall("service_start", "name", "start a bundle; root only", rootOnly("service_start", (c, a) -> {
                     modules().start(modules().find(Args.of("service_start", a, 1, 1).string(0)));
                     return 0L;
-                }),
-                new Syscall("service_stop", "name", "stop a bundle (not the kernel's, nor the root filesystem's)",
-                        (c, a) -> {
+                })),
+                new Syscall("service_stop", "name", "stop a bundle (not the kernel's, nor the root filesystem's); root only",
+                        rootOnly("service_stop", (c, a) -> {
                             modules().stop(modules().find(Args.of("service_stop", a, 1, 1).string(0)));
                             return 0L;
-                        }),
-                new Syscall("service_uninstall", "name", "remove a bundle (not the kernel's, nor the root filesystem's)",
-                        (c, a) -> {
+                        })),
+                new Syscall("service_uninstall", "name",
+                        "remove a bundle (not the kernel's, nor the root filesystem's); root only",
+                        rootOnly("service_uninstall", (c, a) -> {
                             modules().uninstall(modules().find(Args.of("service_uninstall", a, 1, 1).string(0)));
                             return 0L;
-                        }),
+                        })),
                 new Syscall("service_prefer", "family, bundle",
-                        "make a bundle's provider serve a syscall family (\"\" restores the ranking order)",
-                        this::prefer));
+                        "make a bundle's provider serve a syscall family (\"\" restores the ranking order); root only",
+                        rootOnly("service_prefer", this::prefer)));
+    }
+
+    /**
+     * Bundles are Java code with the whole kernel in reach: installing,
+     * updating, starting, stopping and rerouting them is root's (EPERM for
+     * anyone else); listing them is everyone's.
+     */
+    private static SyscallHandler rootOnly(String name, SyscallHandler handler) {
+        return (c, a) -> {
+            if (!c.process().credentials().root()) {
+                throw new PebbleException(Errno.PERM, name + ": operation not permitted (root only: try sudo)");
+            }
+            return handler.call(c, a);
+        };
     }
 
     private PList bundles() {

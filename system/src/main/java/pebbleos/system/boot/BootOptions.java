@@ -5,14 +5,19 @@ import java.util.List;
 
 /**
  * The parsed command line of {@code ./pebbleos}:
- * {@code [--root DIR] [--fs-mode MODE] [--allow-system-writes] [-c LINE] [SCRIPT [ARGS]]},
- * plus {@code --help}, {@code --version} and {@code --bundles}.
+ * {@code [--root DIR] [--fs-mode MODE] [--allow-system-writes] [--login | --user NAME] [-c LINE] [SCRIPT [ARGS]]},
+ * plus {@code --help}, {@code --version} and {@code --bundles}. {@code user}
+ * is the session's user ({@code pebble} unless {@code --user} names
+ * another), {@code login} asks for one at a prompt instead.
  */
 record BootOptions(String root, String fsMode, boolean allowSystemWrites, String command,
-        List<String> script, boolean help, boolean version, boolean bundles, boolean gogo) {
+        List<String> script, boolean help, boolean version, boolean bundles, boolean gogo, String user,
+        boolean login) {
 
     static final String USAGE = "usage: pebbleos [--root DIR] [--fs-mode MODE] [--allow-system-writes] "
-            + "[--gogo] [-c COMMANDLINE] [SCRIPT [ARGS]]";
+            + "[--gogo] [--login | --user NAME] [-c COMMANDLINE] [SCRIPT [ARGS]]";
+    /** The session's user when the command line names none: the disk's own user. */
+    static final String DEFAULT_USER = "pebble";
 
     static final String DEFAULT_MODE = "hostfs";
     static final List<String> MODES = List.of(DEFAULT_MODE, "mfs", "mfs-import", "vfs-import", "vfs-persistent");
@@ -35,6 +40,8 @@ record BootOptions(String root, String fsMode, boolean allowSystemWrites, String
         boolean version = false;
         boolean bundles = false;
         boolean gogo = false;
+        String user = null;
+        boolean login = false;
         List<String> script = new ArrayList<>();
         int i = 0;
         while (i < args.length) {
@@ -45,7 +52,7 @@ record BootOptions(String root, String fsMode, boolean allowSystemWrites, String
             i++;
             switch (a) {
                 case "--" -> {
-                    return finish(root, mode, allow, command, rest(args, i), help, version, bundles, gogo);
+                    return finish(root, mode, allow, command, rest(args, i), help, version, bundles, gogo, user, login);
                 }
                 case "--root" -> root = value(args, i++, a);
                 case "--fs-mode" -> {
@@ -61,9 +68,13 @@ record BootOptions(String root, String fsMode, boolean allowSystemWrites, String
                 case "-V", "--version" -> version = true;
                 case "--bundles" -> bundles = true;
                 case "--gogo" -> gogo = true;
+                case "--login" -> login = true;
+                case "--user" -> user = value(args, i++, a);
                 default -> {
                     if (a.startsWith("--root=")) {
                         root = a.substring(7);
+                    } else if (a.startsWith("--user=")) {
+                        user = a.substring(7);
                     } else if (a.startsWith("--fs-mode=")) {
                         String[] again = {"--fs-mode", a.substring(10)};
                         mode = parse(again).fsMode();
@@ -74,12 +85,20 @@ record BootOptions(String root, String fsMode, boolean allowSystemWrites, String
             }
         }
         script.addAll(rest(args, i));
-        return finish(root, mode, allow, command, script, help, version, bundles, gogo);
+        return finish(root, mode, allow, command, script, help, version, bundles, gogo, user, login);
     }
 
     private static BootOptions finish(String root, String mode, boolean allow, String command, List<String> script,
-            boolean help, boolean version, boolean bundles, boolean gogo) {
-        return new BootOptions(root, mode, allow, command, List.copyOf(script), help, version, bundles, gogo);
+            boolean help, boolean version, boolean bundles, boolean gogo, String user, boolean login)
+            throws UsageError {
+        if (login && user != null) {
+            throw new UsageError("--login and --user cannot be used together");
+        }
+        if (user != null && (user.isEmpty() || user.contains(":") || user.contains("\n"))) {
+            throw new UsageError("invalid user name '" + user + "'");
+        }
+        return new BootOptions(root, mode, allow, command, List.copyOf(script), help, version, bundles, gogo,
+                user == null ? DEFAULT_USER : user, login);
     }
 
     private static List<String> rest(String[] args, int from) {
@@ -104,6 +123,9 @@ record BootOptions(String root, String fsMode, boolean allowSystemWrites, String
                 + "  --fs-mode MODE         storage mode: " + String.join(", ", MODES) + " (default: hostfs)\n"
                 + "  --allow-system-writes  make /system writable\n"
                 + "  --gogo                 enable the Gogo shell bridge\n"
+                + "  --login                ask for a user name and password (login: and Password:) first\n"
+                + "  --user NAME            run the session as user NAME, without a password (default: pebble;\n"
+                + "                         whoever can run ./pebbleos on the disk folder owns the disk anyway)\n"
                 + "  -c COMMANDLINE         run one command line; the exit status is its status\n"
                 + "  SCRIPT [ARGS]          run a shell script with arguments\n"
                 + "  --bundles              list the bundles of the image and their states\n"

@@ -1,10 +1,7 @@
 package pebbleos.system.boot;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,9 +30,11 @@ import pebbleos.api.process.Processes;
  * <p>Booting: wait for the mandatory services (the syscall table, the process
  * table, the mount table, an engine, the console), mount the root volume of
  * the chosen mode beside the bundle-contributed {@code /system}, then start
- * process 1: a Pebble program that holds the source of {@code system/shell.peb}
- * as data and calls {@code boot()} from {@code system/runtime.peb}. From there
- * everything visible is Pebble. The exit status is process 1's.
+ * process 1, as root: a one-line Pebble program that calls {@code boot()}
+ * from {@code system/runtime.peb} with the session's user ({@code --user
+ * NAME}, {@code pebble} by default) or {@code --login}, then the shell's
+ * arguments. From there everything visible is Pebble: process 1 prepares the
+ * disk and starts the user's shell. The exit status is process 1's.
  */
 @Component(service = Callable.class, immediate = true, property = "main.thread=true")
 public final class Bootloader implements Callable<Integer> {
@@ -145,6 +144,12 @@ public final class Bootloader implements Callable<Integer> {
         String engine = shellEngine(context.getProperty("pebbleos.shell.engine"), engines);
         List<String> argv = new ArrayList<>();
         argv.add("/system/boot");
+        if (options.login()) {
+            argv.add("--login");
+        } else {
+            argv.add("--user");
+            argv.add(options.user());
+        }
         if (options.command() != null) {
             argv.add("-c");
             argv.add(options.command());
@@ -152,8 +157,8 @@ public final class Bootloader implements Callable<Integer> {
         argv.addAll(options.script());
         Map<String, String> env = new java.util.TreeMap<>();
         env.put("PATH", "/system/bin:/system/sbin:/bin");
-        env.put("HOME", "/home/pebble");
-        env.put("USER", "pebble");
+        env.put("HOME", "/root"); // process 1's; the session gets its user's from the login
+        env.put("USER", "root");
         env.put("SHELL", "/bin/sh");
         env.put("FS_MODE", options.fsMode());
         if (System.getenv("PEBBLE_TRACE") != null) {
@@ -163,8 +168,8 @@ public final class Bootloader implements Callable<Integer> {
         if (term != null) {
             env.put("TERM", term);
         }
-        ShellSupervisor supervisor = new ShellSupervisor(context, processes, engine, argv, env,
-                bootProgram(shellSource()), session);
+        ShellSupervisor supervisor = new ShellSupervisor(context, processes, engine, argv, env, BOOT_PROGRAM,
+                session);
         return supervisor.run();
     }
 
@@ -197,40 +202,8 @@ public final class Bootloader implements Callable<Integer> {
         return root.toAbsolutePath().normalize();
     }
 
-    /** The source of system/shell.peb, from this bundle. */
-    private String shellSource() throws BootFailure {
-        URL entry = context.getBundle().getEntry("system/shell.peb");
-        if (entry == null) {
-            throw new BootFailure("system/shell.peb is missing from the system bundle");
-        }
-        try (InputStream in = entry.openStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new BootFailure("cannot read system/shell.peb: " + e.getMessage());
-        }
-    }
-
-    /** Process 1: the shell's source injected as data, then boot(). */
-    static String bootProgram(String shellSource) {
-        return "SHELL_SOURCE = " + literal(shellSource) + "\nexit(boot(SHELL_SOURCE, ARGV))\n";
-    }
-
-    /** A Pebble string literal for any text. */
-    static String literal(String text) {
-        StringBuilder sb = new StringBuilder(text.length() + 16).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\\' -> sb.append("\\\\");
-                case '"' -> sb.append("\\\"");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> sb.append(c);
-            }
-        }
-        return sb.append('"').toString();
-    }
+    /** Process 1: boot() of the runtime API with the session's user and the shell's arguments. */
+    static final String BOOT_PROGRAM = "exit(boot(ARGV))\n";
 
     private void printBundles(PrintStream out) {
         for (Bundle b : context.getBundles()) {

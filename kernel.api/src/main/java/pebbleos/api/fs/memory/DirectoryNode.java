@@ -7,6 +7,6 @@ public final class DirectoryNode extends Node {
     public final TreeMap<String, Node> children = new TreeMap<>();
 
     public DirectoryNode(long mtime, long ctime) {
-        super(mtime, ctime);
+        super(mtime, ctime, 0755);
     }
 }

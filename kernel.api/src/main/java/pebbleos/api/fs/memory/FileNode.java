@@ -20,7 +20,7 @@ public final class FileNode extends Node {
     public int length;
 
     public FileNode(long mtime, long ctime) {
-        super(mtime, ctime);
+        super(mtime, ctime, 0644);
     }
 
     public int read(long position, byte[] buffer, int offset, int len) {

@@ -7,7 +7,7 @@
  * plain data, not thread-safe; the volume that owns a tree guards it.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package pebbleos.api.fs.memory;
 
 import org.osgi.annotation.bundle.Export;

@@ -36,6 +36,15 @@ public record OpenMode(String text, int volumeFlags, int fileMode) {
         return (fileMode & OpenFile.WRITE) != 0;
     }
 
+    public boolean reads() {
+        return (fileMode & OpenFile.READ) != 0;
+    }
+
+    /** True when opening creates a missing file ({@code w}, {@code a} and their {@code +} forms). */
+    public boolean creates() {
+        return (volumeFlags & Volume.CREATE) != 0;
+    }
+
     /** The mode string of an open file's bits, for {@code fd_stat}. */
     public static String describe(int fileMode) {
         boolean read = (fileMode & OpenFile.READ) != 0;

@@ -9,6 +9,7 @@ import pebbleos.api.Errno;
 import pebbleos.api.PebbleException;
 import pebbleos.api.fs.FileHandle;
 import pebbleos.api.fs.FileStat;
+import pebbleos.api.fs.Ownership;
 import pebbleos.api.fs.Volume;
 import pebbleos.api.fs.VolumePaths;
 import pebbleos.api.process.Channel;
@@ -46,12 +47,12 @@ public final class VolumeFileChannel implements Channel {
         this.append = append;
     }
 
-    /** Open {@code inner} of {@code mount} (shown to the user as {@code path}). */
-    public static VolumeFileChannel open(Mount mount, String path, String inner, OpenMode mode) {
+    /** Open {@code inner} of {@code mount} (shown to the user as {@code path}); a file it creates gets {@code created}. */
+    public static VolumeFileChannel open(Mount mount, String path, String inner, OpenMode mode, Ownership created) {
         VolumeFileChannel c = new VolumeFileChannel(mount, path, inner, mode.volumeFlags(), mode.append());
         c.run(v -> {
             c.generation = mount.generation();
-            c.handle = v.open(inner, mode.volumeFlags());
+            c.handle = v.open(inner, mode.volumeFlags(), created);
             return null;
         });
         return c;
@@ -154,7 +155,7 @@ public final class VolumeFileChannel implements Channel {
             FileStat s = v.find(inner);
             long now = System.currentTimeMillis();
             return s == null ? new FileStat(VolumePaths.name(inner), FileStat.FILE, size, now, now)
-                    : new FileStat(s.name(), FileStat.FILE, size, s.mtime(), s.ctime());
+                    : new FileStat(s.name(), FileStat.FILE, size, s.mtime(), s.ctime(), s.ownership());
         });
     }
 

@@ -65,7 +65,7 @@ final class FdCalls {
         Args args = Args.of("fd_open", a, 1, 2);
         String p = path(c, args, 0);
         OpenMode mode = OpenMode.parse(args.string(1, "r"));
-        OpenFile file = mounts.namespace().open(c, p, mode);
+        OpenFile file = mounts.access().open(c, p, mode);
         return (long) c.fds().install(file);
     }
 
@@ -158,7 +158,7 @@ final class FdCalls {
         if (!target.writable()) {
             throw new PebbleException(Errno.BADF, "descriptor " + to + " is not open for writing");
         }
-        OpenFile file = mounts.namespace().open(c, path(c, args, 1), OpenMode.parse("r"));
+        OpenFile file = mounts.access().open(c, path(c, args, 1), OpenMode.parse("r")); // read permission, as fd_open
         try {
             c.flush();
             return ChannelCopy.send(c, head, file.channel(), target.channel());
@@ -188,7 +188,7 @@ final class FdCalls {
     private Object readdir(TaskContext c, Object[] a) {
         String p = path(c, Args.of("fd_readdir", a, 1, 1), 0);
         PList out = new PList();
-        for (FileStat s : mounts.namespace().list(p)) {
+        for (FileStat s : mounts.access().list(c.process().credentials(), p)) {
             out.append(s.name());
         }
         return out;

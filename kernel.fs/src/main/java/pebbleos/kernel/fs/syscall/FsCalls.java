@@ -7,22 +7,26 @@ import static pebbleos.kernel.fs.syscall.Calls.path;
 import java.util.List;
 import java.util.Map;
 
+import pebbleos.api.Errno;
+import pebbleos.api.PebbleException;
 import pebbleos.api.fs.FileStat;
-import pebbleos.api.fs.FsErrors;
 import pebbleos.api.fs.Volume;
 import pebbleos.api.fs.VolumePaths;
+import pebbleos.api.process.Credentials;
 import pebbleos.api.process.TaskContext;
 import pebbleos.api.syscall.Args;
 import pebbleos.api.syscall.Syscall;
 import pebbleos.api.value.PDict;
 import pebbleos.api.value.PList;
+import pebbleos.kernel.fs.Access;
 import pebbleos.kernel.fs.MountTable;
-import pebbleos.kernel.fs.Namespace;
 
 /**
  * The path calls of the {@code fs} family: whole-file reads and writes,
- * directories, times, counts, the working directory and the mount table.
- * Every path argument is resolved against the caller's working directory.
+ * directories, times, owners and modes, counts, the working directory and
+ * the mount table. Every path argument is resolved against the caller's
+ * working directory, and every call is checked against the caller's
+ * credentials ({@link Access}).
  */
 final class FsCalls {
     private final MountTable mounts;
@@ -31,13 +35,17 @@ final class FsCalls {
         this.mounts = mounts;
     }
 
-    private Namespace ns() {
-        return mounts.namespace();
+    private Access ns() {
+        return mounts.access();
+    }
+
+    private static Credentials who(TaskContext c) {
+        return c.process().credentials();
     }
 
     List<Syscall> syscalls() {
         return List.of(
-                named("fs_stat", "path", "facts about a path: dict name, path, kind (file, dir, dev), size, mtime, ctime (float seconds)", this::stat),
+                named("fs_stat", "path", "facts about a path: dict name, path, kind (file, dir, dev), size, mtime, ctime (float seconds), uid, gid, mode (int)", this::stat),
                 named("fs_exists", "path", "1 when something is at path, else 0", this::exists),
                 named("fs_kind", "path", "\"file\", \"dir\", \"dev\", or \"\" when nothing is there", this::kind),
                 named("fs_list", "path", "the names in a directory, sorted", this::list),
@@ -52,6 +60,9 @@ final class FsCalls {
                 named("fs_rename", "from, to", "rename or move a file or directory within one mount", this::rename),
                 named("fs_copy", "from, to", "copy a file's bytes; into to when to is a directory; returns the target path", this::copy),
                 named("fs_touch", "path[, mtime]", "create the file if missing and set its time (now, or mtime in seconds)", this::touch),
+                named("fs_chmod", "path, mode", "set the mode bits (an int such as 0o644 = 420); owner or root only", this::chmod),
+                named("fs_chown", "path, uid, gid", "set the owner and group (-1 keeps one); root only", this::chown),
+                named("fs_access", "path, how", "1 when the caller may do how to path: letters r, w, x (\"\" or f: it exists), else 0", this::access),
                 named("fs_usage", "", "counts of the root volume: dict files, directories, bytes", this::usage),
                 named("fs_sync", "", "make the root durable (mfs: write a snapshot); 1 when something had been written since the last sync, else 0", this::sync),
                 named("fs_mode", "", "the storage mode of /", this::mode),
@@ -63,22 +74,22 @@ final class FsCalls {
 
     private Object stat(TaskContext c, Object[] a) {
         String p = path(c, Args.of("fs_stat", a, 1, 1), 0);
-        return StatDicts.stat(ns().stat(p), p);
+        return StatDicts.stat(ns().stat(who(c), p), p);
     }
 
     private Object exists(TaskContext c, Object[] a) {
-        return bool(ns().find(path(c, Args.of("fs_exists", a, 1, 1), 0)) != null);
+        return bool(ns().exists(who(c), path(c, Args.of("fs_exists", a, 1, 1), 0)));
     }
 
     private Object kind(TaskContext c, Object[] a) {
-        FileStat s = ns().find(path(c, Args.of("fs_kind", a, 1, 1), 0));
+        FileStat s = ns().find(who(c), path(c, Args.of("fs_kind", a, 1, 1), 0));
         return s == null ? "" : s.kind();
     }
 
     private Object list(TaskContext c, Object[] a) {
         String p = path(c, Args.of("fs_list", a, 1, 1), 0);
         PList out = new PList();
-        for (FileStat s : ns().list(p)) {
+        for (FileStat s : ns().list(who(c), p)) {
             out.append(s.name());
         }
         return out;
@@ -87,7 +98,7 @@ final class FsCalls {
     private Object listStat(TaskContext c, Object[] a) {
         String p = path(c, Args.of("fs_list_stat", a, 1, 1), 0);
         PList out = new PList();
-        for (FileStat s : ns().list(p)) {
+        for (FileStat s : ns().list(who(c), p)) {
             out.append(StatDicts.stat(s, VolumePaths.child(p, s.name())));
         }
         return out;
@@ -114,28 +125,28 @@ final class FsCalls {
     }
 
     private Object mkdir(TaskContext c, Object[] a) {
-        ns().mkdir(path(c, Args.of("fs_mkdir", a, 1, 1), 0));
+        ns().mkdir(c, path(c, Args.of("fs_mkdir", a, 1, 1), 0));
         return 0L;
     }
 
     private Object mkdirs(TaskContext c, Object[] a) {
-        ns().mkdirs(path(c, Args.of("fs_mkdirs", a, 1, 1), 0));
+        ns().mkdirs(c, path(c, Args.of("fs_mkdirs", a, 1, 1), 0));
         return 0L;
     }
 
     private Object rmdir(TaskContext c, Object[] a) {
-        ns().rmdir(path(c, Args.of("fs_rmdir", a, 1, 1), 0));
+        ns().rmdir(who(c), path(c, Args.of("fs_rmdir", a, 1, 1), 0));
         return 0L;
     }
 
     private Object unlink(TaskContext c, Object[] a) {
-        ns().delete(path(c, Args.of("fs_unlink", a, 1, 1), 0));
+        ns().delete(who(c), path(c, Args.of("fs_unlink", a, 1, 1), 0));
         return 0L;
     }
 
     private Object rename(TaskContext c, Object[] a) {
         Args args = Args.of("fs_rename", a, 2, 2);
-        ns().rename(path(c, args, 0), path(c, args, 1));
+        ns().rename(who(c), path(c, args, 0), path(c, args, 1));
         return 0L;
     }
 
@@ -148,13 +159,44 @@ final class FsCalls {
         Args args = Args.of("fs_touch", a, 1, 2);
         String p = path(c, args, 0);
         long mtime = args.has(1) ? Math.round(args.number(1) * 1000) : System.currentTimeMillis();
-        ns().touch(c, p, mtime);
+        ns().touch(c, p, mtime, !args.has(1));
         return 0L;
+    }
+
+    private Object chmod(TaskContext c, Object[] a) {
+        Args args = Args.of("fs_chmod", a, 2, 2);
+        String p = path(c, args, 0);
+        ns().chmod(who(c), p, (int) args.integer(1));
+        return 0L;
+    }
+
+    private Object chown(TaskContext c, Object[] a) {
+        Args args = Args.of("fs_chown", a, 3, 3);
+        String p = path(c, args, 0);
+        ns().chown(who(c), p, args.intValue(1), args.intValue(2));
+        return 0L;
+    }
+
+    private Object access(TaskContext c, Object[] a) {
+        Args args = Args.of("fs_access", a, 2, 2);
+        String p = path(c, args, 0);
+        String how = args.string(1);
+        int want = 0;
+        for (char ch : how.toCharArray()) {
+            want |= switch (ch) {
+                case 'r' -> Access.READ;
+                case 'w' -> Access.WRITE;
+                case 'x' -> Access.EXECUTE;
+                case 'f' -> 0;
+                default -> throw new PebbleException(Errno.INVAL, "fs_access: how is letters of r, w, x or f, not '" + how + "'");
+            };
+        }
+        return bool(ns().accessible(who(c), p, want));
     }
 
     private Object usage(TaskContext c, Object[] a) {
         Args.of("fs_usage", a, 0, 0);
-        Volume.Usage u = ns().usage();
+        Volume.Usage u = ns().namespace().usage();
         return PDict.of("files", u.files(), "directories", u.directories(), "bytes", u.bytes());
     }
 
@@ -184,10 +226,7 @@ final class FsCalls {
 
     private Object chdir(TaskContext c, Object[] a) {
         String p = path(c, Args.of("fs_chdir", a, 1, 1), 0);
-        FileStat s = ns().stat(p);
-        if (!s.isDirectory()) {
-            throw FsErrors.notDirectory(p);
-        }
+        ns().enter(who(c), p);
         c.process().setCwd(p);
         return p;
     }

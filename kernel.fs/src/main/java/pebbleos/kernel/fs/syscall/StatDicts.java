@@ -10,10 +10,14 @@ final class StatDicts {
     private StatDicts() {
     }
 
-    /** {@code {name, path, kind, size, mtime, ctime}}, times as float seconds. */
+    /** {@code {name, path, kind, size, mtime, ctime, uid, gid, mode}}, times as float seconds, mode an int. */
     static PDict stat(FileStat s, String path) {
-        return PDict.of("name", s.name(), "path", path, "kind", s.kind(), "size", s.size(),
+        PDict d = PDict.of("name", s.name(), "path", path, "kind", s.kind(), "size", s.size(),
                 "mtime", s.mtime() / 1000.0, "ctime", s.ctime() / 1000.0);
+        d.put("uid", (long) s.uid());
+        d.put("gid", (long) s.gid());
+        d.put("mode", (long) s.mode());
+        return d;
     }
 
     /** A Java map of Pebble-compatible values as a dict, in its order. */

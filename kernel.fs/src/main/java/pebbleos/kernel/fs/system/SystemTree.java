@@ -28,6 +28,14 @@ import org.osgi.util.tracker.BundleTrackerCustomizer;
 public final class SystemTree {
     /** The manifest header: the folder inside the bundle that becomes {@code /system}. */
     public static final String HEADER = "Pebble-System";
+    /**
+     * The modes of a contribution's files where they are not the usual ones
+     * (0755 in {@code bin} and {@code sbin}, else 0644; directories are 0755):
+     * {@code bin/su.peb=4755} (paths under the folder; {@code dir/*} names the
+     * files of a folder; the last match wins). Every entry of {@code /system}
+     * belongs to root.
+     */
+    public static final String MODES_HEADER = "Pebble-System-Modes";
 
     /** Contributions by bundle id, newest first. */
     private final Map<Long, Contribution> contributions = new ConcurrentSkipListMap<>(Comparator.reverseOrder());
@@ -42,7 +50,7 @@ public final class SystemTree {
                 if (folder == null) {
                     return null;
                 }
-                Contribution c = Contribution.scan(bundle, folder);
+                Contribution c = Contribution.scan(bundle, folder, bundle.getHeaders().get(MODES_HEADER));
                 contributions.put(bundle.getBundleId(), c);
                 return c;
             }

@@ -10,6 +10,7 @@ import pebbleos.api.PebbleException;
 import pebbleos.api.fs.FileHandle;
 import pebbleos.api.fs.FileStat;
 import pebbleos.api.fs.FsErrors;
+import pebbleos.api.fs.Ownership;
 import pebbleos.api.fs.TreeSnapshot;
 import pebbleos.api.fs.Volume;
 import pebbleos.api.fs.VolumePaths;
@@ -18,7 +19,9 @@ import pebbleos.api.fs.VolumePaths;
  * {@code /system} as a volume: the merged bundle tree of {@link SystemTree},
  * read-only (ROFS) unless the boot allowed system writes, in which case
  * changes go to an in-memory {@link SystemOverlay} above it. Renaming
- * directories is not supported there.
+ * directories is not supported there. Everything belongs to root: files
+ * 0644 unless their bundle's {@code Pebble-System-Modes} says otherwise,
+ * directories 0755; owners and modes cannot be changed (PERM).
  */
 public final class SystemVolume implements Volume {
     private final SystemTree tree;
@@ -60,6 +63,16 @@ public final class SystemVolume implements Volume {
 
     @Override
     public FileStat find(String path) {
+        return find(path, true);
+    }
+
+    /** Without counting a directory's entries (its size is 0). */
+    @Override
+    public FileStat node(String path) {
+        return find(path, false);
+    }
+
+    private FileStat find(String path, boolean count) {
         VolumePaths.check(path);
         if (overlay.whiteouts.contains(path)) {
             return null;
@@ -71,15 +84,16 @@ public final class SystemVolume implements Volume {
         }
         Long made = overlay.directories.get(path);
         if (made != null) {
-            return new FileStat(name, FileStat.DIRECTORY, names(path).size(), made, made);
+            return new FileStat(name, FileStat.DIRECTORY, count ? names(path).size() : 0, made, made);
         }
         Contribution c = tree.fileOwner(path);
         if (c != null) {
-            return new FileStat(name, FileStat.FILE, c.content(path).length, c.modified(), c.modified());
+            return new FileStat(name, FileStat.FILE, c.content(path).length, c.modified(), c.modified(),
+                    Ownership.ROOT_FILE.withMode(c.mode(path)));
         }
         c = tree.directoryOwner(path);
         if (c != null) {
-            return new FileStat(name, FileStat.DIRECTORY, names(path).size(), c.modified(), c.modified());
+            return new FileStat(name, FileStat.DIRECTORY, count ? names(path).size() : 0, c.modified(), c.modified());
         }
         if (VolumePaths.isRoot(path)) {
             return new FileStat("", FileStat.DIRECTORY, 0, 0, 0);
@@ -104,7 +118,7 @@ public final class SystemVolume implements Volume {
     }
 
     @Override
-    public FileHandle open(String path, int flags) {
+    public FileHandle open(String path, int flags, Ownership created) {
         if ((flags & (WRITE | CREATE | TRUNCATE)) == 0) {
             FileStat s = stat(path);
             if (s.isDirectory()) {
@@ -147,7 +161,7 @@ public final class SystemVolume implements Volume {
     }
 
     @Override
-    public void write(String path, byte[] data, boolean append) {
+    public void write(String path, byte[] data, boolean append, Ownership created) {
         requireWritable(path);
         synchronized (lock) {
             FileStat s = find(path);
@@ -160,7 +174,7 @@ public final class SystemVolume implements Volume {
     }
 
     @Override
-    public void mkdir(String path) {
+    public void mkdir(String path, Ownership created) {
         requireWritable(path);
         synchronized (lock) {
             if (find(path) != null) {
@@ -170,6 +184,22 @@ public final class SystemVolume implements Volume {
             overlay.whiteouts.remove(path);
             overlay.directories.put(path, System.currentTimeMillis());
         }
+    }
+
+    @Override
+    public void chmod(String path, int mode) {
+        fixedOwnership(path);
+    }
+
+    @Override
+    public void chown(String path, int uid, int gid) {
+        fixedOwnership(path);
+    }
+
+    private void fixedOwnership(String path) {
+        requireWritable(path);
+        stat(path);
+        throw FsErrors.of(Errno.PERM, "owners and modes in /system are fixed", path);
     }
 
     @Override

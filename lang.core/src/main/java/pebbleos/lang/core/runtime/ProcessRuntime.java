@@ -186,7 +186,10 @@ public abstract class ProcessRuntime {
      * {@code import a.b.c}: the module {@code a.b.c}, loading it (and namespace
      * modules for {@code a} and {@code a.b}) on first use. Files are searched
      * on the program's one search path (see {@link #searchPath}), whichever
-     * file imports.
+     * file imports; a file found outside the program's folder and
+     * {@code /system} must belong to the process's effective user or to root,
+     * and a {@link pebbleos.api.process.ProcessView#secure() secure} process
+     * takes only files under {@code /system}.
      */
     public PModule importModule(Interop rt, String dotted) {
         PModule cached = modules.get("name:" + dotted);
@@ -328,13 +331,37 @@ public abstract class ProcessRuntime {
     }
 
     private String find(Interop rt, String relative) {
+        // a set-user-id program runs with more privilege than its invoker: modules only from /system
+        boolean secure = rt.ctx().process().secure();
         for (String dir : searchPath(rt)) {
             String candidate = (dir.endsWith("/") ? dir : dir + "/") + relative;
-            if (isFile(rt, candidate)) {
+            boolean system = candidate.startsWith("/system/");
+            if (secure && !system) {
+                continue;
+            }
+            if (isFile(rt, candidate) && (dir.equals(programDirectory) || system || ownedByCallerOrRoot(rt, candidate))) {
                 return candidate;
             }
         }
         return null;
+    }
+
+    /**
+     * True when {@code path} belongs to the process's effective user or to
+     * root: a module found through the working directory or {@code /} must,
+     * or anyone who can write there could run code as whoever imports from
+     * there (root in {@code /tmp}, say). The program's own folder is the
+     * program's choice and needs no such check.
+     */
+    private static boolean ownedByCallerOrRoot(Interop rt, String path) {
+        try {
+            Object stat = rt.ctx().syscall("fs_stat", path);
+            Object uid = stat instanceof pebbleos.api.value.PDict d ? d.get("uid") : null;
+            long owner = uid instanceof Long l ? l : -1;
+            return owner == 0 || owner == rt.ctx().process().credentials().euid();
+        } catch (PebbleException e) {
+            return false;
+        }
     }
 
     /** How a module file is named in error reports: relative to the working directory when inside it. */

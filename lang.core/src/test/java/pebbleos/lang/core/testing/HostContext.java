@@ -144,7 +144,7 @@ public final class HostContext extends TaskContext implements ProcessView {
                 double mtime = Files.getLastModifiedTime(p).toMillis() / 1000.0;
                 return PDict.of("name", p.getFileName() == null ? "" : p.getFileName().toString(),
                         "kind", Files.isDirectory(p) ? "dir" : "file", "size", Files.isDirectory(p) ? 0L : Files.size(p),
-                        "mtime", mtime, "ctime", mtime);
+                        "mtime", mtime, "ctime", mtime, "uid", (long) uid(), "gid", (long) gid(), "mode", 0644L);
             }
             case "fs_getcwd":
                 return cwd;
