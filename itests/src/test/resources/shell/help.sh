@@ -89,6 +89,16 @@ pebble --help
 echo
 edit --help
 echo
+pkg --help
+echo
+lsmod --help
+echo
+insmod --help
+echo
+rmmod --help
+echo
+modctl --help
+echo
 /bin/sh --help
 echo
 [ --help | head -1

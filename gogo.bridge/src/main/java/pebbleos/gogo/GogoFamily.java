@@ -16,6 +16,7 @@ import pebbleos.api.Errno;
 import pebbleos.api.PebbleException;
 import pebbleos.api.process.TaskContext;
 import pebbleos.api.syscall.Args;
+import pebbleos.api.syscall.ProvidesFamily;
 import pebbleos.api.syscall.Syscall;
 import pebbleos.api.syscall.SyscallFamily;
 
@@ -25,6 +26,7 @@ import pebbleos.api.syscall.SyscallFamily;
  * way, it exists only while the bridge is enabled; without it the Pebble
  * {@code gogo} command says so.
  */
+@ProvidesFamily("gogo")
 @Component(service = SyscallFamily.class, configurationPid = "pebbleos.gogo",
         configurationPolicy = ConfigurationPolicy.REQUIRE, property = SyscallFamily.FAMILY + "=gogo")
 public final class GogoFamily implements SyscallFamily {

@@ -89,6 +89,26 @@ public class ImagesIT {
         assertTrue(vfs.err(), vfs.err().contains("vfs-persistent"));
     }
 
+    /**
+     * The minimal image keeps its only engine (the refusal names the successor
+     * its repository offers), and a jar installed by hand gets what it needs
+     * from the image repository, by the framework's resolver.
+     */
+    @Test
+    public void minimalImageKeepsItsOnlyEngineAndInsmodPullsWhatAJarNeeds() throws Exception {
+        java.nio.file.Path disk = Launcher.freshRoot("minimal");
+        java.nio.file.Files.copy(Images.jar("fs.vfs").toPath(), disk.resolve("fs.vfs.jar"));
+        Launcher.Result r = Launcher.run("minimal", List.of(), "", "--root", disk.toString(), "-c",
+                "rmmod lang.interp; echo \"rmmod $?\"; modctl stop lang.interp; echo \"stop $?\"; echo 'print 6 * 7' | pebble; "
+                        + "insmod fs.vfs.jar; lsmod | grep -c vfs-persistent");
+        assertEquals(r.err(), 0, r.status());
+        assertEquals("rmmod 1\nstop 1\n42\ninstalled com.h2database.mvstore 2.4.240 (needed by fs.vfs)\n"
+                + "installed fs.vfs 0.1.0\n1\n", r.out());
+        assertEquals("rmmod: cannot remove lang.interp: it is the only execution engine; install another first "
+                + "(lang.vm, from the image repository)\nmodctl: cannot stop lang.interp: it is the only execution "
+                + "engine; install another first (lang.vm, from the image repository)\n", r.err());
+    }
+
     @Test
     public void devImageReachesGogoBothWays() throws Exception {
         Launcher.Result r = Launcher.run("dev", List.of(), "", "--root", Launcher.freshRoot("dev").toString(), "-c",

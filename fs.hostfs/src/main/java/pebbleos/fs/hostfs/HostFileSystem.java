@@ -11,6 +11,7 @@ import pebbleos.api.Errno;
 import pebbleos.api.PebbleException;
 import pebbleos.api.fs.FileSystem;
 import pebbleos.api.fs.MountRequest;
+import pebbleos.api.fs.ProvidesFileSystem;
 import pebbleos.api.fs.Volume;
 
 /**
@@ -18,6 +19,7 @@ import pebbleos.api.fs.Volume;
  * missing) is the root of the Pebble tree. It is the fastest mode, and the
  * one where containment matters most: see {@link Containment}.
  */
+@ProvidesFileSystem("hostfs")
 @Component(service = FileSystem.class, immediate = true, property = FileSystem.MODE + "=hostfs")
 public final class HostFileSystem implements FileSystem {
     @Override

@@ -38,6 +38,7 @@ import pebbleos.api.process.Signals;
 import pebbleos.api.process.TaskContext;
 import pebbleos.api.process.ThreadHandle;
 import pebbleos.api.swap.ServiceSlot;
+import pebbleos.api.syscall.ProvidesFamily;
 import pebbleos.api.syscall.SyscallFamily;
 import pebbleos.api.syscall.SyscallTable;
 
@@ -47,6 +48,7 @@ import pebbleos.api.syscall.SyscallTable;
  * terminal's foreground group, and the hand-over of running programs when
  * their engine's bundle is replaced. It registers the {@code proc} family.
  */
+@ProvidesFamily("proc")
 @Component(service = Processes.class, immediate = true)
 public final class ProcessTable implements Processes {
     /** How long a suspended task waits for its engine's successor before going on in the old one. */

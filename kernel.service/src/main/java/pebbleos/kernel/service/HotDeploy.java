@@ -89,7 +89,7 @@ public final class HotDeploy {
         deployed.put(jar, stamp);
         try {
             byte[] bytes = Files.readAllBytes(jar);
-            new Modules(context, mounts).install(jar.toUri().toString(), bytes);
+            new Modules(context, mounts, new Successors(ServiceFamily.imageRepository(context))).install(jar.toUri().toString(), bytes);
             LOG.fine("hot deploy: " + jar.getFileName());
         } catch (IOException | PebbleException e) {
             LOG.log(Level.WARNING, "hot deploy of " + jar.getFileName() + " failed: " + e.getMessage());

@@ -19,14 +19,17 @@ import org.osgi.framework.wiring.FrameworkWiring;
 
 import pebbleos.api.Errno;
 import pebbleos.api.PebbleException;
+import pebbleos.api.engine.ExecutionEngine;
 import pebbleos.api.fs.FileSystem;
 import pebbleos.api.fs.Mounts;
+import pebbleos.kernel.service.resource.ManifestReader;
 
 /**
  * Bundle lifecycle with the system's guard rails: the kernel's own bundles
- * cannot be stopped or removed, and neither can the bundle serving the root
- * filesystem unless a successor for its mode is already in place. Every
- * failure is a Pebble-visible error with an errno.
+ * cannot be stopped or removed, and neither can the last provider of a
+ * mandatory role (the bundle serving the root filesystem, the only execution
+ * engine) until a successor is in place; the refusal names one the image's
+ * repository offers. Every failure is a Pebble-visible error with an errno.
  */
 final class Modules {
     /** Bundles the running system cannot do without. */
@@ -36,10 +39,12 @@ final class Modules {
 
     private final BundleContext context;
     private final Mounts mounts;
+    private final Successors successors;
 
-    Modules(BundleContext context, Mounts mounts) {
+    Modules(BundleContext context, Mounts mounts, Successors successors) {
         this.context = context;
         this.mounts = mounts;
+        this.successors = successors;
     }
 
     Bundle find(String name) {
@@ -59,7 +64,7 @@ final class Modules {
 
     /** Install (or, when one of the same symbolic name exists, update) a bundle from jar bytes, and start it. */
     Bundle install(String location, byte[] jar) {
-        String name = JarCheck.symbolicName(jar);
+        String name = symbolicName(jar);
         for (Bundle b : context.getBundles()) {
             if (name.equals(b.getSymbolicName())) {
                 update(b, jar);
@@ -75,10 +80,20 @@ final class Modules {
         }
     }
 
+    /** The symbolic name of jar bytes; INVAL for anything that is not a complete bundle jar. */
+    static String symbolicName(byte[] jar) {
+        String name = ManifestReader.manifest(jar).getMainAttributes().getValue("Bundle-SymbolicName");
+        if (name == null || name.isBlank()) {
+            throw new PebbleException(Errno.INVAL, "not a bundle: the manifest has no Bundle-SymbolicName");
+        }
+        int semi = name.indexOf(';');
+        return (semi >= 0 ? name.substring(0, semi) : name).trim();
+    }
+
     void update(Bundle b, byte[] jar) {
         guardKernel(b, "update");
         if (jar != null) {
-            String name = JarCheck.symbolicName(jar);
+            String name = symbolicName(jar);
             if (!name.equals(b.getSymbolicName())) {
                 throw new PebbleException(Errno.INVAL, "the jar holds '" + name + "', not '" + b.getSymbolicName() + "'");
             }
@@ -148,6 +163,7 @@ final class Modules {
     void stop(Bundle b) {
         guardKernel(b, "stop");
         guardRoot(b, "stop");
+        guardEngine(b, "stop");
         try {
             b.stop();
         } catch (BundleException e) {
@@ -158,6 +174,7 @@ final class Modules {
     void uninstall(Bundle b) {
         guardKernel(b, "remove");
         guardRoot(b, "remove");
+        guardEngine(b, "remove");
         try {
             b.uninstall();
             refresh(List.of(b));
@@ -210,16 +227,42 @@ final class Modules {
         }
         if (servesRoot && !successor) {
             throw new PebbleException(Errno.BUSY, "cannot " + what + " " + b.getSymbolicName()
-                    + ": it serves the root filesystem (" + mode + "); install its successor first, or update it");
+                    + ": it serves the root filesystem (" + mode + "); install a successor first"
+                    + successors.offer("(&(objectClass=" + FileSystem.class.getName() + ")(" + FileSystem.MODE + "="
+                            + mode + "))", b.getSymbolicName())
+                    + ", or update it");
+        }
+    }
+
+    /** The only bundle offering an execution engine stays: without one no program runs, not even the shell. */
+    private void guardEngine(Bundle b, String what) {
+        boolean provides = false;
+        boolean another = false;
+        for (ServiceReference<ExecutionEngine> ref : references(ExecutionEngine.class)) {
+            Bundle owner = ref.getBundle();
+            if (owner != null && owner.getBundleId() == b.getBundleId()) {
+                provides = true;
+            } else if (owner != null) {
+                another = true;
+            }
+        }
+        if (provides && !another) {
+            throw new PebbleException(Errno.BUSY, "cannot " + what + " " + b.getSymbolicName()
+                    + ": it is the only execution engine; install another first"
+                    + successors.offer("(objectClass=" + ExecutionEngine.class.getName() + ")", b.getSymbolicName()));
+        }
+    }
+
+    private <T> Collection<ServiceReference<T>> references(Class<T> type) {
+        try {
+            return context.getServiceReferences(type, null);
+        } catch (InvalidSyntaxException e) {
+            return List.of();
         }
     }
 
     Collection<ServiceReference<FileSystem>> fileSystems() {
-        try {
-            return context.getServiceReferences(FileSystem.class, null);
-        } catch (InvalidSyntaxException e) {
-            return List.of();
-        }
+        return references(FileSystem.class);
     }
 
     static List<String> modes(ServiceReference<?> ref) {

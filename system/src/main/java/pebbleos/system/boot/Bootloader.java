@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.osgi.annotation.bundle.Requirement;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
@@ -36,7 +37,17 @@ import pebbleos.api.process.Processes;
  * process 1: a Pebble program that holds the source of {@code system/shell.peb}
  * as data and calls {@code boot()} from {@code system/runtime.peb}. From there
  * everything visible is Pebble. The exit status is process 1's.
+ *
+ * <p>Those services are requirements of this bundle's manifest
+ * ({@code osgi.service}, effective at run time), so an image that lacks one
+ * fails when it is resolved, naming the capability, rather than at boot.
  */
+@Requirement(namespace = "osgi.service", filter = "(objectClass=pebbleos.api.syscall.SyscallTable)", effective = "active")
+@Requirement(namespace = "osgi.service", filter = "(objectClass=pebbleos.api.process.Processes)", effective = "active")
+@Requirement(namespace = "osgi.service", filter = "(objectClass=pebbleos.api.fs.Mounts)", effective = "active")
+@Requirement(namespace = "osgi.service", filter = "(objectClass=pebbleos.api.fs.FileSystem)", effective = "active")
+@Requirement(namespace = "osgi.service", filter = "(objectClass=pebbleos.api.engine.ExecutionEngine)", effective = "active")
+@Requirement(namespace = "osgi.service", filter = "(objectClass=pebbleos.api.console.Console)", effective = "active")
 @Component(service = Callable.class, immediate = true, property = "main.thread=true")
 public final class Bootloader implements Callable<Integer> {
     /** How long boot waits for a mandatory service. */
