@@ -13,7 +13,7 @@ import org.osgi.resource.Resource;
 
 import pebbleos.api.value.PDict;
 import pebbleos.api.value.PList;
-import pebbleos.kernel.service.resource.AttributeTypes;
+import pebbleos.api.bundle.AttributeTypes;
 import pebbleos.kernel.service.resource.PackageResource;
 
 /**

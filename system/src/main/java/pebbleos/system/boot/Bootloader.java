@@ -23,6 +23,7 @@ import org.osgi.service.component.annotations.Component;
 
 import pebbleos.api.PebbleException;
 import pebbleos.api.console.Console;
+import pebbleos.api.fs.FileSystem;
 import pebbleos.api.fs.Mounts;
 import pebbleos.api.process.Processes;
 
@@ -136,6 +137,8 @@ public final class Bootloader implements Callable<Integer> {
         Services services = new Services(context, SERVICE_WAIT_MILLIS);
         Processes processes = services.await(Processes.class, "the process table");
         Mounts mounts = services.await(Mounts.class, "the mount table");
+        SystemLog.install(mounts); // /var/log/pebbleos.log, once / is mounted
+        SystemLog.frameworkErrors(context);
         services.await(Console.class, "a console");
         List<String> engines = services.awaitEngines(processes);
         // a session (no -c, no script) comes back when its console is replaced under it
@@ -149,8 +152,8 @@ public final class Bootloader implements Callable<Integer> {
             DeferredBundles.raiseLater(context, SESSION_RAISE_DELAY_MILLIS); // once the prompt is up
         }
         Path root = hostRoot(options.root());
-        SystemLog.toFile(root);
-        SystemLog.frameworkErrors(context);
+        services.declared("(&(objectClass=" + FileSystem.class.getName() + ")(" + FileSystem.MODE + "="
+                + options.fsMode() + "))", "filesystem for mode '" + options.fsMode() + "'");
         mounts.mountRoot(options.fsMode(), root, options.allowSystemWrites(), SERVICE_WAIT_MILLIS);
 
         String engine = shellEngine(context.getProperty("pebbleos.shell.engine"), engines);

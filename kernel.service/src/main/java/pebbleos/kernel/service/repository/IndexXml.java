@@ -26,7 +26,7 @@ import org.xml.sax.SAXException;
 
 import pebbleos.api.Errno;
 import pebbleos.api.PebbleException;
-import pebbleos.kernel.service.resource.AttributeTypes;
+import pebbleos.api.bundle.AttributeTypes;
 import pebbleos.kernel.service.resource.ManifestReader;
 import pebbleos.kernel.service.resource.PackageResource;
 

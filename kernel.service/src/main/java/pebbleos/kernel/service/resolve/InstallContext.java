@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.osgi.framework.Bundle;
-import org.osgi.framework.Constants;
 import org.osgi.framework.Filter;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.InvalidSyntaxException;
@@ -24,9 +23,7 @@ import org.osgi.resource.Wiring;
 import org.osgi.service.resolver.HostedCapability;
 import org.osgi.service.resolver.ResolveContext;
 
-import pebbleos.api.PebbleException;
-import pebbleos.kernel.service.resource.HeaderClause;
-import pebbleos.kernel.service.resource.ManifestReader;
+import pebbleos.api.bundle.DeclaredServices;
 import pebbleos.kernel.service.resource.PackageCapability;
 import pebbleos.kernel.service.resource.PackageResource;
 
@@ -41,6 +38,9 @@ import pebbleos.kernel.service.resource.PackageResource;
  * refused (or gets its provider installed) before it is installed.
  */
 final class InstallContext extends ResolveContext {
+    /** The symbolic name of the framework jar (Felix): the system bundle itself, never installed. */
+    static final String FRAMEWORK = "org.apache.felix.framework";
+
     private final List<Resource> mandatory;
     private final List<PackageResource> available;
     private final Map<Resource, Wiring> wirings = new HashMap<>();
@@ -64,35 +64,28 @@ final class InstallContext extends ResolveContext {
         }
         List<PackageResource> offered = new ArrayList<>();
         for (PackageResource r : available) {
-            if (this.mandatory.contains(r) || !present.contains(r.name() + "@" + r.version())) {
-                offered.add(r); // a copy of what is installed offers nothing new
+            // a copy of what is installed offers nothing new; the framework's jar (in the image
+            // repository for composing images) is not a bundle to install
+            boolean copy = present.contains(r.name() + "@" + r.version()) || r.name().equals(FRAMEWORK);
+            if (this.mandatory.contains(r) || !copy) {
+                offered.add(r);
             }
         }
         this.available = List.copyOf(offered);
     }
 
     /**
-     * The {@code osgi.service} capabilities an installed bundle declares. The
-     * framework keeps them out of its revisions (services come and go at run
-     * time), so they are read again from the manifest, as the bundle's own.
+     * The {@code osgi.service} capabilities an installed bundle declares, as
+     * its own: the framework keeps them out of its revisions.
      */
     private static List<Capability> serviceCapabilities(Bundle b, BundleRevision revision) {
         List<Capability> out = new ArrayList<>();
-        String header = b.getHeaders("").get(Constants.PROVIDE_CAPABILITY);
-        try {
-            for (HeaderClause c : HeaderClause.parse(Constants.PROVIDE_CAPABILITY, header)) {
-                if (c.paths().contains(SERVICE_NAMESPACE)) {
-                    out.add(new PackageCapability(revision, SERVICE_NAMESPACE, ManifestReader.typed(Constants.PROVIDE_CAPABILITY, c),
-                            c.directives()));
-                }
-            }
-        } catch (PebbleException e) {
-            // a header the framework accepted but this reader does not: the bundle offers no services here
+        for (Map<String, Object> attributes : DeclaredServices.of(b)) {
+            out.add(new PackageCapability(revision, DeclaredServices.NAMESPACE, attributes, Map.of()));
         }
         return out;
     }
 
-    static final String SERVICE_NAMESPACE = "osgi.service";
 
     @Override
     public Collection<Resource> getMandatoryResources() {

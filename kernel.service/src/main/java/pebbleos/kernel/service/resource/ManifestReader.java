@@ -26,6 +26,7 @@ import org.osgi.resource.Namespace;
 
 import pebbleos.api.Errno;
 import pebbleos.api.PebbleException;
+import pebbleos.api.bundle.HeaderClause;
 
 /**
  * What a bundle jar offers and needs, read from its manifest the way the
@@ -150,7 +151,7 @@ public final class ManifestReader {
     private static void exports(PackageResource r, String header, String bundle, Version bundleVersion) {
         for (HeaderClause c : HeaderClause.parse(Constants.EXPORT_PACKAGE, header)) {
             for (String pkg : c.paths()) {
-                Map<String, Object> attrs = typed(Constants.EXPORT_PACKAGE, c);
+                Map<String, Object> attrs = c.typedAttributes(Constants.EXPORT_PACKAGE);
                 attrs.put(PackageNamespace.PACKAGE_NAMESPACE, pkg);
                 attrs.put(PackageNamespace.CAPABILITY_VERSION_ATTRIBUTE,
                         version(String.valueOf(attrs.getOrDefault(PackageNamespace.CAPABILITY_VERSION_ATTRIBUTE, "0"))));
@@ -195,7 +196,7 @@ public final class ManifestReader {
     private static void generic(PackageResource r, String header, boolean provide) {
         String name = provide ? Constants.PROVIDE_CAPABILITY : Constants.REQUIRE_CAPABILITY;
         for (HeaderClause c : HeaderClause.parse(name, header)) {
-            Map<String, Object> attrs = typed(name, c);
+            Map<String, Object> attrs = c.typedAttributes(name);
             for (String namespace : c.paths()) {
                 if (provide) {
                     r.addCapability(namespace, attrs, c.directives());
@@ -204,18 +205,5 @@ public final class ManifestReader {
                 }
             }
         }
-    }
-
-    /** The attributes of a clause, converted to their declared types. */
-    public static Map<String, Object> typed(String header, HeaderClause c) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (Map.Entry<String, String> a : c.attributes().entrySet()) {
-            try {
-                out.put(a.getKey(), AttributeTypes.convert(c.types().get(a.getKey()), a.getValue()));
-            } catch (PebbleException e) {
-                throw HeaderClause.bad(header, a.getKey() + ": " + e.getMessage());
-            }
-        }
-        return out;
     }
 }

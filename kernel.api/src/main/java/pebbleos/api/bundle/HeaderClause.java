@@ -1,4 +1,4 @@
-package pebbleos.kernel.service.resource;
+package pebbleos.api.bundle;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -132,7 +132,21 @@ public record HeaderClause(List<String> paths, Map<String, String> attributes, M
         return value;
     }
 
-    static PebbleException bad(String header, String what) {
+    /** The attributes converted to their declared types ({@link AttributeTypes}); INVAL naming the header if one is not. */
+    public Map<String, Object> typedAttributes(String header) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, String> a : attributes.entrySet()) {
+            try {
+                out.put(a.getKey(), AttributeTypes.convert(types.get(a.getKey()), a.getValue()));
+            } catch (PebbleException e) {
+                throw bad(header, a.getKey() + ": " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /** A malformed header, named. */
+    public static PebbleException bad(String header, String what) {
         return new PebbleException(Errno.INVAL, "bad " + header + " header: " + what);
     }
 }

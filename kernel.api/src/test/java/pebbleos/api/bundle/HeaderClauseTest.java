@@ -1,4 +1,4 @@
-package pebbleos.kernel.service.resource;
+package pebbleos.api.bundle;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;

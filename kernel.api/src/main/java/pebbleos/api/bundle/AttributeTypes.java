@@ -1,4 +1,4 @@
-package pebbleos.kernel.service.resource;
+package pebbleos.api.bundle;
 
 import java.util.ArrayList;
 import java.util.List;
