@@ -60,12 +60,24 @@ public class ShellScriptsIT {
         try (Stream<Path> files = Files.list(SCRIPTS)) {
             for (Path p : files.sorted().toList()) {
                 String file = p.getFileName().toString();
-                if (file.endsWith(".out")) {
+                if (file.endsWith(".out") && chosen(file.substring(0, file.length() - 4))) {
                     out.add(new Object[] {file.substring(0, file.length() - 4)});
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * The scripts to run: all, or those the property {@code shell.scripts}
+     * names (comma-separated: {@code -Dshell.scripts=pkg,pipes}).
+     */
+    static boolean chosen(String name) {
+        String wanted = System.getProperty("shell.scripts", "");
+        if (wanted.isBlank() || wanted.startsWith("${")) {
+            return true;
+        }
+        return List.of(wanted.split(",")).contains(name);
     }
 
     /**

@@ -5,7 +5,9 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -62,6 +64,8 @@ public final class ProcessTable implements Processes {
     private final Map<Integer, PebbleProcess> processes = new ConcurrentSkipListMap<>();
     private final Map<Integer, PebbleThread> threads = new ConcurrentSkipListMap<>();
     private final Map<String, ServiceSlot<ExecutionEngine>> engines = new ConcurrentHashMap<>();
+    /** Engines whose only bundle is stopping once its programs end: they take no new ones. */
+    private final Set<String> retired = ConcurrentHashMap.newKeySet();
     /** Threads asked to suspend for an engine swap, completed once each has its snapshot. */
     private final Map<PebbleThread, CompletableFuture<Void>> suspending = new ConcurrentHashMap<>();
     private final Object childEvents = new Object();
@@ -110,6 +114,7 @@ public final class ProcessTable implements Processes {
             policyOption = ReferencePolicyOption.GREEDY)
     void bindEngine(ExecutionEngine engine, ServiceReference<ExecutionEngine> reference) {
         slot(engine.name()).bind(engine, reference);
+        retired.remove(engine.name()); // a new provider serves new programs again
     }
 
     void unbindEngine(ExecutionEngine engine) {
@@ -152,6 +157,9 @@ public final class ProcessTable implements Processes {
     }
 
     ExecutionEngine engine(String kind) {
+        if (retired.contains(kind)) {
+            throw new PebbleException(Errno.NOSYS, "the '" + kind + "' engine is stopping: it takes no new programs");
+        }
         ServiceSlot<ExecutionEngine> s = engines.get(kind);
         ExecutionEngine e = s == null ? null : s.current();
         if (e == null) {
@@ -164,11 +172,32 @@ public final class ProcessTable implements Processes {
     public List<String> engines() {
         List<String> out = new ArrayList<>();
         for (Map.Entry<String, ServiceSlot<ExecutionEngine>> e : new TreeMap<>(engines).entrySet()) {
-            if (e.getValue().current() != null) {
+            if (e.getValue().current() != null && !retired.contains(e.getKey())) {
                 out.add(e.getKey());
             }
         }
         return out;
+    }
+
+    @Override
+    public List<Integer> runningOn(String engine) {
+        TreeSet<Integer> pids = new TreeSet<>();
+        for (PebbleThread t : threads.values()) {
+            ExecutionEngine e = t.engine;
+            if (!t.finished() && e != null && engine.equals(e.name())) {
+                pids.add(t.pid());
+            }
+        }
+        return new ArrayList<>(pids);
+    }
+
+    @Override
+    public void retireEngine(String engine, boolean retire) {
+        if (retire) {
+            retired.add(engine);
+        } else {
+            retired.remove(engine);
+        }
     }
 
     private void snapshotTaken(PebbleThread thread) {

@@ -29,6 +29,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import pebbleos.api.PebbleException;
 import pebbleos.api.console.Console;
 import pebbleos.api.fs.Mounts;
+import pebbleos.api.process.Processes;
 
 /**
  * The {@code bundles/} hot-deploy folder of a running system. A jar dropped
@@ -71,6 +72,9 @@ public final class HotDeploy {
     @Reference
     private BundleHistory history;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Processes processes;
+
     @Activate
     void activate(BundleContext bundleContext) {
         this.context = bundleContext;
@@ -91,7 +95,7 @@ public final class HotDeploy {
     }
 
     private Modules modules() {
-        return new Modules(context, mounts, new Successors(ServiceFamily.imageRepository(context)));
+        return new Modules(context, mounts, new Successors(ServiceFamily.imageRepository(context)), processes);
     }
 
     /** One pass over the folder: deploy the jars that are new or changed and have settled; undo the deleted. */
@@ -156,8 +160,8 @@ public final class HotDeploy {
                 report(Level.INFO, file + " deleted: " + was.name() + " " + b.getVersion()
                         + " is the image's own again, revision " + history.revision(b));
             } else {
-                modules().uninstall(b);
-                report(Level.INFO, file + " deleted: removed " + was.name());
+                String waiting = modules().uninstall(b);
+                report(Level.INFO, file + " deleted: " + (waiting.isEmpty() ? "removed " + was.name() : waiting));
             }
         } catch (PebbleException e) {
             report(Level.WARNING, file + " deleted, but " + was.name() + " stays: " + e.getMessage());

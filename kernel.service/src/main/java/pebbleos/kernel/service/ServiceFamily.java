@@ -28,6 +28,7 @@ import pebbleos.api.console.Console;
 import pebbleos.api.engine.ExecutionEngine;
 import pebbleos.api.fs.FileSystem;
 import pebbleos.api.fs.Mounts;
+import pebbleos.api.process.Processes;
 import pebbleos.api.process.TaskContext;
 import pebbleos.api.syscall.Args;
 import pebbleos.api.syscall.ProvidesFamily;
@@ -64,6 +65,9 @@ public final class ServiceFamily implements SyscallFamily {
 
     @Reference
     private BundleHistory history;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Processes processes;
 
     @Activate
     void activate(BundleContext bundleContext) {
@@ -103,7 +107,7 @@ public final class ServiceFamily implements SyscallFamily {
     }
 
     private Modules modules() {
-        return new Modules(context, mounts, new Successors(repositories));
+        return new Modules(context, mounts, new Successors(repositories), processes);
     }
 
     @Override
@@ -136,15 +140,13 @@ public final class ServiceFamily implements SyscallFamily {
                     return 0L;
                 }),
                 new Syscall("service_stop", "name",
-                        "stop a bundle (not the kernel's, nor the last engine or the root filesystem's)", (c, a) -> {
-                            modules().stop(modules().find(Args.of("service_stop", a, 1, 1).string(0)));
-                            return 0L;
-                        }),
+                        "stop a bundle (not the kernel's, nor the last engine or the root filesystem's); \"\" when "
+                                + "done, else what it waits for: an engine's only bundle stops once its programs end",
+                        (c, a) -> modules().stop(modules().find(Args.of("service_stop", a, 1, 1).string(0)))),
                 new Syscall("service_uninstall", "name",
-                        "remove a bundle (not the kernel's, nor the last engine or the root filesystem's)", (c, a) -> {
-                            modules().uninstall(modules().find(Args.of("service_uninstall", a, 1, 1).string(0)));
-                            return 0L;
-                        }),
+                        "remove a bundle (not the kernel's, nor the last engine or the root filesystem's); \"\" when "
+                                + "done, else what it waits for (as service_stop)",
+                        (c, a) -> modules().uninstall(modules().find(Args.of("service_uninstall", a, 1, 1).string(0)))),
                 new Syscall("service_prefer", "family, bundle",
                         "make a bundle's provider serve a syscall family (\"\" restores the ranking order)",
                         this::prefer),
