@@ -29,3 +29,13 @@ pkg build badname; echo "badname: status $?"
 pkg build nosuchdir; echo "nosuchdir: status $?"
 pkg -r repo install nosuchpackage; echo "nosuchpackage: status $?"
 pkg frobnicate; echo "usage: status $?"
+# a configured repository, and an update to a newer version
+pkg repo add repo
+pkg repo
+pkg install hello
+pkg build hello13 repo/hello-1.3.0.jar
+pkg index repo
+pkg update
+hello
+pkg update
+pkg list

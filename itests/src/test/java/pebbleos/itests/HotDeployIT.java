@@ -32,12 +32,8 @@ public class HotDeployIT {
                 "        exit(1)",
                 "print syscall(\"echo_ping\", \"deployed\")",
                 ""));
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dpebbleos.bundles=" + bundles, "-jar", Launcher.image("pebbleos").toString(), "--root",
-                root.toString(), "-c", "run hot.peb");
         Path out = Files.createTempFile("hot", ".out");
-        pb.redirectOutput(out.toFile()).redirectErrorStream(true);
-        Process p = pb.start();
+        Process p = boot(root, bundles, "run hot.peb", out);
         try {
             byte[] jar = Files.readAllBytes(Images.jar("fixture.echo").toPath());
             Path target = bundles.resolve("echo.jar");
@@ -51,6 +47,15 @@ public class HotDeployIT {
         } finally {
             p.destroyForcibly();
         }
+    }
+
+    /** The full image on disk {@code root}, watching {@code bundles}, running one command line; its output in {@code out}. */
+    private static Process boot(Path root, Path bundles, String line, Path out) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dpebbleos.bundles=" + bundles, "-jar", Launcher.image("pebbleos").toString(), "--root",
+                root.toString(), "-c", line);
+        pb.redirectOutput(out.toFile()).redirectErrorStream(true);
+        return pb.start();
     }
 
     /** Waits until {@code file} exists, or the process ends (then fails with its output). */
@@ -92,13 +97,9 @@ public class HotDeployIT {
                 "wait_until(revision, \"gogo.bridge\", 3)",
                 "print \"gogo.bridge at revision 3\"",
                 ""));
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dpebbleos.bundles=" + bundles, "-jar", Launcher.image("pebbleos").toString(), "--root",
-                root.toString(), "-c", "run undeploy.peb; lsmod -a | grep -c fixture.echo; "
-                        + "grep -o 'bundles/.*' /var/log/pebbleos.log");
         Path out = Files.createTempFile("undeploy", ".out");
-        pb.redirectOutput(out.toFile()).redirectErrorStream(true);
-        Process p = pb.start();
+        Process p = boot(root, bundles, "run undeploy.peb; lsmod -a | grep -c fixture.echo; "
+                + "grep -o 'bundles/.*' /var/log/pebbleos.log", out);
         try {
             Files.copy(Images.jar("fixture.echo").toPath(), bundles.resolve("echo.jar"));
             await(root.resolve("step1"), p, out);

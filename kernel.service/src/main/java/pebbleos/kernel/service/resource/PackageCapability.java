@@ -6,42 +6,14 @@ import org.osgi.resource.Capability;
 import org.osgi.resource.Resource;
 
 /** A capability of a resource the framework has not installed (a jar, an entry of a repository index). */
-public final class PackageCapability implements Capability {
-    private final Resource resource;
-    private final String namespace;
-    private final Map<String, Object> attributes;
-    private final Map<String, String> directives;
-
+public final class PackageCapability extends PackageClause implements Capability {
     public PackageCapability(Resource resource, String namespace, Map<String, Object> attributes,
             Map<String, String> directives) {
-        this.resource = resource;
-        this.namespace = namespace;
-        this.attributes = Map.copyOf(attributes);
-        this.directives = Map.copyOf(directives);
-    }
-
-    @Override
-    public String getNamespace() {
-        return namespace;
-    }
-
-    @Override
-    public Map<String, String> getDirectives() {
-        return directives;
-    }
-
-    @Override
-    public Map<String, Object> getAttributes() {
-        return attributes;
-    }
-
-    @Override
-    public Resource getResource() {
-        return resource;
+        super(resource, namespace, attributes, directives);
     }
 
     @Override
     public String toString() {
-        return namespace + attributes;
+        return getNamespace() + getAttributes();
     }
 }
