@@ -28,7 +28,7 @@ public class ImagesIT {
         // what a boot can go without waits at start level 2; --bundles raised it
         for (String line : r.out().split("\n")) {
             boolean deferred = line.matches(".* (fs\\.mfs|fs\\.vfs|org\\.apache\\.felix\\.configadmin"
-                    + "|org\\.apache\\.felix\\.gogo\\.runtime) .*");
+                    + "|org\\.apache\\.felix\\.gogo\\.(runtime|command|shell)) .*");
             assertTrue(line, line.contains(deferred ? " level 2 " : line.startsWith("0 ") ? " level 0 " : " level 1 "));
         }
     }
@@ -91,6 +91,44 @@ public class ImagesIT {
         assertTrue(vfs.err(), vfs.err().contains("vfs-persistent"));
     }
 
+    /**
+     * The minimal image keeps its only engine (the refusal names the successor
+     * its repository offers), and a jar installed by hand gets what it needs
+     * from the image repository, by the framework's resolver.
+     */
+    @Test
+    public void minimalImageKeepsItsOnlyEngineAndInsmodPullsWhatAJarNeeds() throws Exception {
+        java.nio.file.Path disk = Launcher.freshRoot("minimal");
+        java.nio.file.Files.copy(Images.jar("fs.vfs").toPath(), disk.resolve("fs.vfs.jar"));
+        Launcher.Result r = Launcher.run("minimal", List.of(), "", "--root", disk.toString(), "-c",
+                "rmmod lang.interp; echo \"rmmod $?\"; modctl stop lang.interp; echo \"stop $?\"; echo 'print 6 * 7' | pebble; "
+                        + "insmod fs.vfs.jar; lsmod | grep -c vfs-persistent");
+        assertEquals(r.err(), 0, r.status());
+        assertEquals("rmmod 1\nstop 1\n42\ninstalled com.h2database.mvstore 2.4.240 (needed by fs.vfs)\n"
+                + "installed fs.vfs 0.1.0\n1\n", r.out());
+        assertEquals("rmmod: cannot remove lang.interp: it is the only execution engine; install another first "
+                + "(lang.vm, from the image repository)\nmodctl: cannot stop lang.interp: it is the only execution "
+                + "engine; install another first (lang.vm, from the image repository)\n", r.err());
+    }
+
+    /**
+     * Stopping the VM's bundle while programs run on it (the shell of a -c
+     * boot, modctl itself) waits for them: the VM takes no new programs, the
+     * next commands run on the interpreter, and the bundle is still active.
+     */
+    @Test
+    public void stoppingTheVmWaitsForItsProgramsAndNewOnesRunOnTheInterpreter() throws Exception {
+        Launcher.Result r = Launcher.run("pebbleos", List.of(), "", "--root", Launcher.freshRoot("full").toString(),
+                "-c", "modctl stop lang.vm; ps | grep -c 'interp *ps$'; lsmod | grep '^engine *vm'");
+        assertEquals(r.err(), 0, r.status());
+        String[] lines = r.out().split("\n");
+        assertEquals(r.out(), 3, lines.length);
+        assertTrue(lines[0], lines[0].matches("lang\\.vm stops once the programs on its engine vm end \\(pids 1 \\d+\\); "
+                + "new programs run on interp"));
+        assertEquals("1", lines[1]);
+        assertTrue(lines[2], lines[2].matches("engine +vm +lang\\.vm +0\\.1\\.0 +active .*"));
+    }
+
     @Test
     public void devImageReachesGogoBothWays() throws Exception {
         Launcher.Result r = Launcher.run("dev", List.of(), "", "--root", Launcher.freshRoot("dev").toString(),
@@ -99,6 +137,24 @@ public class ImagesIT {
         assertTrue(r.out(), r.out().contains("org.apache.felix.gogo.shell"));
         assertTrue(r.out(), r.out().contains("kernel.proc"));
         assertTrue(r.out(), r.out().endsWith("/\n"));
+    }
+
+    /**
+     * The full image with the bridge on has Gogo's standard commands, and
+     * gogo without a command is a console: its session keeps variables from
+     * line to line, an error is one line and the console goes on.
+     */
+    @Test
+    public void fullImageWithTheBridgeHasGogoCommandsAndAConsole() throws Exception {
+        String lines = String.join("\n", "x = 6", "$x", "nosuchcommand", "");
+        java.nio.file.Path disk = Launcher.freshRoot("gogo");
+        java.nio.file.Files.writeString(disk.resolve("lines.txt"), lines);
+        Launcher.Result r = Launcher.run("pebbleos", List.of(), "", "--gogo", "--root", disk.toString(), "-c",
+                "gogo lb | grep -c kernel.service; gogo inspect capability osgi.identity 0 | grep -c provides; "
+                        + "gogo scr:list | grep -c pebbleos.kernel.proc; gogo < lines.txt; echo \"console $?\"; "
+                        + "gogo nosuch arg; echo \"one line $?\"");
+        assertEquals("1\n1\n1\n6\n6\nconsole 1\none line 1\n", r.out());
+        assertEquals("gogo: nosuchcommand: command not found\ngogo: nosuch: command not found\n", r.err());
     }
 
     @Test

@@ -60,12 +60,24 @@ public class ShellScriptsIT {
         try (Stream<Path> files = Files.list(SCRIPTS)) {
             for (Path p : files.sorted().toList()) {
                 String file = p.getFileName().toString();
-                if (file.endsWith(".out")) {
+                if (file.endsWith(".out") && chosen(file.substring(0, file.length() - 4))) {
                     out.add(new Object[] {file.substring(0, file.length() - 4)});
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * The scripts to run: all, or those the property {@code shell.scripts}
+     * names (comma-separated: {@code -Dshell.scripts=pkg,pipes}).
+     */
+    static boolean chosen(String name) {
+        String wanted = System.getProperty("shell.scripts", "");
+        if (wanted.isBlank() || wanted.startsWith("${")) {
+            return true;
+        }
+        return List.of(wanted.split(",")).contains(name);
     }
 
     /**
@@ -133,13 +145,16 @@ public class ShellScriptsIT {
             if (Files.isDirectory(files)) {
                 copyTree(files, disk);
             }
+            if (Files.exists(beside(name, ".sh"))) {
+                Files.copy(beside(name, ".sh"), disk.resolve(name + ".sh"));
+            }
             if (Files.exists(beside(name, ".args"))) {
+                // the boot's arguments in full, one a line (--user root, then pkg.sh)
                 String args = read(name, ".args", "");
                 if (!args.isBlank()) {
                     command.addAll(List.of(args.strip().split("\n")));
                 }
             } else {
-                Files.copy(beside(name, ".sh"), disk.resolve(name + ".sh"));
                 command.add(name + ".sh");
             }
             ProcessBuilder pb = new ProcessBuilder(command);

@@ -362,4 +362,27 @@ public class TerminalIT extends TmuxTestCase {
         tmux.awaitText("UPDATED", STEP_MILLIS);
         System.out.println("terminal: console stopped and started, shell back in " + millis + " ms");
     }
+
+    @Test
+    public void gogoAloneIsAConsoleWithCompletionAndHistoryAndCtrlDReturns() throws Exception {
+        tmux.close();
+        tmux = Tmux.start(Long.toString(System.nanoTime()), root, 100, 30, "PEBBLEOS_HISTORY=" + root.resolve("history")
+                + " exec java -jar " + image + " --root " + root + " --gogo");
+        tmux.awaitPrompt(BOOT_MILLIS);
+        tmux.line("gogo");
+        tmux.await("the g! prompt", STEP_MILLIS, s -> Tmux.lastLine(s).strip().equals("g!"));
+        tmux.type("scr:li");
+        tmux.keys("Tab");
+        tmux.await("scr:list completed", STEP_MILLIS, s -> Tmux.lastLine(s).startsWith("g! scr:list"));
+        tmux.keys("C-u");
+        tmux.line("answer = 42");
+        tmux.line("$answer");
+        tmux.await("the variable kept", STEP_MILLIS, s -> s.stream().filter(l -> l.strip().equals("42")).count() == 2);
+        tmux.keys("Up");
+        tmux.await("the line before", STEP_MILLIS, s -> Tmux.lastLine(s).startsWith("g! $answer"));
+        tmux.keys("C-u", "C-d");
+        tmux.awaitPrompt(STEP_MILLIS);
+        tmux.line("say back");
+        tmux.awaitText("BACK", STEP_MILLIS);
+    }
 }

@@ -12,6 +12,7 @@ import pebbleos.api.Errno;
 import pebbleos.api.PebbleException;
 import pebbleos.api.fs.FileSystem;
 import pebbleos.api.fs.MountRequest;
+import pebbleos.api.fs.ProvidesFileSystem;
 import pebbleos.api.fs.Volume;
 
 /**
@@ -21,6 +22,7 @@ import pebbleos.api.fs.Volume;
  * modes are kept in an {@link OwnerStore} beside the files; a hot-swap
  * successor adopts the store its predecessor handed over, still open.
  */
+@ProvidesFileSystem("hostfs")
 @Component(service = FileSystem.class, immediate = true, property = FileSystem.MODE + "=hostfs")
 public final class HostFileSystem implements FileSystem {
     @Override

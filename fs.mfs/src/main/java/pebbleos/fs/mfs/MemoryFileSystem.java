@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import pebbleos.api.fs.FileSystem;
 import pebbleos.api.fs.MountRequest;
+import pebbleos.api.fs.ProvidesFileSystem;
 import pebbleos.api.fs.SnapshotStore;
 import pebbleos.api.fs.TreeSnapshot;
 import pebbleos.api.fs.Volume;
@@ -22,6 +23,7 @@ import pebbleos.api.fs.Volume;
  * store of {@code fs.vfs}). On a hot swap the successor adopts the tree its
  * predecessor hands over, so an update of this bundle loses nothing.
  */
+@ProvidesFileSystem({"mfs", "mfs-import"})
 @Component(service = FileSystem.class, immediate = true,
         property = {FileSystem.MODE + "=mfs", FileSystem.MODE + "=mfs-import"})
 public final class MemoryFileSystem implements FileSystem {

@@ -9,6 +9,7 @@ import org.osgi.service.component.annotations.Reference;
 
 import pebbleos.api.fs.FileSystem;
 import pebbleos.api.fs.MountRequest;
+import pebbleos.api.fs.ProvidesFileSystem;
 import pebbleos.api.fs.TreeSnapshot;
 import pebbleos.api.fs.Volume;
 
@@ -21,6 +22,7 @@ import pebbleos.api.fs.Volume;
  * ({@link MountRequest#resume()}) takes over the store its predecessor
  * handed over still open, or reopens it as it is, in both modes.
  */
+@ProvidesFileSystem({"vfs-import", "vfs-persistent"})
 @Component(service = FileSystem.class, immediate = true,
         property = {FileSystem.MODE + "=vfs-import", FileSystem.MODE + "=vfs-persistent"})
 public final class VfsFileSystem implements FileSystem {

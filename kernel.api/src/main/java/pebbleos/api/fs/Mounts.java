@@ -29,4 +29,11 @@ public interface Mounts {
 
     /** The mounts: mount point, kind/mode, provider, read-only flag. */
     List<Map<String, Object>> mounts();
+
+    /**
+     * Append text to a file of the root volume as the kernel (creating the
+     * file and its folders): the system's own log, {@code /var/log/pebbleos.log},
+     * which users read with {@code cat}. Fails with NOENT before the root is mounted.
+     */
+    void appendKernelFile(String path, String text);
 }

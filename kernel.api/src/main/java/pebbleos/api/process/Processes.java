@@ -61,6 +61,24 @@ public interface Processes {
     /** The threads of process {@code pid} (all processes' threads when {@code pid} is 0). */
     List<ThreadHandle> threads(int pid);
 
-    /** Names of the engines available now ({@code interp}, {@code vm}). */
+    /** Names of the engines available now ({@code interp}, {@code vm}); a retired engine is left out. */
     List<String> engines();
+
+    /**
+     * The pids of the live processes with a thread running on engine
+     * {@code engine}, sorted: the programs that stopping the engine's only
+     * bundle would leave on a stopped bundle.
+     */
+    default List<Integer> runningOn(String engine) {
+        return List.of();
+    }
+
+    /**
+     * Take engine {@code engine} out of service for new programs, or put it
+     * back: while retired, {@link #engines()} leaves it out (so the shell
+     * launches with another) and spawning on it fails with NOSYS; the programs
+     * it runs go on to their end. A new provider of the engine puts it back.
+     */
+    default void retireEngine(String engine, boolean retired) {
+    }
 }

@@ -23,6 +23,7 @@ import pebbleos.api.Errno;
 import pebbleos.api.PebbleException;
 import pebbleos.api.fs.FileSystem;
 import pebbleos.api.fs.Mounts;
+import pebbleos.api.fs.VolumePaths;
 import pebbleos.kernel.fs.dev.DevDirectory;
 import pebbleos.kernel.fs.system.SystemTree;
 
@@ -139,6 +140,15 @@ public final class MountTable implements Mounts {
         out.add(row("/dev", null));
         out.add(row("/system", system));
         return out;
+    }
+
+    @Override
+    public void appendKernelFile(String path, String text) {
+        if (!root.mounted()) {
+            throw new PebbleException(Errno.NOENT, path + ": the root filesystem is not mounted yet");
+        }
+        namespace.mkdirs(VolumePaths.parent(path));
+        namespace.write(null, path, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), true);
     }
 
     /** Sync the root volume; true when something had been written since the last sync. */

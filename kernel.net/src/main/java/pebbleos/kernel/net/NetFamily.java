@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
 import pebbleos.api.net.Wakeups;
+import pebbleos.api.syscall.ProvidesFamily;
 import pebbleos.api.syscall.Syscall;
 import pebbleos.api.syscall.SyscallFamily;
 import pebbleos.kernel.net.http.HttpCalls;
@@ -29,6 +30,7 @@ import pebbleos.kernel.net.http.HttpCalls;
  * unregistered first, and the table would wait the whole swap window for
  * those calls.
  */
+@ProvidesFamily("net")
 @Component(immediate = true, service = {})
 public final class NetFamily implements SyscallFamily {
     /** The state a thread shows while a net call waits. */

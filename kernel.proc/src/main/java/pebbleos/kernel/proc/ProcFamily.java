@@ -128,6 +128,10 @@ final class ProcFamily implements SyscallFamily {
         }
         PDict options = args.options(2);
         String engine = options.containsKey("engine") ? Values.str(options.get("engine")) : caller.process().engine();
+        List<String> available = table.engines();
+        if (!options.containsKey("engine") && !available.contains(engine) && !available.isEmpty()) {
+            engine = available.get(0); // the caller's engine is stopping (retired): the child runs on another
+        }
         Map<Integer, OpenFile> fds = new HashMap<>();
         Object fdMap = options.get("fds");
         if (fdMap instanceof PDict d) {

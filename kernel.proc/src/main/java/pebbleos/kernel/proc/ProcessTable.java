@@ -5,7 +5,9 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -39,6 +41,7 @@ import pebbleos.api.process.Signals;
 import pebbleos.api.process.TaskContext;
 import pebbleos.api.process.ThreadHandle;
 import pebbleos.api.swap.ServiceSlot;
+import pebbleos.api.syscall.ProvidesFamily;
 import pebbleos.api.syscall.SyscallFamily;
 import pebbleos.api.syscall.SyscallTable;
 
@@ -48,6 +51,7 @@ import pebbleos.api.syscall.SyscallTable;
  * terminal's foreground group, and the hand-over of running programs when
  * their engine's bundle is replaced. It registers the {@code proc} family.
  */
+@ProvidesFamily("proc")
 @Component(service = Processes.class, immediate = true)
 public final class ProcessTable implements Processes {
     /** How long a suspended task waits for its engine's successor before going on in the old one. */
@@ -61,6 +65,8 @@ public final class ProcessTable implements Processes {
     private final Map<Integer, PebbleProcess> processes = new ConcurrentSkipListMap<>();
     private final Map<Integer, PebbleThread> threads = new ConcurrentSkipListMap<>();
     private final Map<String, ServiceSlot<ExecutionEngine>> engines = new ConcurrentHashMap<>();
+    /** Engines whose only bundle is stopping once its programs end: they take no new ones. */
+    private final Set<String> retired = ConcurrentHashMap.newKeySet();
     /** Threads asked to suspend for an engine swap, completed once each has its snapshot. */
     private final Map<PebbleThread, CompletableFuture<Void>> suspending = new ConcurrentHashMap<>();
     private final Object childEvents = new Object();
@@ -109,6 +115,7 @@ public final class ProcessTable implements Processes {
             policyOption = ReferencePolicyOption.GREEDY)
     void bindEngine(ExecutionEngine engine, ServiceReference<ExecutionEngine> reference) {
         slot(engine.name()).bind(engine, reference);
+        retired.remove(engine.name()); // a new provider serves new programs again
     }
 
     void unbindEngine(ExecutionEngine engine) {
@@ -151,6 +158,9 @@ public final class ProcessTable implements Processes {
     }
 
     ExecutionEngine engine(String kind) {
+        if (retired.contains(kind)) {
+            throw new PebbleException(Errno.NOSYS, "the '" + kind + "' engine is stopping: it takes no new programs");
+        }
         ServiceSlot<ExecutionEngine> s = engines.get(kind);
         ExecutionEngine e = s == null ? null : s.current();
         if (e == null) {
@@ -163,11 +173,32 @@ public final class ProcessTable implements Processes {
     public List<String> engines() {
         List<String> out = new ArrayList<>();
         for (Map.Entry<String, ServiceSlot<ExecutionEngine>> e : new TreeMap<>(engines).entrySet()) {
-            if (e.getValue().current() != null) {
+            if (e.getValue().current() != null && !retired.contains(e.getKey())) {
                 out.add(e.getKey());
             }
         }
         return out;
+    }
+
+    @Override
+    public List<Integer> runningOn(String engine) {
+        TreeSet<Integer> pids = new TreeSet<>();
+        for (PebbleThread t : threads.values()) {
+            ExecutionEngine e = t.engine;
+            if (!t.finished() && e != null && engine.equals(e.name())) {
+                pids.add(t.pid());
+            }
+        }
+        return new ArrayList<>(pids);
+    }
+
+    @Override
+    public void retireEngine(String engine, boolean retire) {
+        if (retire) {
+            retired.add(engine);
+        } else {
+            retired.remove(engine);
+        }
     }
 
     private void snapshotTaken(PebbleThread thread) {

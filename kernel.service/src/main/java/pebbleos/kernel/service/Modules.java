@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.logging.Logger;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -19,16 +21,22 @@ import org.osgi.framework.wiring.FrameworkWiring;
 
 import pebbleos.api.Errno;
 import pebbleos.api.PebbleException;
+import pebbleos.api.engine.ExecutionEngine;
 import pebbleos.api.fs.FileSystem;
 import pebbleos.api.fs.Mounts;
+import pebbleos.api.process.Processes;
+import pebbleos.kernel.service.resource.ManifestReader;
 
 /**
  * Bundle lifecycle with the system's guard rails: the kernel's own bundles
- * cannot be stopped or removed, and neither can the bundle serving the root
- * filesystem unless a successor for its mode is already in place. Every
- * failure is a Pebble-visible error with an errno.
+ * cannot be stopped or removed, and neither can the last provider of a
+ * mandatory role (the bundle serving the root filesystem, the only execution
+ * engine) until a successor is in place; the refusal names one the image's
+ * repository offers. Every failure is a Pebble-visible error with an errno.
  */
 final class Modules {
+    private static final Logger LOG = Logger.getLogger("pebbleos.modules");
+
     /** Bundles the running system cannot do without. */
     static final Set<String> KERNEL = Set.of("kernel.api", "kernel.syscall", "kernel.proc", "kernel.fs", "lang.core",
             "system", "kernel.service", "org.apache.felix.scr", "org.osgi.service.component",
@@ -36,10 +44,14 @@ final class Modules {
 
     private final BundleContext context;
     private final Mounts mounts;
+    private final Successors successors;
+    private final Processes processes;
 
-    Modules(BundleContext context, Mounts mounts) {
+    Modules(BundleContext context, Mounts mounts, Successors successors, Processes processes) {
         this.context = context;
         this.mounts = mounts;
+        this.successors = successors;
+        this.processes = processes;
     }
 
     Bundle find(String name) {
@@ -59,7 +71,7 @@ final class Modules {
 
     /** Install (or, when one of the same symbolic name exists, update) a bundle from jar bytes, and start it. */
     Bundle install(String location, byte[] jar) {
-        String name = JarCheck.symbolicName(jar);
+        String name = symbolicName(jar);
         for (Bundle b : context.getBundles()) {
             if (name.equals(b.getSymbolicName())) {
                 update(b, jar);
@@ -75,10 +87,20 @@ final class Modules {
         }
     }
 
+    /** The symbolic name of jar bytes; INVAL for anything that is not a complete bundle jar. */
+    static String symbolicName(byte[] jar) {
+        String name = ManifestReader.manifest(jar).getMainAttributes().getValue("Bundle-SymbolicName");
+        if (name == null || name.isBlank()) {
+            throw new PebbleException(Errno.INVAL, "not a bundle: the manifest has no Bundle-SymbolicName");
+        }
+        int semi = name.indexOf(';');
+        return (semi >= 0 ? name.substring(0, semi) : name).trim();
+    }
+
     void update(Bundle b, byte[] jar) {
         guardKernel(b, "update");
         if (jar != null) {
-            String name = JarCheck.symbolicName(jar);
+            String name = symbolicName(jar);
             if (!name.equals(b.getSymbolicName())) {
                 throw new PebbleException(Errno.INVAL, "the jar holds '" + name + "', not '" + b.getSymbolicName() + "'");
             }
@@ -145,25 +167,100 @@ final class Modules {
         }
     }
 
-    void stop(Bundle b) {
+    /**
+     * Stop a bundle; "" when it stopped, else what it waits for: an engine
+     * whose only bundle this is stops once the programs it runs end (it
+     * takes no new ones meanwhile), never leaving them on a stopped bundle.
+     */
+    String stop(Bundle b) {
         guardKernel(b, "stop");
         guardRoot(b, "stop");
-        try {
-            b.stop();
-        } catch (BundleException e) {
-            throw failure("stop " + b.getSymbolicName(), e);
-        }
+        guardEngine(b, "stop");
+        return afterPrograms(b, "stops", () -> {
+            try {
+                b.stop();
+            } catch (BundleException e) {
+                throw failure("stop " + b.getSymbolicName(), e);
+            }
+        });
     }
 
-    void uninstall(Bundle b) {
+    /** Remove a bundle; "" when it is gone, else what it waits for (see {@link #stop}). */
+    String uninstall(Bundle b) {
         guardKernel(b, "remove");
         guardRoot(b, "remove");
-        try {
-            b.uninstall();
-            refresh(List.of(b));
-        } catch (BundleException e) {
-            throw failure("remove " + b.getSymbolicName(), e);
+        guardEngine(b, "remove");
+        return afterPrograms(b, "is removed", () -> {
+            try {
+                b.uninstall();
+                refresh(List.of(b));
+            } catch (BundleException e) {
+                throw failure("remove " + b.getSymbolicName(), e);
+            }
+        });
+    }
+
+    /**
+     * Run {@code action} now, unless {@code b} is the only provider of an
+     * engine that runs programs: then retire the engine (new programs go to
+     * another) and run it in the background once they have all ended.
+     */
+    private String afterPrograms(Bundle b, String what, Runnable action) {
+        List<String> engines = soleEngines(b);
+        Processes table = processes;
+        TreeSet<Integer> pids = new TreeSet<>();
+        if (table != null) {
+            engines.forEach(e -> pids.addAll(table.runningOn(e)));
         }
+        if (pids.isEmpty()) {
+            action.run();
+            return "";
+        }
+        engines.forEach(e -> table.retireEngine(e, true));
+        Thread waiter = new Thread(() -> {
+            try {
+                while (engines.stream().anyMatch(e -> !table.runningOn(e).isEmpty())) {
+                    Thread.sleep(DRAIN_POLL_MILLIS);
+                }
+                if (b.getState() != Bundle.UNINSTALLED) {
+                    action.run();
+                }
+                LOG.info(b.getSymbolicName() + " " + what
+                        + ": the programs of its engine " + String.join(", ", engines) + " have ended");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (PebbleException e) {
+                LOG.warning(e.getMessage());
+            }
+        }, "pebble-engine-drain-" + b.getSymbolicName());
+        waiter.setDaemon(true);
+        waiter.start();
+        StringBuilder list = new StringBuilder();
+        for (Integer pid : pids) {
+            list.append(list.length() == 0 ? "" : " ").append(pid);
+        }
+        return b.getSymbolicName() + " " + what + " once the programs on its engine " + String.join(", ", engines)
+                + " end (pids " + list + "); new programs run on " + String.join(", ", table.engines());
+    }
+
+    /** How often a stopping engine's bundle looks whether its programs have ended. */
+    static final long DRAIN_POLL_MILLIS = 100;
+
+    /** The engines {@code b} provides that no other bundle provides. */
+    private List<String> soleEngines(Bundle b) {
+        List<String> mine = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        for (ServiceReference<ExecutionEngine> ref : references(ExecutionEngine.class)) {
+            Bundle owner = ref.getBundle();
+            String name = String.valueOf(ref.getProperty(ExecutionEngine.ENGINE));
+            if (owner != null && owner.getBundleId() == b.getBundleId()) {
+                mine.add(name);
+            } else if (owner != null) {
+                others.add(name);
+            }
+        }
+        mine.removeAll(others);
+        return mine;
     }
 
     private void refresh(Collection<Bundle> bundles) {
@@ -210,16 +307,42 @@ final class Modules {
         }
         if (servesRoot && !successor) {
             throw new PebbleException(Errno.BUSY, "cannot " + what + " " + b.getSymbolicName()
-                    + ": it serves the root filesystem (" + mode + "); install its successor first, or update it");
+                    + ": it serves the root filesystem (" + mode + "); install a successor first"
+                    + successors.offer("(&(objectClass=" + FileSystem.class.getName() + ")(" + FileSystem.MODE + "="
+                            + mode + "))", b.getSymbolicName())
+                    + ", or update it");
+        }
+    }
+
+    /** The only bundle offering an execution engine stays: without one no program runs, not even the shell. */
+    private void guardEngine(Bundle b, String what) {
+        boolean provides = false;
+        boolean another = false;
+        for (ServiceReference<ExecutionEngine> ref : references(ExecutionEngine.class)) {
+            Bundle owner = ref.getBundle();
+            if (owner != null && owner.getBundleId() == b.getBundleId()) {
+                provides = true;
+            } else if (owner != null) {
+                another = true;
+            }
+        }
+        if (provides && !another) {
+            throw new PebbleException(Errno.BUSY, "cannot " + what + " " + b.getSymbolicName()
+                    + ": it is the only execution engine; install another first"
+                    + successors.offer("(objectClass=" + ExecutionEngine.class.getName() + ")", b.getSymbolicName()));
+        }
+    }
+
+    private <T> Collection<ServiceReference<T>> references(Class<T> type) {
+        try {
+            return context.getServiceReferences(type, null);
+        } catch (InvalidSyntaxException e) {
+            return List.of();
         }
     }
 
     Collection<ServiceReference<FileSystem>> fileSystems() {
-        try {
-            return context.getServiceReferences(FileSystem.class, null);
-        } catch (InvalidSyntaxException e) {
-            return List.of();
-        }
+        return references(FileSystem.class);
     }
 
     static List<String> modes(ServiceReference<?> ref) {

@@ -1,7 +1,11 @@
 package pebbleos.kernel.service;
 
-import java.io.ByteArrayOutputStream;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Enumeration;
 import java.util.List;
 
 import org.osgi.framework.Bundle;
@@ -9,11 +13,14 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.resource.Capability;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.resolver.Resolver;
 
 import pebbleos.api.Errno;
 import pebbleos.api.PebbleException;
@@ -21,33 +28,73 @@ import pebbleos.api.console.Console;
 import pebbleos.api.engine.ExecutionEngine;
 import pebbleos.api.fs.FileSystem;
 import pebbleos.api.fs.Mounts;
-import pebbleos.api.process.Channel;
+import pebbleos.api.process.Processes;
 import pebbleos.api.process.TaskContext;
 import pebbleos.api.syscall.Args;
+import pebbleos.api.syscall.ProvidesFamily;
 import pebbleos.api.syscall.Syscall;
 import pebbleos.api.syscall.SyscallFamily;
 import pebbleos.api.syscall.SyscallHandler;
 import pebbleos.api.syscall.SyscallTable;
 import pebbleos.api.value.PDict;
 import pebbleos.api.value.PList;
+import pebbleos.kernel.service.repository.Repositories;
+import pebbleos.kernel.service.resource.ManifestReader;
+import pebbleos.kernel.service.resource.PackageResource;
 
 /**
  * The {@code service} family: module management from Pebble, in the spirit
- * of lsmod/insmod/rmmod. It lists the bundles and which bundle serves each
- * syscall family, filesystem mode, engine and the console; installs,
- * updates, starts, stops and removes bundles; and switches which provider
- * serves a syscall family.
+ * of lsmod/insmod/rmmod. It lists the bundles (with their revision and
+ * install time) and which bundle serves each syscall family, filesystem
+ * mode, engine and the console; installs, updates, starts, stops and
+ * removes bundles; switches which provider serves a syscall family; and
+ * offers the primitives of packages ({@link PackageCalls}).
  */
+@ProvidesFamily("service")
 @Component(service = SyscallFamily.class, property = SyscallFamily.FAMILY + "=service")
 public final class ServiceFamily implements SyscallFamily {
     private BundleContext context;
+    private Repositories repositories;
+    private PackageCalls packages;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Mounts mounts;
 
+    /** The framework's resolver (Felix registers it from the system bundle). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Resolver resolver;
+
+    @Reference
+    private BundleHistory history;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Processes processes;
+
     @Activate
     void activate(BundleContext bundleContext) {
         this.context = bundleContext;
+        this.repositories = imageRepository(bundleContext);
+        this.packages = new PackageCalls(bundleContext, repositories, () -> resolver);
+    }
+
+    /**
+     * The image's repository: the host folder the framework property
+     * {@code pebbleos.repository} names, else {@code repository} beside the
+     * image jar (where the build leaves it: distro/target/repository).
+     */
+    static Repositories imageRepository(BundleContext context) {
+        String folder = context.getProperty("pebbleos.repository");
+        if (folder != null && !folder.isBlank()) {
+            return new Repositories(Path.of(folder));
+        }
+        String classPath = System.getProperty("java.class.path", "");
+        if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
+            Path beside = Path.of(classPath).toAbsolutePath().resolveSibling("repository");
+            if (Files.isDirectory(beside)) {
+                return new Repositories(beside);
+            }
+        }
+        return new Repositories(null);
     }
 
     /**
@@ -61,7 +108,7 @@ public final class ServiceFamily implements SyscallFamily {
     }
 
     private Modules modules() {
-        return new Modules(context, mounts);
+        return new Modules(context, mounts, new Successors(repositories), processes);
     }
 
     @Override
@@ -71,14 +118,21 @@ public final class ServiceFamily implements SyscallFamily {
 
     @Override
     public List<Syscall> syscalls() {
-        return List.of(
-                new Syscall("service_bundles", "", "every bundle: id, name, version, state, location, kernel",
+        List<Syscall> calls = new ArrayList<>(List.of(
+                new Syscall("service_bundles", "",
+                        "every bundle: id, name, version, state, location, kernel, revision, installed (seconds), "
+                                + "description, package (its pebble.package name, or \"\")",
                         (c, a) -> bundles()),
+                new Syscall("service_info", "name",
+                        "one installed bundle: what service_bundles says, and provides, requires, files (its system/ "
+                                + "entries), dependents (bundles wired to it)",
+                        (c, a) -> info(Args.of("service_info", a, 1, 1).string(0))),
                 new Syscall("service_roles", "",
                         "who serves what: role (family, fs, engine, console), name, provider, version, ranking, serving",
                         (c, a) -> roles()),
                 new Syscall("service_install", "path",
-                        "install a bundle jar from the filesystem and start it (or update the bundle of that name); root only",
+                        "install a bundle jar (a path, or image:FILE of the image repository) and start it "
+                                + "(or update the bundle of that name); returns its name; root only",
                         rootOnly("service_install", this::install)),
                 new Syscall("service_update", "name [, path]", "update a bundle from its location or from a jar; root only",
                         rootOnly("service_update", this::update)),
@@ -86,20 +140,24 @@ public final class ServiceFamily implements SyscallFamily {
                     modules().start(modules().find(Args.of("service_start", a, 1, 1).string(0)));
                     return 0L;
                 })),
-                new Syscall("service_stop", "name", "stop a bundle (not the kernel's, nor the root filesystem's); root only",
-                        rootOnly("service_stop", (c, a) -> {
-                            modules().stop(modules().find(Args.of("service_stop", a, 1, 1).string(0)));
-                            return 0L;
-                        })),
+                new Syscall("service_stop", "name",
+                        "stop a bundle (not the kernel's, nor the last engine or the root filesystem's); \"\" when "
+                                + "done, else what it waits for: an engine's only bundle stops once its programs end; root only",
+                        rootOnly("service_stop",
+                                (c, a) -> modules().stop(modules().find(Args.of("service_stop", a, 1, 1).string(0))))),
                 new Syscall("service_uninstall", "name",
-                        "remove a bundle (not the kernel's, nor the root filesystem's); root only",
-                        rootOnly("service_uninstall", (c, a) -> {
-                            modules().uninstall(modules().find(Args.of("service_uninstall", a, 1, 1).string(0)));
-                            return 0L;
-                        })),
+                        "remove a bundle (not the kernel's, nor the last engine or the root filesystem's); \"\" when "
+                                + "done, else what it waits for (as service_stop); root only",
+                        rootOnly("service_uninstall",
+                                (c, a) -> modules().uninstall(modules().find(Args.of("service_uninstall", a, 1, 1).string(0))))),
                 new Syscall("service_prefer", "family, bundle",
                         "make a bundle's provider serve a syscall family (\"\" restores the ranking order); root only",
-                        rootOnly("service_prefer", this::prefer)));
+                        rootOnly("service_prefer", this::prefer)),
+                new Syscall("service_image_repository", "",
+                        "1 when the image has its own repository (\"image\" in service_repository), else 0",
+                        (c, a) -> repositories.hasImageRepository() ? 1L : 0L)));
+        calls.addAll(packages.syscalls());
+        return calls;
     }
 
     /**
@@ -116,14 +174,55 @@ public final class ServiceFamily implements SyscallFamily {
         };
     }
 
+    private PDict bundleDict(Bundle b) {
+        String description = b.getHeaders().get(Constants.BUNDLE_DESCRIPTION);
+        return PDict.of("id", b.getBundleId(), "name", String.valueOf(b.getSymbolicName()),
+                "version", b.getVersion().toString(), "state", state(b), "location", b.getLocation(),
+                "kernel", Modules.KERNEL.contains(b.getSymbolicName()) || b.getBundleId() == 0 ? 1L : 0L,
+                "revision", (long) history.revision(b), "installed", history.installedAt(b) / 1000.0,
+                "description", description == null ? "" : description, "package", packageName(b));
+    }
+
+    /** The name a bundle offers in the {@code pebble.package} namespace, or "". */
+    private static String packageName(Bundle b) {
+        BundleRevision revision = b.adapt(BundleRevision.class);
+        if (revision != null) {
+            for (Capability c : revision.getCapabilities(PACKAGE_NAMESPACE)) {
+                return String.valueOf(c.getAttributes().get(PACKAGE_NAMESPACE));
+            }
+        }
+        return "";
+    }
+
+    /** The namespace of Pebble packages' capabilities. */
+    static final String PACKAGE_NAMESPACE = "pebble.package";
+
     private PList bundles() {
         PList out = new PList();
         for (Bundle b : context.getBundles()) {
-            out.append(PDict.of("id", b.getBundleId(), "name", String.valueOf(b.getSymbolicName()),
-                    "version", b.getVersion().toString(), "state", state(b), "location", b.getLocation(),
-                    "kernel", Modules.KERNEL.contains(b.getSymbolicName()) || b.getBundleId() == 0 ? 1L : 0L));
+            out.append(bundleDict(b));
         }
         return out;
+    }
+
+    private PDict info(String name) {
+        Bundle b = modules().find(name);
+        PDict d = bundleDict(b);
+        // from the manifest: the framework's revision leaves out the osgi.service capabilities
+        PackageResource declared = ManifestReader.describe(b.getHeaders(""), b.getLocation());
+        d.put("provides", ResourceDicts.provides(declared));
+        d.put("requires", ResourceDicts.requires(declared));
+        PList files = new PList();
+        Enumeration<URL> entries = b.findEntries("system", "*", true);
+        while (entries != null && entries.hasMoreElements()) {
+            String path = entries.nextElement().getPath();
+            if (!path.endsWith("/")) {
+                files.append(path.startsWith("/") ? path.substring(1) : path);
+            }
+        }
+        d.put("files", files);
+        d.put("dependents", ResourceDicts.dependents(b));
+        return d;
     }
 
     static String state(Bundle b) {
@@ -188,15 +287,15 @@ public final class ServiceFamily implements SyscallFamily {
 
     private Object install(TaskContext caller, Object[] values) {
         String path = Args.of("service_install", values, 1, 1).string(0);
-        byte[] jar = readFile(caller, path);
-        Bundle b = modules().install("pebble:" + path, jar);
+        byte[] jar = repositories.content(caller, path);
+        Bundle b = modules().install(path.startsWith(Repositories.IMAGE + ":") ? path : "pebble:" + path, jar);
         return b.getSymbolicName();
     }
 
     private Object update(TaskContext caller, Object[] values) {
         Args args = Args.of("service_update", values, 1, 2);
         Bundle b = modules().find(args.string(0));
-        byte[] jar = args.has(1) ? readFile(caller, args.string(1)) : null;
+        byte[] jar = args.has(1) ? PebbleFiles.read(caller, args.string(1)) : null;
         modules().update(b, jar);
         return 0L;
     }
@@ -215,22 +314,5 @@ public final class ServiceFamily implements SyscallFamily {
         }
         t.prefer(family, bundle.isEmpty() ? null : bundle);
         return 0L;
-    }
-
-    /** The bytes of a file of the Pebble filesystem, read through the caller's descriptors (binary-safe). */
-    static byte[] readFile(TaskContext caller, String path) {
-        int fd = ((Long) caller.syscall("fd_open", path, "r")).intValue();
-        try {
-            Channel channel = caller.fds().get(fd).channel();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[64 * 1024];
-            int n;
-            while ((n = channel.read(buffer, 0, buffer.length)) >= 0) {
-                out.write(buffer, 0, n);
-            }
-            return out.toByteArray();
-        } finally {
-            caller.syscall("fd_close", (long) fd);
-        }
     }
 }

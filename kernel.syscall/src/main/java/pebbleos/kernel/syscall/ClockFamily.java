@@ -9,11 +9,13 @@ import org.osgi.service.component.annotations.Component;
 
 import pebbleos.api.process.TaskContext;
 import pebbleos.api.syscall.Args;
+import pebbleos.api.syscall.ProvidesFamily;
 import pebbleos.api.syscall.Syscall;
 import pebbleos.api.syscall.SyscallFamily;
 import pebbleos.api.value.PDict;
 
 /** The {@code clock} family: wall time, a monotonic clock, sleeping, broken-down local time. */
+@ProvidesFamily("clock")
 @Component(service = SyscallFamily.class, property = SyscallFamily.FAMILY + "=clock")
 public final class ClockFamily implements SyscallFamily {
     private static final long ORIGIN = System.nanoTime();

@@ -31,6 +31,7 @@ import pebbleos.api.PebbleException;
 import pebbleos.api.process.TaskContext;
 import pebbleos.api.process.Terminated;
 import pebbleos.api.swap.ServiceSlot;
+import pebbleos.api.syscall.ProvidesFamily;
 import pebbleos.api.syscall.Restart;
 import pebbleos.api.syscall.Syscall;
 import pebbleos.api.syscall.SyscallFamily;
@@ -46,6 +47,7 @@ import pebbleos.api.syscall.SyscallTable;
  * family has gone names the family in its NOSYS message. Immediate, so that
  * rebinding happens in one long-lived instance.
  */
+@ProvidesFamily("syscall")
 @Component(service = SyscallTable.class, immediate = true, configurationPid = "pebbleos.syscall",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = SyscallTableConfig.class)

@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Component;
 import pebbleos.api.Errno;
 import pebbleos.api.PebbleException;
 import pebbleos.api.syscall.Args;
+import pebbleos.api.syscall.ProvidesFamily;
 import pebbleos.api.syscall.Syscall;
 import pebbleos.api.syscall.SyscallFamily;
 
@@ -21,6 +22,7 @@ import pebbleos.api.syscall.SyscallFamily;
  * here a chunk at a time through a digest value, so a file of any size
  * needs no more memory than a chunk.
  */
+@ProvidesFamily("digest")
 @Component(service = SyscallFamily.class, property = SyscallFamily.FAMILY + "=digest")
 public final class DigestFamily implements SyscallFamily {
     static final List<String> ALGORITHMS = List.of("md5", "sha1", "sha224", "sha256", "sha384", "sha512");

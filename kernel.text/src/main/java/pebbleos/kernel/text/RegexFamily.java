@@ -8,6 +8,7 @@ import pebbleos.api.Errno;
 import pebbleos.api.PebbleException;
 import pebbleos.api.process.TaskContext;
 import pebbleos.api.syscall.Args;
+import pebbleos.api.syscall.ProvidesFamily;
 import pebbleos.api.syscall.Syscall;
 import pebbleos.api.syscall.SyscallFamily;
 import pebbleos.api.value.PList;
@@ -26,6 +27,7 @@ import pebbleos.kernel.text.regex.Regex;
  * It exists because a matcher written in Pebble ran some hundred times
  * slower than GNU grep (see docs/commands.md).
  */
+@ProvidesFamily("regex")
 @Component(service = SyscallFamily.class, property = SyscallFamily.FAMILY + "=regex")
 public final class RegexFamily implements SyscallFamily {
     @Override

@@ -9,6 +9,7 @@ import org.osgi.service.component.annotations.Component;
 import pebbleos.api.process.ProcessView;
 import pebbleos.api.process.TaskContext;
 import pebbleos.api.syscall.Args;
+import pebbleos.api.syscall.ProvidesFamily;
 import pebbleos.api.syscall.Syscall;
 import pebbleos.api.syscall.SyscallFamily;
 import pebbleos.api.value.PDict;
@@ -21,6 +22,7 @@ import pebbleos.api.value.PNone;
  * timed waits. Each process has its own objects, numbered from 1; they go
  * away with the process.
  */
+@ProvidesFamily("sync")
 @Component(service = SyscallFamily.class, property = SyscallFamily.FAMILY + "=sync")
 public final class SyncFamily implements SyscallFamily {
     private final Map<ProcessView, ProcessSync> byProcess = new WeakHashMap<>();

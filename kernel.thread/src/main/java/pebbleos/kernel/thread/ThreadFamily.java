@@ -12,6 +12,7 @@ import pebbleos.api.process.Processes;
 import pebbleos.api.process.TaskContext;
 import pebbleos.api.process.ThreadHandle;
 import pebbleos.api.syscall.Args;
+import pebbleos.api.syscall.ProvidesFamily;
 import pebbleos.api.syscall.Syscall;
 import pebbleos.api.syscall.SyscallFamily;
 import pebbleos.api.value.PDict;
@@ -26,6 +27,7 @@ import pebbleos.api.value.Values;
  * descriptors; what it prints is kept as its outputs, returned by
  * {@code thread_join}.
  */
+@ProvidesFamily("thread")
 @Component(service = SyscallFamily.class, property = SyscallFamily.FAMILY + "=thread")
 public final class ThreadFamily implements SyscallFamily {
     @Reference

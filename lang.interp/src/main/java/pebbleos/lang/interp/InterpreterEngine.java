@@ -8,6 +8,7 @@ import pebbleos.api.Errno;
 import pebbleos.api.PebbleException;
 import pebbleos.api.engine.ExecutionEngine;
 import pebbleos.api.engine.Outcome;
+import pebbleos.api.engine.ProvidesEngine;
 import pebbleos.api.engine.Task;
 import pebbleos.api.process.TaskContext;
 import pebbleos.api.value.PList;
@@ -20,6 +21,7 @@ import pebbleos.lang.core.runtime.ProcessRuntime;
  * a tree of executable nodes (cached by content across processes) and runs
  * it on the calling thread.
  */
+@ProvidesEngine("interp")
 @Component(service = ExecutionEngine.class, property = ExecutionEngine.ENGINE + "=interp")
 public final class InterpreterEngine implements ExecutionEngine {
     private final CodeCache cache = new CodeCache();

@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.Component;
 import pebbleos.api.Errno;
 import pebbleos.api.PebbleException;
 import pebbleos.api.engine.ExecutionEngine;
+import pebbleos.api.engine.ProvidesEngine;
 import pebbleos.api.engine.Task;
 import pebbleos.api.process.TaskContext;
 import pebbleos.api.value.PList;
@@ -32,6 +33,7 @@ import pebbleos.lang.vm.store.Snapshots;
  * suspended at safe points, snapshotted and restored, also by a newer build
  * of this bundle.
  */
+@ProvidesEngine("vm")
 @Component(service = ExecutionEngine.class, property = ExecutionEngine.ENGINE + "=vm")
 public final class VmEngine implements ExecutionEngine {
     /** The framework property naming the host folder for caches that outlive a boot. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.osgi.annotation.bundle.Requirement;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
@@ -19,6 +20,7 @@ import org.osgi.service.component.annotations.Component;
 
 import pebbleos.api.PebbleException;
 import pebbleos.api.console.Console;
+import pebbleos.api.fs.FileSystem;
 import pebbleos.api.fs.Mounts;
 import pebbleos.api.process.Processes;
 
@@ -30,12 +32,23 @@ import pebbleos.api.process.Processes;
  * <p>Booting: wait for the mandatory services (the syscall table, the process
  * table, the mount table, an engine, the console), mount the root volume of
  * the chosen mode beside the bundle-contributed {@code /system}, then start
- * process 1, as root: a one-line Pebble program that calls {@code boot()}
- * from {@code system/runtime.peb} with the session's user ({@code --user
- * NAME}, {@code pebble} by default) or {@code --login}, then the shell's
- * arguments. From there everything visible is Pebble: process 1 prepares the
- * disk and starts the user's shell. The exit status is process 1's.
+ * process 1, as root: a Pebble program that holds the source of
+ * {@code system/shell.peb} as data and calls {@code boot()} from
+ * {@code system/runtime.peb} with the session's user ({@code --user NAME},
+ * {@code pebble} by default) or {@code --login}, then the shell's arguments.
+ * From there everything visible is Pebble: process 1 prepares the disk and
+ * starts the user's shell. The exit status is process 1's.
+ *
+ * <p>Those services are requirements of this bundle's manifest
+ * ({@code osgi.service}, effective at run time), so an image that lacks one
+ * fails when it is resolved, naming the capability, rather than at boot.
  */
+@Requirement(namespace = "osgi.service", filter = "(objectClass=pebbleos.api.syscall.SyscallTable)", effective = "active")
+@Requirement(namespace = "osgi.service", filter = "(objectClass=pebbleos.api.process.Processes)", effective = "active")
+@Requirement(namespace = "osgi.service", filter = "(objectClass=pebbleos.api.fs.Mounts)", effective = "active")
+@Requirement(namespace = "osgi.service", filter = "(objectClass=pebbleos.api.fs.FileSystem)", effective = "active")
+@Requirement(namespace = "osgi.service", filter = "(objectClass=pebbleos.api.engine.ExecutionEngine)", effective = "active")
+@Requirement(namespace = "osgi.service", filter = "(objectClass=pebbleos.api.console.Console)", effective = "active")
 @Component(service = Callable.class, immediate = true, property = "main.thread=true")
 public final class Bootloader implements Callable<Integer> {
     /** How long boot waits for a mandatory service. */
@@ -124,6 +137,8 @@ public final class Bootloader implements Callable<Integer> {
         Services services = new Services(context, SERVICE_WAIT_MILLIS);
         Processes processes = services.await(Processes.class, "the process table");
         Mounts mounts = services.await(Mounts.class, "the mount table");
+        SystemLog.install(mounts); // /var/log/pebbleos.log, once / is mounted
+        SystemLog.frameworkErrors(context);
         services.await(Console.class, "a console");
         List<String> engines = services.awaitEngines(processes);
         // a session (no -c, no script) comes back when its console is replaced under it
@@ -137,8 +152,8 @@ public final class Bootloader implements Callable<Integer> {
             DeferredBundles.raiseLater(context, SESSION_RAISE_DELAY_MILLIS); // once the prompt is up
         }
         Path root = hostRoot(options.root());
-        SystemLog.toFile(root);
-        SystemLog.frameworkErrors(context);
+        services.declared("(&(objectClass=" + FileSystem.class.getName() + ")(" + FileSystem.MODE + "="
+                + options.fsMode() + "))", "filesystem for mode '" + options.fsMode() + "'");
         mounts.mountRoot(options.fsMode(), root, options.allowSystemWrites(), SERVICE_WAIT_MILLIS);
 
         String engine = shellEngine(context.getProperty("pebbleos.shell.engine"), engines);

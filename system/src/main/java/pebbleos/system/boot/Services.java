@@ -5,9 +5,16 @@ import java.util.List;
 import org.osgi.framework.BundleContext;
 import org.osgi.util.tracker.ServiceTracker;
 
+import pebbleos.api.bundle.DeclaredServices;
+import pebbleos.api.engine.ExecutionEngine;
 import pebbleos.api.process.Processes;
 
-/** Waiting, bounded, for the services boot cannot go without. */
+/**
+ * Waiting, bounded, for the services boot cannot go without; or not at all
+ * when no installed bundle declares one (its manifest's {@code osgi.service}
+ * capabilities): then the image lacks it, and boot fails at once naming the
+ * capability instead of after the wait.
+ */
 final class Services {
     private final BundleContext context;
     private final long waitMillis;
@@ -20,6 +27,9 @@ final class Services {
     <T> T await(Class<T> type, String what) throws Bootloader.BootFailure {
         ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
         tracker.open();
+        if (tracker.getService() == null) {
+            declared("(objectClass=" + type.getName() + ")", what);
+        }
         try {
             T service = tracker.waitForService(waitMillis);
             if (service == null) {
@@ -33,7 +43,17 @@ final class Services {
         // the tracker stays open: closing it would unget the service
     }
 
+    /** Fail now unless some installed bundle declares a service capability matching {@code filter}. */
+    void declared(String filter, String what) throws Bootloader.BootFailure {
+        if (DeclaredServices.providers(context, filter).isEmpty()) {
+            throw new Bootloader.BootFailure("this image has no " + what + ": no bundle offers osgi.service " + filter);
+        }
+    }
+
     List<String> awaitEngines(Processes processes) throws Bootloader.BootFailure {
+        if (processes.engines().isEmpty()) {
+            declared("(objectClass=" + ExecutionEngine.class.getName() + ")", "execution engine");
+        }
         long deadline = System.currentTimeMillis() + waitMillis;
         while (processes.engines().isEmpty()) {
             if (System.currentTimeMillis() > deadline) {

@@ -1,25 +1,54 @@
 package pebbleos.system.boot;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.logging.FileHandler;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkEvent;
 
+import pebbleos.api.fs.Mounts;
+
 /**
- * Where the Java side's diagnostics go: a log file beside the disk
- * ({@code pebbleos.log}), never the terminal. Users read Pebble errors; a
- * provider bug's stack trace is for the log.
+ * Where the Java side's diagnostics go: {@value #PATH} inside the system,
+ * never the terminal. Users read Pebble errors on their terminal and the
+ * system's own record (hot deploys, a provider's failure with its stack
+ * trace) with {@code cat /var/log/pebbleos.log}, in every storage mode. The
+ * lines of a boot before the root is mounted wait in memory and go in first.
  */
-final class SystemLog {
-    private SystemLog() {
+final class SystemLog extends Handler {
+    static final String PATH = "/var/log/pebbleos.log";
+    /** Lines kept while the root is not mounted yet (a boot's first moments). */
+    private static final int EARLY_LINES = 200;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    private final Mounts mounts;
+    private final List<String> early = new ArrayList<>();
+    /** A write that logs (the filesystem reporting a problem) must not write again. */
+    private final ThreadLocal<Boolean> writing = ThreadLocal.withInitial(() -> false);
+
+    private SystemLog(Mounts mounts) {
+        this.mounts = mounts;
+        setLevel(Level.INFO);
+    }
+
+    /** Route every java.util.logging record of the JVM to the system log (and nowhere else). */
+    static void install(Mounts mounts) {
+        Logger root = LogManager.getLogManager().getLogger("");
+        for (Handler h : root.getHandlers()) {
+            root.removeHandler(h);
+        }
+        root.addHandler(new SystemLog(mounts));
     }
 
     /**
@@ -37,23 +66,56 @@ final class SystemLog {
         });
     }
 
-    static void toFile(Path diskRoot) {
-        Logger root = LogManager.getLogManager().getLogger("");
-        for (Handler h : root.getHandlers()) {
-            root.removeHandler(h);
-        }
-        try {
-            Path file = diskRoot.toAbsolutePath().getParent() == null ? diskRoot.resolve("pebbleos.log")
-                    : diskRoot.toAbsolutePath().getParent().resolve("pebbleos.log");
-            if (!Files.isWritable(file.getParent())) {
-                return;
+    /** One line per record: time, level, logger, message; a stack trace follows, indented. */
+    static String format(LogRecord record) {
+        StringBuilder line = new StringBuilder();
+        line.append(TIME.format(Instant.ofEpochMilli(record.getMillis()))).append(' ')
+                .append(record.getLevel().getName()).append(' ')
+                .append(record.getLoggerName() == null ? "-" : record.getLoggerName()).append(": ")
+                .append(record.getMessage() == null ? "" : record.getMessage().replace('\n', ' ')).append('\n');
+        if (record.getThrown() != null) {
+            StringWriter trace = new StringWriter();
+            record.getThrown().printStackTrace(new PrintWriter(trace));
+            for (String t : trace.toString().split("\n")) {
+                line.append("    ").append(t.stripTrailing()).append('\n');
             }
-            FileHandler handler = new FileHandler(file.toString(), 1_000_000, 1, true);
-            handler.setFormatter(new SimpleFormatter());
-            handler.setLevel(Level.INFO);
-            root.addHandler(handler);
-        } catch (IOException | SecurityException e) {
-            // no log file: diagnostics are dropped rather than printed over the user's session
         }
+        return line.toString();
+    }
+
+    @Override
+    public void publish(LogRecord record) {
+        if (!isLoggable(record) || writing.get()) {
+            return;
+        }
+        String text = format(record);
+        writing.set(true);
+        try {
+            synchronized (early) {
+                if (!mounts.rootMounted()) {
+                    if (early.size() < EARLY_LINES) {
+                        early.add(text);
+                    }
+                    return;
+                }
+                if (!early.isEmpty()) {
+                    text = String.join("", early) + text;
+                    early.clear();
+                }
+            }
+            mounts.appendKernelFile(PATH, text);
+        } catch (RuntimeException e) {
+            // no log (a read-only or full disk): diagnostics are dropped rather than printed over the user's session
+        } finally {
+            writing.set(false);
+        }
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void close() {
     }
 }

@@ -36,6 +36,7 @@ import pebbleos.api.process.Channel;
 import pebbleos.api.process.Processes;
 import pebbleos.api.process.Signals;
 import pebbleos.api.process.TaskContext;
+import pebbleos.api.syscall.ProvidesFamily;
 import pebbleos.api.syscall.SyscallFamily;
 
 /**
@@ -59,6 +60,7 @@ import pebbleos.api.syscall.SyscallFamily;
  * <p>It also registers the {@code term} syscall family ({@link TermFamily}),
  * as the process table registers {@code proc}.
  */
+@ProvidesFamily("term")
 @Component(service = Console.class, immediate = true,
         property = {Console.KIND + "=jline", Constants.SERVICE_RANKING + ":Integer=100"})
 public final class JLineConsole implements Console {

@@ -7,6 +7,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import pebbleos.api.syscall.ProvidesFamily;
 import pebbleos.api.syscall.Syscall;
 import pebbleos.api.syscall.SyscallFamily;
 import pebbleos.kernel.fs.MountTable;
@@ -17,6 +18,7 @@ import pebbleos.kernel.fs.MountTable;
  * errno failures named after the syscall and the path
  * ({@code fs_read: no such file or directory: /a/b}).
  */
+@ProvidesFamily("fs")
 @Component(service = SyscallFamily.class, property = SyscallFamily.FAMILY + "=fs")
 public final class FsFamily implements SyscallFamily {
     private final List<Syscall> syscalls;
