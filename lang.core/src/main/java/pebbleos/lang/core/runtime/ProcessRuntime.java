@@ -116,8 +116,9 @@ public abstract class ProcessRuntime {
 
     /**
      * The compatibility personality, loaded on first use; null when the image
-     * has none or it failed to load (a failure is raised once, to the name
-     * that asked).
+     * has none or it cannot load (a sandbox without the kernel modules it
+     * imports): the name that asked is then unknown as it would be without
+     * it, rather than reported as the personality's own failure.
      */
     private synchronized PModule personality(Interop rt) {
         if (personality != null || personalityTried) {
@@ -127,13 +128,18 @@ public abstract class ProcessRuntime {
         if (!isFile(rt, PERSONALITY_PATH)) {
             return null;
         }
-        CompiledModule program = compile(PERSONALITY_PATH, read(rt, PERSONALITY_PATH));
-        PModule m = new PModule("compat", PERSONALITY_PATH, program.globals());
-        m.transparent = true;
-        PList argv = PList.from(arguments);
-        m.set("ARGV", argv);
-        m.set("ARGC", (long) argv.size());
-        runDetached(rt, program, m);
+        PModule m;
+        try {
+            CompiledModule program = compile(PERSONALITY_PATH, read(rt, PERSONALITY_PATH));
+            m = new PModule("compat", PERSONALITY_PATH, program.globals());
+            m.transparent = true;
+            PList argv = PList.from(arguments);
+            m.set("ARGV", argv);
+            m.set("ARGC", (long) argv.size());
+            runDetached(rt, program, m);
+        } catch (PebbleError | PebbleException e) {
+            return null;
+        }
         modules.put(PERSONALITY_PATH, m);
         personality = m;
         return m;

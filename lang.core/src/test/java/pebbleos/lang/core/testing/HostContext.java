@@ -95,6 +95,16 @@ public final class HostContext extends TaskContext implements ProcessView {
         }
     }
 
+    private PDict stat(Path p, String asked) throws IOException {
+        if (!Files.exists(p)) {
+            throw new PebbleException(Errno.NOENT, "fs_stat: no such file or directory: " + asked);
+        }
+        double mtime = Files.getLastModifiedTime(p).toMillis() / 1000.0;
+        return PDict.of("name", p.getFileName() == null ? "" : p.getFileName().toString(),
+                "kind", Files.isDirectory(p) ? "dir" : "file", "size", Files.isDirectory(p) ? 0L : Files.size(p),
+                "mtime", mtime, "ctime", mtime, "uid", (long) uid(), "gid", (long) gid(), "mode", 0644L);
+    }
+
     private Object dispatch(String name, Object[] a) throws IOException {
         switch (name) {
             case "fs_kind": {
@@ -136,16 +146,18 @@ public final class HostContext extends TaskContext implements ProcessView {
                     return PList.from(s.map(p -> p.getFileName().toString()).sorted().toList());
                 }
             }
-            case "fs_stat": {
-                Path p = host((String) a[0]);
-                if (!Files.exists(p)) {
-                    throw new PebbleException(Errno.NOENT, "fs_stat: no such file or directory: " + a[0]);
+            case "fs_list_stat": {
+                String dir = (String) a[0];
+                try (Stream<Path> s = Files.list(host(dir))) {
+                    PList out = new PList();
+                    for (String entry : s.map(p -> p.getFileName().toString()).sorted().toList()) {
+                        out.append(stat(host((dir.endsWith("/") ? dir : dir + "/") + entry), entry));
+                    }
+                    return out;
                 }
-                double mtime = Files.getLastModifiedTime(p).toMillis() / 1000.0;
-                return PDict.of("name", p.getFileName() == null ? "" : p.getFileName().toString(),
-                        "kind", Files.isDirectory(p) ? "dir" : "file", "size", Files.isDirectory(p) ? 0L : Files.size(p),
-                        "mtime", mtime, "ctime", mtime, "uid", (long) uid(), "gid", (long) gid(), "mode", 0644L);
             }
+            case "fs_stat":
+                return stat(host((String) a[0]), (String) a[0]);
             case "fs_getcwd":
                 return cwd;
             case "fs_chdir":
