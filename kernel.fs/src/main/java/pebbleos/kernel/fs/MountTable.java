@@ -23,6 +23,7 @@ import pebbleos.api.Errno;
 import pebbleos.api.PebbleException;
 import pebbleos.api.fs.FileSystem;
 import pebbleos.api.fs.Mounts;
+import pebbleos.api.fs.Ownership;
 import pebbleos.api.fs.VolumePaths;
 import pebbleos.kernel.fs.dev.DevDirectory;
 import pebbleos.kernel.fs.system.SystemTree;
@@ -147,8 +148,9 @@ public final class MountTable implements Mounts {
         if (!root.mounted()) {
             throw new PebbleException(Errno.NOENT, path + ": the root filesystem is not mounted yet");
         }
-        namespace.mkdirs(VolumePaths.parent(path));
-        namespace.write(null, path, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), true);
+        // the kernel's own files (the log) are root's, whoever caused the line
+        namespace.mkdirs(VolumePaths.parent(path), p -> Ownership.ROOT_DIRECTORY);
+        namespace.write(null, path, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), true, Ownership.ROOT_FILE);
     }
 
     /** Sync the root volume; true when something had been written since the last sync. */
