@@ -82,10 +82,20 @@ public final class GogoFamily implements SyscallFamily {
                         "run a Gogo command line (in a new session, or in one gogo_open made); what it printed and "
                                 + "returned", this::run),
                 new Syscall("gogo_open", "", "open a Gogo session that keeps its variables; its number",
-                        (c, a) -> open()),
+                        (c, a) -> {
+                            requireRoot(c, "gogo_open");
+                            return open();
+                        }),
                 new Syscall("gogo_close", "session", "close a session gogo_open made", this::close),
                 new Syscall("gogo_commands", "", "the Gogo commands there are, as scope:name and name, sorted",
                         (c, a) -> commands()));
+    }
+
+    /** Gogo commands control the framework itself (install, stop, pebble:sh as process 1's child): root's. */
+    private static void requireRoot(TaskContext caller, String call) {
+        if (!caller.process().credentials().root()) {
+            throw new PebbleException(Errno.PERM, call + ": operation not permitted (root only: try sudo)");
+        }
     }
 
     private synchronized Object open() {
@@ -124,10 +134,7 @@ public final class GogoFamily implements SyscallFamily {
     private Object run(TaskContext caller, Object[] values) {
         Args args = Args.of("gogo_run", values, 1, 2);
         String line = args.string(0);
-        // Gogo commands control the framework itself (install, stop, pebble:sh as process 1's child): root's
-        if (!caller.process().credentials().root()) {
-            throw new PebbleException(Errno.PERM, "gogo_run: operation not permitted (root only: try sudo)");
-        }
+        requireRoot(caller, "gogo_run");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         boolean own = !args.has(1);

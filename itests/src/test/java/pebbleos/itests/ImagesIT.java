@@ -100,7 +100,7 @@ public class ImagesIT {
     public void minimalImageKeepsItsOnlyEngineAndInsmodPullsWhatAJarNeeds() throws Exception {
         java.nio.file.Path disk = Launcher.freshRoot("minimal");
         java.nio.file.Files.copy(Images.jar("fs.vfs").toPath(), disk.resolve("fs.vfs.jar"));
-        Launcher.Result r = Launcher.run("minimal", List.of(), "", "--root", disk.toString(), "-c",
+        Launcher.Result r = Launcher.run("minimal", List.of(), "", "--root", disk.toString(), "--user", "root", "-c",
                 "rmmod lang.interp; echo \"rmmod $?\"; modctl stop lang.interp; echo \"stop $?\"; echo 'print 6 * 7' | pebble; "
                         + "insmod fs.vfs.jar; lsmod | grep -c vfs-persistent");
         assertEquals(r.err(), 0, r.status());
@@ -119,7 +119,7 @@ public class ImagesIT {
     @Test
     public void stoppingTheVmWaitsForItsProgramsAndNewOnesRunOnTheInterpreter() throws Exception {
         Launcher.Result r = Launcher.run("pebbleos", List.of(), "", "--root", Launcher.freshRoot("full").toString(),
-                "-c", "modctl stop lang.vm; ps | grep -c 'interp *ps$'; lsmod | grep '^engine *vm'");
+                "--user", "root", "-c", "modctl stop lang.vm; ps | grep -c 'interp *ps$'; lsmod | grep '^engine *vm'");
         assertEquals(r.err(), 0, r.status());
         String[] lines = r.out().split("\n");
         assertEquals(r.out(), 3, lines.length);
@@ -149,8 +149,8 @@ public class ImagesIT {
         String lines = String.join("\n", "x = 6", "$x", "nosuchcommand", "");
         java.nio.file.Path disk = Launcher.freshRoot("gogo");
         java.nio.file.Files.writeString(disk.resolve("lines.txt"), lines);
-        Launcher.Result r = Launcher.run("pebbleos", List.of(), "", "--gogo", "--root", disk.toString(), "-c",
-                "gogo lb | grep -c kernel.service; gogo inspect capability osgi.identity 0 | grep -c provides; "
+        Launcher.Result r = Launcher.run("pebbleos", List.of(), "", "--gogo", "--root", disk.toString(), "--user", "root",
+                "-c", "gogo lb | grep -c kernel.service; gogo inspect capability osgi.identity 0 | grep -c provides; "
                         + "gogo scr:list | grep -c pebbleos.kernel.proc; gogo < lines.txt; echo \"console $?\"; "
                         + "gogo nosuch arg; echo \"one line $?\"");
         assertEquals("1\n1\n1\n6\n6\nconsole 1\none line 1\n", r.out());

@@ -367,7 +367,7 @@ public class TerminalIT extends TmuxTestCase {
     public void gogoAloneIsAConsoleWithCompletionAndHistoryAndCtrlDReturns() throws Exception {
         tmux.close();
         tmux = Tmux.start(Long.toString(System.nanoTime()), root, 100, 30, "PEBBLEOS_HISTORY=" + root.resolve("history")
-                + " exec java -jar " + image + " --root " + root + " --gogo");
+                + " exec java -jar " + image + " --root " + root + " --gogo --user root"); // Gogo is root's
         tmux.awaitPrompt(BOOT_MILLIS);
         tmux.line("gogo");
         tmux.await("the g! prompt", STEP_MILLIS, s -> Tmux.lastLine(s).strip().equals("g!"));
