@@ -90,6 +90,17 @@ public abstract class TaskContext {
      */
     public abstract String readLine(String prompt);
 
+    /**
+     * Write all of {@code bytes} to a channel on this thread's behalf (the
+     * {@code fd_write} syscall, {@code print}'s output). The kernel makes a
+     * wait on a pipe interruptible and turns a broken pipe (EPIPE) into SIGPIPE
+     * unless the process ignores it; this default just writes.
+     */
+    public void write(Channel channel, byte[] bytes) {
+        channel.write(bytes, 0, bytes.length);
+        channel.flush();
+    }
+
     /** Push buffered standard output out. */
     public abstract void flush();
 

@@ -245,8 +245,26 @@ final class PebbleThread extends TaskContext implements ThreadHandle, Runnable {
         if (out == null) {
             return;
         }
+        write(out.channel(), bytes);
+    }
+
+    @Override
+    public void write(Channel channel, byte[] bytes) {
         try {
-            writeBlocking(out.channel(), bytes);
+            if (channel.interruptible()) {
+                // a wait for the reader is a blocked state a signal interrupts; a retry after
+                // SIGSTOP/SIGCONT goes on from what was written
+                int[] done = {0};
+                blocking("blocked-output", () -> {
+                    while (done[0] < bytes.length) {
+                        done[0] += channel.writeSome(bytes, done[0], bytes.length - done[0]);
+                    }
+                    return null;
+                });
+            } else {
+                channel.write(bytes, 0, bytes.length);
+            }
+            channel.flush();
         } catch (PebbleException e) {
             if (e.errno() == Errno.PIPE && (process.ignored & (1L << Signals.SIGPIPE)) == 0) {
                 // a process that ignores SIGPIPE (the shell) gets the EPIPE error instead
@@ -254,19 +272,6 @@ final class PebbleThread extends TaskContext implements ThreadHandle, Runnable {
                 throw Terminated.bySignal(Signals.SIGPIPE);
             }
             throw e;
-        }
-    }
-
-    private void writeBlocking(Channel channel, byte[] bytes) {
-        if (process.lock.heldByCurrentThread()) {
-            blocking(state, () -> {
-                channel.write(bytes, 0, bytes.length);
-                channel.flush();
-                return null;
-            });
-        } else {
-            channel.write(bytes, 0, bytes.length);
-            channel.flush();
         }
     }
 
@@ -343,6 +348,10 @@ final class PebbleThread extends TaskContext implements ThreadHandle, Runnable {
     @Override
     @SuppressWarnings("unchecked")
     public <T> T blocking(String blockedState, Supplier<T> operation) {
+        if (process.fatalSignal != 0) {
+            // the process is ending: no new wait begins (its last output to a full pipe is dropped)
+            throw Terminated.bySignal(process.fatalSignal);
+        }
         boolean locked = process.lock.heldByCurrentThread();
         String before = state;
         state = blockedState;

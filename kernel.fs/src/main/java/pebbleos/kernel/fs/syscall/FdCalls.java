@@ -80,15 +80,7 @@ final class FdCalls {
         }
         byte[] bytes = Calls.utf8(args.string(1));
         c.flush(); // what print buffered goes first: output keeps the program's order
-        Channel channel = file.channel();
-        if (FileStat.PIPE.equals(channel.stat().kind())) {
-            c.blocking("blocked-output", () -> {
-                channel.write(bytes, 0, bytes.length);
-                return null;
-            });
-        } else {
-            channel.write(bytes, 0, bytes.length);
-        }
+        c.write(file.channel(), bytes); // a wait on a pipe is interruptible; a broken pipe is SIGPIPE
         return (long) bytes.length;
     }
 
