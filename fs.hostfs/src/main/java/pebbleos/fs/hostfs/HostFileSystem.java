@@ -16,7 +16,7 @@ import pebbleos.api.fs.Volume;
 /**
  * The {@code hostfs} backend: a host directory ({@code --root}, created if
  * missing) is the root of the Pebble tree. It is the fastest mode, and the
- * one where containment matters most: see {@link Containment}.
+ * one where containment matters most: see {@link HostTree}.
  */
 @Component(service = FileSystem.class, immediate = true, property = FileSystem.MODE + "=hostfs")
 public final class HostFileSystem implements FileSystem {
@@ -30,7 +30,7 @@ public final class HostFileSystem implements FileSystem {
         Path root = request.hostRoot().toAbsolutePath().normalize();
         try {
             Files.createDirectories(root);
-            return new HostVolume(new Containment(root));
+            return new HostVolume(new HostTree(root));
         } catch (IOException e) {
             throw new PebbleException(Errno.IO, "cannot use the host directory as the root: " + e.getMessage());
         }

@@ -94,6 +94,75 @@ public class HostVolumeTest extends VolumeContract {
     }
 
     @Test
+    public void aDirectorySwappedForAnOutsideLinkLetsNothingOut() throws Exception {
+        Path outside = folder.newFolder("outside-race").toPath();
+        Files.writeString(outside.resolve("f"), "OUTSIDE");
+        Files.createDirectories(outside.resolve("sub"));
+        Path d = Files.createDirectories(hostRoot.resolve("d"));
+        Files.writeString(d.resolve("f"), "inside");
+        Files.createDirectories(d.resolve("sub"));
+        Path link = Files.createSymbolicLink(hostRoot.resolve("d-link"), outside);
+        Path parked = hostRoot.resolve("d-dir");
+        java.util.Map<String, String> before = snapshot(outside);
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicLong swaps = new java.util.concurrent.atomic.AtomicLong();
+        Thread swapper = new Thread(() -> {
+            while (!stop.get()) {
+                try {
+                    Files.move(d, parked, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    Files.move(link, d, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    Files.move(d, link, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    Files.move(parked, d, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    swaps.incrementAndGet();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        });
+        swapper.start();
+        long end = System.currentTimeMillis() + 2000;
+        long ops = 0;
+        long failed = 0;
+        long leaked = 0;
+        for (int i = 0; System.currentTimeMillis() < end; i++) {
+            for (int step = 0; step < 6; step++) {
+                try {
+                    switch (step) {
+                        case 0 -> leaked += "inside".equals(text(volume.read("/d/f"))) ? 0 : 1;
+                        case 1 -> volume.write("/d/new" + (i % 5), utf8("x"), false);
+                        case 2 -> volume.mkdir("/d/sub/dir" + (i % 7));
+                        case 3 -> volume.rmdir("/d/sub/dir" + ((i + 3) % 7));
+                        case 4 -> volume.rename("/d/new" + (i % 5), "/d/sub/moved");
+                        default -> volume.setTime("/d/sub", 1000L * i);
+                    }
+                    ops++;
+                } catch (pebbleos.api.PebbleException e) {
+                    failed++;
+                }
+            }
+        }
+        stop.set(true);
+        swapper.join();
+        System.out.printf("hostfs volume race: %d swaps, %d done, %d refused, %d leaked%n", swaps.get(), ops, failed,
+                leaked);
+        assertEquals(0, leaked);
+        assertEquals(before, snapshot(outside));
+    }
+
+    private static java.util.Map<String, String> snapshot(Path dir) throws Exception {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.toList()) {
+                java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(p,
+                        java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                out.put(dir.relativize(p).toString(), a.isDirectory() + " " + a.size() + " "
+                        + a.lastModifiedTime().toMillis() + (a.isRegularFile() ? " " + Files.readString(p) : ""));
+            }
+        }
+        return out;
+    }
+
+    @Test
     public void aRootThatIsItselfALinkStillContains() throws Exception {
         Path link = folder.getRoot().toPath().resolve("disk-link");
         Files.createSymbolicLink(link, hostRoot);
