@@ -100,7 +100,7 @@ final class PebbleThread extends TaskContext implements ThreadHandle, Runnable {
             error = outcome.error();
             status = outcome.status();
             if (error != null) {
-                writeError(error + "\n");
+                reportError(error + "\n");
             }
         } catch (Terminated t) {
             status = t.status();
@@ -109,20 +109,20 @@ final class PebbleThread extends TaskContext implements ThreadHandle, Runnable {
         } catch (PebbleException e) {
             error = e.getMessage();
             status = e.errno() == Errno.NOENT ? 127 : e.errno() == Errno.NOSYS ? 127 : 1;
-            writeError(e.getMessage() + "\n");
+            reportError(e.getMessage() + "\n");
         } catch (StackOverflowError e) {
             error = "recursion depth exceeded";
             status = 1;
-            writeError(error + "\n");
+            reportError(error + "\n");
         } catch (OutOfMemoryError e) {
             error = "out of memory";
             status = 1;
-            writeError(error + "\n");
+            reportError(error + "\n");
         } catch (Throwable t) {
             LOG.log(Level.WARNING, "thread " + tid + " of process " + process.pid + " failed", t);
             error = "internal error: " + t;
             status = 1;
-            writeError(error + "\n");
+            reportError(error + "\n");
         } finally {
             try {
                 flushOutput();
@@ -273,6 +273,19 @@ final class PebbleThread extends TaskContext implements ThreadHandle, Runnable {
             }
             throw e;
         }
+    }
+
+    /**
+     * The error that ends the thread, on standard error after what it printed
+     * before (with 2>&1 both go to one place, and the error comes last).
+     */
+    private void reportError(String text) {
+        try {
+            flushOutput();
+        } catch (Terminated | PebbleException e) {
+            // the reader of standard output has gone: the error still goes to standard error
+        }
+        writeError(text);
     }
 
     private void writeError(String text) {
