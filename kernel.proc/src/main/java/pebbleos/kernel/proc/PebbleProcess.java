@@ -57,6 +57,15 @@ final class PebbleProcess implements ProcessView {
     /** Set by exit(n) in a secondary thread: the status the whole process ends with. */
     volatile int exitOverride = -1;
 
+    // --- resources: limits (ulimit), the memory account, CPU time of ended threads
+    volatile ResourceLimits limits;
+    final ProcessMemory memory;
+    private final java.util.concurrent.atomic.AtomicLong endedThreadsCpuNanos = new java.util.concurrent.atomic.AtomicLong();
+    /** A limit's catchable error (CPUTimeError) for the next safe point of any thread, or null. */
+    final java.util.concurrent.atomic.AtomicReference<String> pendingError = new java.util.concurrent.atomic.AtomicReference<>();
+    /** The CPU limit's error has been raised once; the next step is SIGXCPU. */
+    volatile boolean cpuWarned;
+
     // --- standard output buffer, shared by the threads (under the process lock)
     private final StringBuilder out = new StringBuilder();
 
@@ -72,6 +81,31 @@ final class PebbleProcess implements ProcessView {
         this.fds = fds;
         this.env = Collections.synchronizedMap(new TreeMap<>(env));
         this.cwd = cwd;
+        this.memory = new ProcessMemory(pid);
+    }
+
+    /** Take the limits (the kernel's defaults or the parent's copy) and apply them. */
+    void applyLimits(ResourceLimits l) {
+        limits = l;
+        memory.limit = l.soft(ResourceLimits.Resource.MEMORY);
+        long nofile = l.soft(ResourceLimits.Resource.NOFILE);
+        fds.setLimit(nofile == ResourceLimits.UNLIMITED ? Integer.MAX_VALUE : (int) Math.min(Integer.MAX_VALUE, nofile));
+    }
+
+    /** CPU time of every thread of the process, ended ones included, in nanoseconds. */
+    long cpuNanos() {
+        long total = endedThreadsCpuNanos.get();
+        for (PebbleThread t : threads) {
+            if (!t.finished()) {
+                total += t.cpuNanos();
+            }
+        }
+        return total;
+    }
+
+    /** A thread ended having used {@code nanos} of CPU. */
+    void addEndedThreadCpu(long nanos) {
+        endedThreadsCpuNanos.addAndGet(Math.max(0, nanos));
     }
 
     // ------------------------------------------------------------------ ProcessView
@@ -204,8 +238,10 @@ final class PebbleProcess implements ProcessView {
         return pgid == foregroundGroup ? "foreground" : "running";
     }
 
-    /** Record the end of the process. */
+    /** Record the end of the process; what it held is released (its values become garbage). */
     void finish(int status, int signal, boolean error) {
+        memory.clear();
+        setEngineState(null);
         synchronized (this) {
             exitStatus = status;
             termSignal = signal;

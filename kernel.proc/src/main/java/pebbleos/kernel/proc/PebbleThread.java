@@ -74,6 +74,29 @@ final class PebbleThread extends TaskContext implements ThreadHandle, Runnable {
 
     @Override
     public void run() {
+        pebbleos.api.process.MemoryAccount.enter(process.memory);
+        try {
+            runTask();
+        } finally {
+            pebbleos.api.process.MemoryAccount.enter(null);
+        }
+    }
+
+    /** CPU time this thread has used, in nanoseconds (0 when the JVM does not measure it). */
+    long cpuNanos() {
+        Thread t = javaThread;
+        if (t == null) {
+            return 0;
+        }
+        @SuppressWarnings("deprecation") // Thread.threadId() is Java 19+
+        long id = t.getId();
+        long nanos = CPU.isThreadCpuTimeSupported() ? CPU.getThreadCpuTime(id) : -1;
+        return Math.max(0, nanos);
+    }
+
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    private void runTask() {
         Outcome outcome = null;
         int status = 0;
         int signal = 0;
@@ -129,6 +152,7 @@ final class PebbleThread extends TaskContext implements ThreadHandle, Runnable {
             } catch (Terminated | PebbleException e) {
                 // the reader has gone: nothing more to say
             }
+            process.addEndedThreadCpu(cpuNanos());
             exitStatus = status;
             state = signal != 0 ? "halted" : (error != null && outcome == null ? "error"
                     : outcome != null && outcome.kind() == Outcome.Kind.ERROR ? "error" : "halted");
@@ -185,10 +209,14 @@ final class PebbleThread extends TaskContext implements ThreadHandle, Runnable {
         }
     }
 
-    /** Act on the process's signal state: end (fatal signal) or pause (stopped). */
+    /** Act on the process's signal state: end (fatal signal) or pause (stopped); raise a limit's error. */
     private void deliverSignals() {
         if (process.fatalSignal != 0) {
             throw Terminated.bySignal(process.fatalSignal);
+        }
+        String limitError = process.pendingError.getAndSet(null);
+        if (limitError != null) {
+            throw new PebbleException(Errno.AGAIN, limitError);
         }
         if (process.stopRequested) {
             flushOutput();
