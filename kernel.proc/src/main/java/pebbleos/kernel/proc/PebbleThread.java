@@ -16,6 +16,7 @@ import pebbleos.api.console.Console;
 import pebbleos.api.engine.ExecutionEngine;
 import pebbleos.api.engine.Outcome;
 import pebbleos.api.engine.Task;
+import pebbleos.api.fs.FileStat;
 import pebbleos.api.process.Channel;
 import pebbleos.api.process.OpenFile;
 import pebbleos.api.process.ProcessView;
@@ -273,24 +274,29 @@ final class PebbleThread extends TaskContext implements ThreadHandle, Runnable {
         if (out == null) {
             return;
         }
-        write(out.channel(), bytes);
+        write(out.channel(), bytes, 0, bytes.length);
     }
 
     @Override
-    public void write(Channel channel, byte[] bytes) {
+    public void write(Channel channel, byte[] bytes, int offset, int length) {
         try {
             if (channel.interruptible()) {
                 // a wait for the reader is a blocked state a signal interrupts; a retry after
                 // SIGSTOP/SIGCONT goes on from what was written
                 int[] done = {0};
                 blocking("blocked-output", () -> {
-                    while (done[0] < bytes.length) {
-                        done[0] += channel.writeSome(bytes, done[0], bytes.length - done[0]);
+                    while (done[0] < length) {
+                        done[0] += channel.writeSome(bytes, offset + done[0], length - done[0]);
                     }
                     return null;
                 });
+            } else if (waitsForPeer(channel)) {
+                blocking("blocked-output", () -> {
+                    channel.write(bytes, offset, length);
+                    return null;
+                });
             } else {
-                channel.write(bytes, 0, bytes.length);
+                channel.write(bytes, offset, length);
             }
             channel.flush();
         } catch (PebbleException e) {
@@ -301,6 +307,15 @@ final class PebbleThread extends TaskContext implements ThreadHandle, Runnable {
             }
             throw e;
         }
+    }
+
+    /** A pipe or socket whose writes may wait for the other end (without {@link Channel#writeSome}). */
+    private static boolean waitsForPeer(Channel channel) {
+        if (channel.isTerminal()) {
+            return false;
+        }
+        String kind = channel.stat().kind();
+        return FileStat.PIPE.equals(kind) || FileStat.SOCKET.equals(kind);
     }
 
     /**
