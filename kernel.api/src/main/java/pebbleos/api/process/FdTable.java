@@ -44,7 +44,7 @@ public final class FdTable {
         int fd = slots.length;
         if (fd >= max) {
             file.release();
-            throw new PebbleException(Errno.MFILE, "too many open files (ulimit -n " + limit + ")");
+            throw new PebbleException(Errno.MFILE, "too many open files: no descriptor below " + max + " is free (ulimit -n)");
         }
         grow(fd);
         slots[fd] = file;

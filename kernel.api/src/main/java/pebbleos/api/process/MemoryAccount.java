@@ -38,6 +38,13 @@ public abstract class MemoryAccount {
      */
     public abstract void hold(Object referent, long bytes);
 
+    /**
+     * {@code referent} no longer holds its memory although it may not be
+     * collected yet (a list's element array just replaced by a bigger one):
+     * its charge comes back now.
+     */
+    public abstract void release(Object referent);
+
     /** The bytes held now (what has been collected is given back first). */
     public abstract long held();
 }

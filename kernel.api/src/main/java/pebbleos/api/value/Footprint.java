@@ -21,7 +21,9 @@ import pebbleos.api.process.MemoryAccount;
  * Each charge is the array's (dict's, string's) own size plus an estimate of
  * what its elements hold: a few elements are measured (at most
  * {@value #SAMPLES}, evenly spaced, and their contents to a small depth) and
- * the average is taken for every slot. An element seen by several samples is
+ * the average is taken for every filled slot and half of the empty ones (a
+ * list that has just grown fills them before it grows again; when it does,
+ * the old array's charge is given back at once). An element seen by several samples is
  * counted once, so a list of a million references to one string costs the
  * array and one string. The charge stays on the account until the array
  * (dict, string) is collected, so it measures what a process <em>holds</em>,
@@ -70,9 +72,19 @@ public final class Footprint {
         }
         long bytes = arrayBytes(array.length);
         if (withElements) {
-            bytes += elements(array, size, array.length, DEPTH);
+            // the slots filled now and half of those still empty, which a growing list fills:
+            // within a sixth of the truth over the list's next growth
+            bytes += elements(array, size, size + (array.length - size) / 2, DEPTH);
         }
         account.hold(array, bytes);
+    }
+
+    /** A list's element array was replaced (grown, cleared): its charge comes back now. */
+    static void released(Object[] array) {
+        MemoryAccount account = MemoryAccount.current();
+        if (account != null) {
+            account.release(array);
+        }
     }
 
     /** Charge {@code added} more entries of a dict's map that now has {@code map.size()}. */

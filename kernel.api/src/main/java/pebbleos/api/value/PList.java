@@ -117,6 +117,9 @@ public final class PList implements Iterable<Object> {
         Object[] bigger = Arrays.copyOf(items, Math.max(8, size + (size >> 1)));
         if (bigger.length >= Footprint.BIG_ARRAY) {
             Footprint.listArray(bigger, size, true);
+            if (items.length >= Footprint.BIG_ARRAY) {
+                Footprint.released(items); // not shared (it would have been copied first): it dies now
+            }
         }
         return bigger;
     }
@@ -134,6 +137,9 @@ public final class PList implements Iterable<Object> {
 
     /** Remove every element. */
     public void clear() {
+        if (!shared && items.length >= Footprint.BIG_ARRAY) {
+            Footprint.released(items);
+        }
         items = EMPTY;
         size = 0;
         shared = false;

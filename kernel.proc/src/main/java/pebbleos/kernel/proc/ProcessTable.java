@@ -274,6 +274,7 @@ public final class ProcessTable implements Processes {
                 path, argv, engine, table, environment, dir);
         p.kernelChild = parent == null;
         p.applyLimits(parentProcess != null ? parentProcess.limits.copy() : ResourceLimits.defaults());
+        p.memory.pressure = oomKiller::check;
         processes.put(pid, p);
         PebbleThread main = newThread(p, p.name(), false, ctx -> {
             ((PebbleThread) ctx).engine = chosen;

@@ -14,6 +14,7 @@ import pebbleos.api.PebbleException;
  */
 final class ResourceLimits {
     static final long UNLIMITED = -1;
+    private static final long MB = 1024 * 1024;
 
     /** The resources, with the units the syscalls use. */
     enum Resource {
@@ -54,7 +55,7 @@ final class ResourceLimits {
     static ResourceLimits defaults() {
         ResourceLimits l = new ResourceLimits();
         l.set(Resource.CPU, UNLIMITED, UNLIMITED);
-        l.set(Resource.MEMORY, Runtime.getRuntime().maxMemory() / 2, UNLIMITED);
+        l.set(Resource.MEMORY, Runtime.getRuntime().maxMemory() / 2 / MB * MB, UNLIMITED);
         l.set(Resource.NOFILE, 1024, 4096);
         l.set(Resource.NPROC, 4096, UNLIMITED);
         return l;
