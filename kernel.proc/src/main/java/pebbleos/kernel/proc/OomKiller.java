@@ -45,7 +45,7 @@ import pebbleos.api.process.Signals;
 final class OomKiller implements NotificationListener {
     static final int THRESHOLD_PERCENT = 85;
     /** With one process holding half of the heap, the old generation's fill at which it is ended. */
-    static final int EARLY_PERCENT = 75;
+    static final int EARLY_PERCENT = 50;
     private static final Logger LOG = Logger.getLogger(OomKiller.class.getName());
 
     private final ProcessTable table;
