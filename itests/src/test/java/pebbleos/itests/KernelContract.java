@@ -153,6 +153,85 @@ abstract class KernelContract {
         assertEquals(r.err(), "y\ny\ny\n0\n13\n", r.out());
     }
 
+    /** A program that writes into a pipe nobody reads: by print, or by fd_write as the userland does. */
+    static final String FLOOD_PRINT = "while 1:\\n    print \\\"y\\\"\\n";
+    static final String FLOOD_WRITE = "while 1:\\n    syscall(\\\"fd_write\\\", 1, \\\"y\\\\n\\\")\\n";
+
+    void aWriterBlockedOnAFullPipeEndsAtOnceWhenSignalled() {
+        for (String writer : List.of(FLOOD_PRINT, FLOOD_WRITE)) {
+            Kernel.Run r = Kernel.run(engine(), String.join("\n",
+                    "p = syscall(\"proc_pipe\")",
+                    "w = syscall(\"proc_spawn\", \"/w.peb\", [\"w\"], {\"fds\": {0: 0, 1: p[1], 2: 2}, \"source\": \""
+                            + writer + "\"})",
+                    "syscall(\"fd_close\", p[1])",
+                    "state = \"\"",
+                    "tries = 0",
+                    "while state != \"blocked-output\" and tries < 1000:",
+                    "    syscall(\"clock_sleep\", 10)",
+                    "    state = syscall(\"proc_info\", w)[\"state\"]",
+                    "    tries = tries + 1",
+                    "print state",
+                    "start = syscall(\"clock_monotonic_ns\")",
+                    "syscall(\"proc_kill\", w, \"INT\")",
+                    "ended = syscall(\"proc_wait\", w, {\"nohang\": 1})",
+                    "while ended == None and (syscall(\"clock_monotonic_ns\") - start) < 3000000000:",
+                    "    syscall(\"clock_sleep\", 5)",
+                    "    ended = syscall(\"proc_wait\", w, {\"nohang\": 1})",
+                    "if ended == None:",
+                    "    syscall(\"proc_kill\", w, \"KILL\")",
+                    "    print \"still running after SIGINT\"",
+                    "else:",
+                    "    print ended[\"signal\"]",
+                    "ms = (syscall(\"clock_monotonic_ns\") - start) / 1000000",
+                    "print ms < 1000",
+                    ""));
+            assertEquals(r.err(), "blocked-output\n2\n1\n", r.out());
+        }
+    }
+
+    void aWriterStoppedWhileBlockedGoesOnWithoutLosingOrRepeating() {
+        Kernel.Run r = Kernel.run(engine(), String.join("\n",
+                "p = syscall(\"proc_pipe\")",
+                "src = \"for i in range(30000):\\n    print i\\n\"",
+                "w = syscall(\"proc_spawn\", \"/w.peb\", [\"w\"], {\"fds\": {0: 0, 1: p[1], 2: 2}, \"source\": src})",
+                "syscall(\"fd_close\", p[1])",
+                "tries = 0",
+                "while syscall(\"proc_info\", w)[\"state\"] != \"blocked-output\" and tries < 1000:",
+                "    syscall(\"clock_sleep\", 10)",
+                "    tries = tries + 1",
+                "syscall(\"proc_kill\", w, \"TSTP\")",
+                "syscall(\"clock_sleep\", 100)",
+                "print syscall(\"proc_info\", w)[\"state\"]",
+                "syscall(\"proc_kill\", w, \"CONT\")",
+                "expected = 0",
+                "line = syscall(\"fd_readline\", p[0])",
+                "while line != \"\":",
+                "    if int(strip(line)) != expected:",
+                "        print \"line \" + str(expected) + \" is \" + line",
+                "        break",
+                "    expected = expected + 1",
+                "    line = syscall(\"fd_readline\", p[0])",
+                "print expected",
+                "print syscall(\"proc_wait\", w)[\"status\"]",
+                ""));
+        assertEquals(r.err(), "stopped\n30000\n0\n", r.out());
+    }
+
+    void aWriterByFdWriteGetsSigpipe() {
+        Kernel.Run r = Kernel.run(engine(), String.join("\n",
+                "p = syscall(\"proc_pipe\")",
+                "w = syscall(\"proc_spawn\", \"/w.peb\", [\"w\"], {\"fds\": {0: 0, 1: p[1], 2: 2}, \"source\": \""
+                        + FLOOD_WRITE + "\"})",
+                "syscall(\"fd_close\", p[1])",
+                "print strip(syscall(\"fd_readline\", p[0]))",
+                "syscall(\"fd_close\", p[0])",
+                "r = syscall(\"proc_wait\", w)",
+                "print r[\"signal\"]",
+                "print r[\"status\"]",
+                ""));
+        assertEquals(r.err(), "y\n13\n141\n", r.out());
+    }
+
     void aForegroundSpawnOwnsTheTerminalFromItsFirstInstruction() {
         Kernel.Run r = Kernel.run(engine(), String.join("\n",
                 "syscall(\"proc_tcsetpgrp\", syscall(\"proc_getpgid\"))",

@@ -61,6 +61,21 @@ public class KernelVmIT extends KernelContract {
     }
 
     @Test
+    public void signalEndsABlockedPipeWrite() {
+        aWriterBlockedOnAFullPipeEndsAtOnceWhenSignalled();
+    }
+
+    @Test
+    public void stoppedPipeWriterLosesNothing() {
+        aWriterStoppedWhileBlockedGoesOnWithoutLosingOrRepeating();
+    }
+
+    @Test
+    public void fdWriteGetsSigpipe() {
+        aWriterByFdWriteGetsSigpipe();
+    }
+
+    @Test
     public void foregroundSpawn() {
         aForegroundSpawnOwnsTheTerminalFromItsFirstInstruction();
     }

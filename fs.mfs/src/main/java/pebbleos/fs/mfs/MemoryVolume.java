@@ -284,7 +284,7 @@ final class MemoryVolume implements Volume {
         }
         Lock l = read();
         try {
-            target.save(hostRoot, Snapshots.capture(root));
+            target.save(hostRoot, mode, Snapshots.capture(root));
         } finally {
             l.unlock();
         }

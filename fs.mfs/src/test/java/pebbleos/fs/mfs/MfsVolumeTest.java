@@ -26,7 +26,7 @@ public class MfsVolumeTest extends VolumeContract {
         final List<TreeSnapshot> saved = new ArrayList<>();
 
         @Override
-        public void save(Path hostRoot, TreeSnapshot tree) {
+        public void save(Path hostRoot, String mode, TreeSnapshot tree) {
             saved.add(tree);
         }
 

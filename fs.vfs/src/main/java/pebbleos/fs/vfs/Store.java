@@ -51,6 +51,8 @@ final class Store {
     final MVMap<String, byte[]> nodes;
     final MVMap<Long, byte[]> chunks;
     private final MVMap<String, Long> meta;
+    /** Which mode made the store and last replaced or claimed it: see {@link #writtenBy()}. */
+    private final MVMap<String, String> header;
     private long commits;
     private int users;
 
@@ -63,12 +65,36 @@ final class Store {
                 .keyType(LongDataType.INSTANCE).valueType(ByteArrayDataType.INSTANCE));
         this.meta = mv.openMap("meta", new MVMap.Builder<String, Long>()
                 .keyType(StringDataType.INSTANCE).valueType(LongDataType.INSTANCE));
+        this.header = mv.openMap("header", new MVMap.Builder<String, String>()
+                .keyType(StringDataType.INSTANCE).valueType(StringDataType.INSTANCE));
         if (nodes.get("") == null) {
             nodes.put("", Record.directory(System.currentTimeMillis(), Ownership.diskUser(0755)).encode());
             meta.put("format", 1L);
             meta.put("next.id", 1L);
             mv.commit();
         }
+    }
+
+    /**
+     * The mode that wrote this store (its header): {@code vfs-persistent},
+     * {@code vfs-import}, {@code mfs} or {@code mfs-import}; {@code null} for
+     * a store that holds nothing yet. A store from before headers that holds
+     * files counts as {@code vfs-persistent}, the mode whose data matters most.
+     */
+    String writtenBy() {
+        if (!hasChildren("/")) {
+            return null; // nothing to lose
+        }
+        String mode = header.get("mode");
+        return mode != null ? mode : "vfs-persistent";
+    }
+
+    /** Record that {@code mode} owns the store now (committed with the next commit). */
+    void claim(String mode) {
+        if (!mode.equals(header.get("mode"))) {
+            header.put("mode", mode);
+        }
+        header.put("written", String.valueOf(System.currentTimeMillis()));
     }
 
     /** A store on {@code mv}, already open (handed over by this bundle's previous revision). */

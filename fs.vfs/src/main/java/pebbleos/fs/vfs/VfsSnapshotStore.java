@@ -13,7 +13,9 @@ import pebbleos.api.fs.TreeSnapshot;
  * The VFS store as a {@link SnapshotStore}: how {@code mfs} writes an explicit
  * {@code sync} snapshot into the same store file that {@code vfs-persistent}
  * opens at the next boot. A save replaces the store's whole content in one
- * transaction and forces it to the device.
+ * transaction and forces it to the device, and only when the store is empty
+ * or a memory mode wrote it ({@link StoreRule}): another mode's store is
+ * never replaced.
  */
 @Component(service = SnapshotStore.class)
 public final class VfsSnapshotStore implements SnapshotStore {
@@ -25,12 +27,14 @@ public final class VfsSnapshotStore implements SnapshotStore {
     }
 
     @Override
-    public void save(Path hostRoot, TreeSnapshot tree) {
-        Store s = stores.acquire(hostRoot, false);
+    public void save(Path hostRoot, String mode, TreeSnapshot tree) {
+        Store s = stores.acquire(hostRoot, mode, false);
         try {
             s.lock.writeLock().lock();
             try {
+                StoreRule.mayReplace(s.writtenBy(), mode, mode + " sync");
                 Trees.replace(s, tree);
+                s.claim(mode);
                 s.commit();
                 s.sync();
             } finally {
@@ -43,7 +47,7 @@ public final class VfsSnapshotStore implements SnapshotStore {
 
     @Override
     public TreeSnapshot load(Path hostRoot) {
-        Store s = stores.acquire(hostRoot, false);
+        Store s = stores.acquire(hostRoot, "vfs-persistent", false);
         try {
             s.lock.readLock().lock();
             try {

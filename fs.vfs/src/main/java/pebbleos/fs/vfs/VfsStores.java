@@ -24,8 +24,13 @@ import pebbleos.api.fs.MountRequest;
 public final class VfsStores {
     private final Map<Path, Store> open = new HashMap<>();
 
-    /** The store of host root {@code hostRoot}; {@code fresh} deletes any old one first. */
-    synchronized Store acquire(Path hostRoot, boolean fresh) {
+    /**
+     * The store of host root {@code hostRoot} for {@code mode}, opened (made
+     * if missing). {@code fresh}: the store is emptied for a new import
+     * ({@code vfs-import}), which only a store of that same mode or an empty
+     * one allows: see {@link StoreRule}.
+     */
+    synchronized Store acquire(Path hostRoot, String mode, boolean fresh) {
         Path file = hostRoot.toAbsolutePath().normalize().resolve(MountRequest.VFS_STORE);
         Store s = open.get(file);
         if (s != null && fresh) {
@@ -34,13 +39,25 @@ public final class VfsStores {
         if (s == null) {
             try {
                 Files.createDirectories(file.getParent());
-                if (fresh) {
-                    Files.deleteIfExists(file);
-                }
             } catch (IOException e) {
                 throw new PebbleException(Errno.IO, "cannot prepare the VFS store: " + e.getMessage());
             }
             s = Store.open(file);
+            if (fresh) {
+                try {
+                    StoreRule.mayReplace(s.writtenBy(), mode, mode);
+                } catch (PebbleException refused) {
+                    s.close();
+                    throw refused;
+                }
+                s.close();
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    throw new PebbleException(Errno.IO, "cannot replace the VFS store: " + e.getMessage());
+                }
+                s = Store.open(file);
+            }
             open.put(file, s);
         }
         s.retain();

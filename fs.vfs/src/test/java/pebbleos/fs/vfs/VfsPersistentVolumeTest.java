@@ -1,6 +1,7 @@
 package pebbleos.fs.vfs;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.util.List;
 import org.junit.Test;
 
 import pebbleos.api.Errno;
+import pebbleos.api.PebbleException;
 import pebbleos.api.fs.MountRequest;
 import pebbleos.api.fs.TreeSnapshot;
 import pebbleos.api.fs.Volume;
@@ -59,7 +61,7 @@ public class VfsPersistentVolumeTest extends VolumeContract {
         for (int i = 0; i < binary.length; i++) {
             binary[i] = (byte) (i * 31);
         }
-        service.save(hostRoot, new TreeSnapshot(List.of(
+        service.save(hostRoot, "mfs", new TreeSnapshot(List.of(
                 new TreeSnapshot.Entry("/d", true, null, 0, 1000L, 1000L),
                 new TreeSnapshot.Entry("/d/bin", false, binary, binary.length, 2000L, 2000L),
                 new TreeSnapshot.Entry("/e/deep/f", false, utf8("x"), 1, 3000L, 3000L))));
@@ -71,6 +73,45 @@ public class VfsPersistentVolumeTest extends VolumeContract {
         assertTrue(java.util.Arrays.equals(binary, volume.read("/d/bin")));
         assertEquals(2000L, volume.stat("/d/bin").mtime());
         assertEquals("x", text(volume.read("/e/deep/f")));
+    }
+
+    @Test
+    public void aSnapshotOrAnImportNeverReplacesAPersistentStore() {
+        volume.mkdir("/docs");
+        volume.write("/docs/a.txt", utf8("kept"), false);
+        close(volume);
+        volume = null;
+        VfsSnapshotStore service = new VfsSnapshotStore(stores);
+        TreeSnapshot snapshot = new TreeSnapshot(List.of(new TreeSnapshot.Entry("/b", false, utf8("b"), 1, 1L, 1L)));
+        PebbleException refused = assertThrows(PebbleException.class, () -> service.save(hostRoot, "mfs", snapshot));
+        assertEquals(Errno.EXIST, refused.errno());
+        assertTrue(refused.getMessage(), refused.getMessage().startsWith(
+                "the folder holds a vfs-persistent store (.__pebble_vfs__.db) that mfs sync does not replace: "));
+        refused = assertThrows(PebbleException.class,
+                () -> new VfsFileSystem(stores).mount(new MountRequest("vfs-import", hostRoot, null)));
+        assertEquals(Errno.EXIST, refused.errno());
+        assertTrue(refused.getMessage(), refused.getMessage().contains("that vfs-import does not replace"));
+        volume = mount(hostRoot);
+        assertEquals(List.of("docs"), names("/"));
+        assertEquals("kept", text(volume.read("/docs/a.txt")));
+    }
+
+    @Test
+    public void snapshotsReplaceSnapshotsAndAPersistentBootAdoptsOne() {
+        close(volume);
+        volume = null;
+        VfsSnapshotStore service = new VfsSnapshotStore(stores);
+        service.save(hostRoot, "mfs", new TreeSnapshot(List.of(new TreeSnapshot.Entry("/s", false, utf8("1"), 1, 1L, 1L))));
+        service.save(hostRoot, "mfs-import",
+                new TreeSnapshot(List.of(new TreeSnapshot.Entry("/t", false, utf8("2"), 1, 1L, 1L))));
+        volume = mount(hostRoot);
+        assertEquals(List.of("t"), names("/"));
+        close(volume);
+        volume = null;
+        // adopted: from now on it is a vfs-persistent store
+        assertThrows(PebbleException.class, () -> service.save(hostRoot, "mfs", new TreeSnapshot(List.of())));
+        volume = mount(hostRoot);
+        assertEquals(List.of("t"), names("/"));
     }
 
     @Test

@@ -15,8 +15,14 @@ import org.osgi.annotation.versioning.ConsumerType;
  */
 @ConsumerType
 public interface SnapshotStore {
-    /** Replace the content of the store in {@code hostRoot} with {@code tree}, durably. */
-    void save(Path hostRoot, TreeSnapshot tree);
+    /**
+     * Replace the content of the store in {@code hostRoot} with {@code tree},
+     * durably, as {@code mode} ({@code mfs}, {@code mfs-import}), which the
+     * store's header records. Refused with EXIST, the store untouched, when
+     * the store there was written by another kind of mode (a
+     * {@code vfs-persistent} store is never replaced by a snapshot).
+     */
+    void save(Path hostRoot, String mode, TreeSnapshot tree);
 
     /** The whole content of the store in {@code hostRoot}; an empty tree when there is no store. */
     TreeSnapshot load(Path hostRoot);

@@ -25,6 +25,28 @@ public interface Channel {
     /** Write all {@code len} bytes, blocking while the device is full. */
     void write(byte[] buffer, int offset, int len);
 
+    /**
+     * Write some of the {@code len} bytes, waiting only until the first can be
+     * written, and return how many were. A channel whose waits are
+     * {@link #interruptible()} overrides it so that a signal can end the wait
+     * without losing or repeating what was already written.
+     */
+    default int writeSome(byte[] buffer, int offset, int len) {
+        write(buffer, offset, len);
+        return len;
+    }
+
+    /**
+     * True when reads and writes may wait for another party (a pipe's other
+     * end) and such a wait ends early, with {@link pebbleos.api.Errno#INTR},
+     * when the Java thread is interrupted: the kernel interrupts it for a
+     * signal. False for files (an interrupt would close a file channel under
+     * the thread) and terminals.
+     */
+    default boolean interruptible() {
+        return false;
+    }
+
     /** Move the position; pipes and terminals refuse with ESPIPE. */
     default long seek(long offset, int whence) {
         throw new PebbleException(Errno.SPIPE, "illegal seek on " + describe());

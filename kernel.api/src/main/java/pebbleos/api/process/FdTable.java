@@ -14,26 +14,38 @@ import pebbleos.api.PebbleException;
  * Threads of a process share its table, so every method is synchronized.
  */
 public final class FdTable {
-    /** The most descriptors one process may hold open. */
+    /** The default limit of descriptor numbers ({@code ulimit -n}). */
     public static final int LIMIT = 1024;
 
     private OpenFile[] slots = new OpenFile[8];
     private int open;
+    /** New descriptors must be below this ({@code ulimit -n}, RLIMIT_NOFILE). */
+    private volatile int limit = LIMIT;
+
+    /** Set the limit of descriptor numbers (the kernel does, from the process's {@code ulimit -n}). */
+    public void setLimit(int limit) {
+        this.limit = Math.max(3, limit);
+    }
+
+    public int limit() {
+        return limit;
+    }
 
     /** Install a reference at the lowest free descriptor and return it. */
     public synchronized int install(OpenFile file) {
-        for (int fd = 0; fd < slots.length; fd++) {
+        int max = limit;
+        for (int fd = 0; fd < slots.length && fd < max; fd++) {
             if (slots[fd] == null) {
                 slots[fd] = file;
                 open++;
                 return fd;
             }
         }
-        if (slots.length >= LIMIT) {
-            file.release();
-            throw new PebbleException(Errno.MFILE, "too many open files");
-        }
         int fd = slots.length;
+        if (fd >= max) {
+            file.release();
+            throw new PebbleException(Errno.MFILE, "too many open files: no descriptor below " + max + " is free (ulimit -n)");
+        }
         grow(fd);
         slots[fd] = file;
         open++;
@@ -42,7 +54,7 @@ public final class FdTable {
 
     /** Install a reference at {@code fd}, closing what was there (dup2). */
     public synchronized void installAt(int fd, OpenFile file) {
-        if (fd < 0 || fd >= LIMIT) {
+        if (fd < 0 || fd >= limit) {
             file.release();
             throw new PebbleException(Errno.BADF, "bad file descriptor " + fd);
         }

@@ -17,6 +17,8 @@ public final class Signals {
     public static final int SIGTSTP = 20;
     public static final int SIGTTIN = 21;
     public static final int SIGTTOU = 22;
+    /** The CPU time limit of the process ({@code ulimit -t}) has been reached. */
+    public static final int SIGXCPU = 24;
     public static final int SIGWINCH = 28;
 
     private static final String[] NAMES = new String[32];
@@ -38,6 +40,7 @@ public final class Signals {
         NAMES[SIGTTIN] = "SIGTTIN";
         NAMES[SIGTTOU] = "SIGTTOU";
         NAMES[SIGWINCH] = "SIGWINCH";
+        NAMES[SIGXCPU] = "SIGXCPU";
     }
 
     private Signals() {

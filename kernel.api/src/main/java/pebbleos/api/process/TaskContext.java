@@ -90,6 +90,23 @@ public abstract class TaskContext {
      */
     public abstract String readLine(String prompt);
 
+    /**
+     * Write {@code length} bytes to a channel on this thread's behalf (the
+     * {@code fd_write} and {@code fd_copy} syscalls, {@code print}'s output).
+     * The kernel makes a wait on a pipe or socket interruptible and turns a
+     * broken pipe (EPIPE) into SIGPIPE unless the process ignores it; this
+     * default just writes.
+     */
+    public void write(Channel channel, byte[] bytes, int offset, int length) {
+        channel.write(bytes, offset, length);
+        channel.flush();
+    }
+
+    /** All of {@code bytes}: see {@link #write(Channel, byte[], int, int)}. */
+    public final void write(Channel channel, byte[] bytes) {
+        write(channel, bytes, 0, bytes.length);
+    }
+
     /** Push buffered standard output out. */
     public abstract void flush();
 

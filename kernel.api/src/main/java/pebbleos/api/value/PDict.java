@@ -67,10 +67,15 @@ public final class PDict {
             unshare();
         }
         Object canonical = key(key);
+        int before = map.size();
         if (map.put(canonical, value) == null && canonical != key && !(key instanceof Long)) {
             java.util.HashMap<Object, Object> g = given == null ? new java.util.HashMap<>() : new java.util.HashMap<>(given);
             g.put(canonical, key);
             given = g;
+        }
+        int after = map.size();
+        if (after != before && Footprint.dictDue(after)) {
+            Footprint.dictEntries(map, after == Footprint.BIG_DICT ? after : after / 2, canonical, value, true);
         }
     }
 
@@ -177,7 +182,21 @@ public final class PDict {
         for (Map.Entry<Object, Object> e : map.entrySet()) {
             fresh.put(e.getKey(), PList.copyValue(e.getValue()));
         }
+        if (fresh.size() >= Footprint.BIG_DICT) {
+            Footprint.dictEntries(fresh, fresh.size(), null, null, false); // the keys and values are shared
+        }
         map = fresh;
         shared = false;
+    }
+
+    /** What this dict holds, for {@link Footprint}: nothing when it is charged on its own. */
+    long footprint(int depth) {
+        int n = map.size();
+        if (n >= Footprint.BIG_DICT) {
+            return 0;
+        }
+        long table = Footprint.arrayBytes(Integer.highestOneBit(Math.max(16, n * 2)));
+        long payload = n == 0 ? 0 : Footprint.entryPayload(map, null, null, depth) * n;
+        return 24 + 56 + table + 40L * n + payload;
     }
 }

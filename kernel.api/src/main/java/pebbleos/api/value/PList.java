@@ -28,6 +28,9 @@ public final class PList implements Iterable<Object> {
 
     public PList(int capacity) {
         items = capacity == 0 ? EMPTY : new Object[capacity];
+        if (capacity >= Footprint.BIG_ARRAY) {
+            Footprint.listArray(items, 0, false);
+        }
     }
 
     private PList(Object[] items, int size, boolean shared) {
@@ -36,19 +39,27 @@ public final class PList implements Iterable<Object> {
         this.shared = shared;
     }
 
+    /** A list on a fresh array of its own elements, charged to the process when it is big. */
+    private static PList fresh(Object[] items, int size) {
+        if (items.length >= Footprint.BIG_ARRAY) {
+            Footprint.listArray(items, size, true);
+        }
+        return new PList(items, size, false);
+    }
+
     /** A list of these elements (the array is copied). */
     public static PList of(Object... values) {
-        return new PList(values.clone(), values.length, false);
+        return fresh(values.clone(), values.length);
     }
 
     /** A list that takes ownership of {@code values}; the caller must not touch it again. */
     public static PList adopt(Object[] values, int size) {
-        return new PList(values, size, false);
+        return fresh(values, size);
     }
 
     /** A list of the elements of a Java list. */
     public static PList from(List<?> values) {
-        return new PList(values.toArray(), values.size(), false);
+        return fresh(values.toArray(), values.size());
     }
 
     public int size() {
@@ -83,7 +94,7 @@ public final class PList implements Iterable<Object> {
             unshare();
         }
         if (size == items.length) {
-            items = Arrays.copyOf(items, Math.max(8, size + (size >> 1)));
+            items = grown();
         }
         items[size++] = value;
     }
@@ -94,11 +105,23 @@ public final class PList implements Iterable<Object> {
             unshare();
         }
         if (size == items.length) {
-            items = Arrays.copyOf(items, Math.max(8, size + (size >> 1)));
+            items = grown();
         }
         System.arraycopy(items, index, items, index + 1, size - index);
         items[index] = value;
         size++;
+    }
+
+    /** A copy of the full element array half as big again, charged (before it is used) when it is big. */
+    private Object[] grown() {
+        Object[] bigger = Arrays.copyOf(items, Math.max(8, size + (size >> 1)));
+        if (bigger.length >= Footprint.BIG_ARRAY) {
+            Footprint.listArray(bigger, size, true);
+            if (items.length >= Footprint.BIG_ARRAY) {
+                Footprint.released(items); // not shared (it would have been copied first): it dies now
+            }
+        }
+        return bigger;
     }
 
     /** Remove and return the element at {@code index} (0 <= index < size). */
@@ -114,6 +137,9 @@ public final class PList implements Iterable<Object> {
 
     /** Remove every element. */
     public void clear() {
+        if (!shared && items.length >= Footprint.BIG_ARRAY) {
+            Footprint.released(items);
+        }
         items = EMPTY;
         size = 0;
         shared = false;
@@ -132,7 +158,7 @@ public final class PList implements Iterable<Object> {
         for (int i = 0; i < n; i++) {
             out[i] = copyValue(items[from + i]);
         }
-        return new PList(out, n, false);
+        return fresh(out, n);
     }
 
     /** A new list: this one's elements then {@code other}'s. */
@@ -144,7 +170,7 @@ public final class PList implements Iterable<Object> {
         for (int i = 0; i < other.size; i++) {
             out[size + i] = copyValue(other.items[i]);
         }
-        return new PList(out, out.length, false);
+        return fresh(out, out.length);
     }
 
     /** Add every element of {@code other} (the {@code +=} of lists). */
@@ -220,7 +246,18 @@ public final class PList implements Iterable<Object> {
         for (int i = 0; i < size; i++) {
             fresh[i] = copyValue(items[i]);
         }
+        if (fresh.length >= Footprint.BIG_ARRAY) {
+            Footprint.listArray(fresh, size, false); // the elements are the other list's too
+        }
         items = fresh;
         shared = false;
+    }
+
+    /** What this list holds, for {@link Footprint}: nothing when its array is charged on its own. */
+    long footprint(int depth) {
+        if (items.length >= Footprint.BIG_ARRAY) {
+            return 0;
+        }
+        return 24 + Footprint.arrayBytes(items.length) + Footprint.elements(items, size, size, depth);
     }
 }

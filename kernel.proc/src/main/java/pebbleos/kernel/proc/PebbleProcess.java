@@ -71,6 +71,14 @@ final class PebbleProcess implements ProcessView {
     /** Set by exit(n) in a secondary thread: the status the whole process ends with. */
     volatile int exitOverride = -1;
 
+    // --- resources: limits (ulimit), the memory account, CPU time of ended threads
+    volatile ResourceLimits limits;
+    final ProcessMemory memory;
+    /** A limit's catchable error (CPUTimeError) for the next safe point of any thread, or null. */
+    final java.util.concurrent.atomic.AtomicReference<String> pendingError = new java.util.concurrent.atomic.AtomicReference<>();
+    /** The CPU limit's error has been raised once; the next step is SIGXCPU. */
+    volatile boolean cpuWarned;
+
     // --- standard output buffer, shared by the threads (under the process lock)
     private final StringBuilder out = new StringBuilder();
 
@@ -90,11 +98,20 @@ final class PebbleProcess implements ProcessView {
         this.umask = identity.umask();
         this.secure = identity.secure();
         this.login = identity.login();
+        this.memory = new ProcessMemory(pid);
     }
 
     /** What a child of this process is, unless its spawn says otherwise. */
     Identity identity() {
         return new Identity(credentials, umask, false, login);
+    }
+
+    /** Take the limits (the kernel's defaults or the parent's copy) and apply them. */
+    void applyLimits(ResourceLimits l) {
+        limits = l;
+        memory.limit = l.soft(ResourceLimits.Resource.MEMORY);
+        long nofile = l.soft(ResourceLimits.Resource.NOFILE);
+        fds.setLimit(nofile == ResourceLimits.UNLIMITED ? Integer.MAX_VALUE : (int) Math.min(Integer.MAX_VALUE, nofile));
     }
 
     /** CPU time of every thread of the process, ended ones included, in nanoseconds. */
@@ -253,8 +270,10 @@ final class PebbleProcess implements ProcessView {
         return pgid == foregroundGroup ? "foreground" : "running";
     }
 
-    /** Record the end of the process. */
+    /** Record the end of the process; what it held is released (its values become garbage). */
     void finish(int status, int signal, boolean error) {
+        memory.clear();
+        setEngineState(null);
         synchronized (this) {
             exitStatus = status;
             termSignal = signal;

@@ -18,6 +18,7 @@ import pebbleos.api.console.Console;
 import pebbleos.api.engine.ExecutionEngine;
 import pebbleos.api.engine.Outcome;
 import pebbleos.api.engine.Task;
+import pebbleos.api.fs.FileStat;
 import pebbleos.api.process.Channel;
 import pebbleos.api.process.OpenFile;
 import pebbleos.api.process.ProcessView;
@@ -76,6 +77,15 @@ final class PebbleThread extends TaskContext implements ThreadHandle, Runnable {
 
     @Override
     public void run() {
+        pebbleos.api.process.MemoryAccount.enter(process.memory);
+        try {
+            runTask();
+        } finally {
+            pebbleos.api.process.MemoryAccount.enter(null);
+        }
+    }
+
+    private void runTask() {
         Outcome outcome = null;
         int status = 0;
         int signal = 0;
@@ -188,10 +198,14 @@ final class PebbleThread extends TaskContext implements ThreadHandle, Runnable {
         }
     }
 
-    /** Act on the process's signal state: end (fatal signal) or pause (stopped). */
+    /** Act on the process's signal state: end (fatal signal) or pause (stopped); raise a limit's error. */
     private void deliverSignals() {
         if (process.fatalSignal != 0) {
             throw Terminated.bySignal(process.fatalSignal);
+        }
+        String limitError = process.pendingError.getAndSet(null);
+        if (limitError != null) {
+            throw new PebbleException(Errno.AGAIN, limitError);
         }
         if (process.stopRequested) {
             flushOutput();
@@ -248,8 +262,31 @@ final class PebbleThread extends TaskContext implements ThreadHandle, Runnable {
         if (out == null) {
             return;
         }
+        write(out.channel(), bytes, 0, bytes.length);
+    }
+
+    @Override
+    public void write(Channel channel, byte[] bytes, int offset, int length) {
         try {
-            writeBlocking(out.channel(), bytes);
+            if (channel.interruptible()) {
+                // a wait for the reader is a blocked state a signal interrupts; a retry after
+                // SIGSTOP/SIGCONT goes on from what was written
+                int[] done = {0};
+                blocking("blocked-output", () -> {
+                    while (done[0] < length) {
+                        done[0] += channel.writeSome(bytes, offset + done[0], length - done[0]);
+                    }
+                    return null;
+                });
+            } else if (waitsForPeer(channel)) {
+                blocking("blocked-output", () -> {
+                    channel.write(bytes, offset, length);
+                    return null;
+                });
+            } else {
+                channel.write(bytes, offset, length);
+            }
+            channel.flush();
         } catch (PebbleException e) {
             if (e.errno() == Errno.PIPE && (process.ignored & (1L << Signals.SIGPIPE)) == 0) {
                 // a process that ignores SIGPIPE (the shell) gets the EPIPE error instead
@@ -260,17 +297,13 @@ final class PebbleThread extends TaskContext implements ThreadHandle, Runnable {
         }
     }
 
-    private void writeBlocking(Channel channel, byte[] bytes) {
-        if (process.lock.heldByCurrentThread()) {
-            blocking(state, () -> {
-                channel.write(bytes, 0, bytes.length);
-                channel.flush();
-                return null;
-            });
-        } else {
-            channel.write(bytes, 0, bytes.length);
-            channel.flush();
+    /** A pipe or socket whose writes may wait for the other end (without {@link Channel#writeSome}). */
+    private static boolean waitsForPeer(Channel channel) {
+        if (channel.isTerminal()) {
+            return false;
         }
+        String kind = channel.stat().kind();
+        return FileStat.PIPE.equals(kind) || FileStat.SOCKET.equals(kind);
     }
 
     /**
@@ -359,6 +392,10 @@ final class PebbleThread extends TaskContext implements ThreadHandle, Runnable {
     @Override
     @SuppressWarnings("unchecked")
     public <T> T blocking(String blockedState, Supplier<T> operation) {
+        if (process.fatalSignal != 0) {
+            // the process is ending: no new wait begins (its last output to a full pipe is dropped)
+            throw Terminated.bySignal(process.fatalSignal);
+        }
         boolean locked = process.lock.heldByCurrentThread();
         String before = state;
         state = blockedState;

@@ -9,7 +9,8 @@ import pebbleos.api.process.Channel;
  * A pipe: a bounded byte buffer between a read end and a write end. A reader
  * blocks until there is data or every writer is gone (end of input); a writer
  * blocks while the buffer is full and fails with EPIPE once every reader is
- * gone, which is what ends {@code yes | head -3}.
+ * gone, which is what ends {@code yes | head -3}. Both waits end when the
+ * thread is interrupted (a signal), with EINTR.
  */
 final class Pipe {
     static final int CAPACITY = 64 * 1024;
@@ -55,30 +56,40 @@ final class Pipe {
         return n;
     }
 
-    private synchronized void write(byte[] b, int off, int len) {
+    private void write(byte[] b, int off, int len) {
         int done = 0;
+        while (done < len) {
+            done += writeSome(b, off + done, len - done);
+        }
+    }
+
+    /**
+     * Copy as much as fits, waiting only while the buffer is full; EPIPE once
+     * every reader is gone, EINTR when interrupted before a byte was written.
+     */
+    private synchronized int writeSome(byte[] b, int off, int len) {
+        if (len == 0) {
+            return 0;
+        }
         try {
-            while (done < len) {
-                if (!readerOpen) {
-                    throw new PebbleException(Errno.PIPE, "broken pipe");
-                }
-                if (count == CAPACITY) {
-                    wait();
-                    continue;
-                }
-                int n = Math.min(len - done, CAPACITY - count);
-                int tail = (head + count) % CAPACITY;
-                for (int i = 0; i < n; i++) {
-                    buffer[(tail + i) % CAPACITY] = b[off + done + i];
-                }
-                count += n;
-                done += n;
-                notifyAll();
+            while (readerOpen && count == CAPACITY) {
+                wait();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PebbleException(Errno.INTR, "interrupted");
         }
+        if (!readerOpen) {
+            throw new PebbleException(Errno.PIPE, "broken pipe");
+        }
+        int n = Math.min(len, CAPACITY - count);
+        int tail = (head + count) % CAPACITY;
+        for (int i = 0; i < n; i++) {
+            buffer[(tail + i) % CAPACITY] = b[off + i];
+        }
+        count += n;
+        notifyAll();
+        return n;
     }
 
     private synchronized void close(boolean writer) {
@@ -116,6 +127,19 @@ final class Pipe {
                 throw new PebbleException(Errno.BADF, "pipe read end is not writable");
             }
             Pipe.this.write(b, off, len);
+        }
+
+        @Override
+        public int writeSome(byte[] b, int off, int len) {
+            if (!writer) {
+                throw new PebbleException(Errno.BADF, "pipe read end is not writable");
+            }
+            return Pipe.this.writeSome(b, off, len);
+        }
+
+        @Override
+        public boolean interruptible() {
+            return true;
         }
 
         @Override

@@ -25,7 +25,9 @@ import pebbleos.api.value.Values;
 /**
  * The {@code proc} family: spawn, wait, signals, process groups and sessions,
  * the terminal's foreground group, pipes, the environment, and the process
- * listing behind {@code ps}, {@code jobs} and {@code top}.
+ * listing behind {@code ps}, {@code jobs} and {@code top} (with each process's
+ * accounted {@code memory} in bytes and {@code cpu_ms}); the limits and the
+ * system log are {@link LimitCalls}.
  */
 final class ProcFamily implements SyscallFamily {
     private final ProcessTable table;
@@ -41,6 +43,12 @@ final class ProcFamily implements SyscallFamily {
 
     @Override
     public List<Syscall> syscalls() {
+        List<Syscall> all = new ArrayList<>(processCalls());
+        all.addAll(new LimitCalls(table).syscalls());
+        return all;
+    }
+
+    private List<Syscall> processCalls() {
         return List.of(
                 new Syscall("proc_spawn", "path, argv, options",
                         "start a program; options: engine, fds {child: parent}, env, cwd, pgid (0 new group, -1 the caller's), foreground (1: its group gets the terminal before it runs, if the caller's group has it), and for root only uid, gid, groups, login (who the child is)",
@@ -423,6 +431,7 @@ final class ProcFamily implements SyscallFamily {
         d.put("start", p.startMillis / 1000.0);
         d.put("foreground", p.pgid == table.foregroundGroup() ? 1L : 0L);
         d.put("fds", (long) p.fds.size());
+        d.put("memory", p.memory.held());
         d.put("cpu_ms", p.cpuNanos() / 1_000_000L);
         OpenFile in = p.fds.find(0);
         d.put("tty", in != null && in.channel().isTerminal() ? 1L : 0L);

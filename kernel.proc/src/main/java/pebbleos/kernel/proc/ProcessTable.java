@@ -79,6 +79,17 @@ public final class ProcessTable implements Processes {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile SyscallTable syscalls;
 
+    /** Where the OOM killer reports (when there is a console). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Console console;
+
+    /** The system log ({@code dmesg}). */
+    final KernelLog log = new KernelLog();
+    /** Live threads (of every process) per uid, for the {@code nproc} limit. */
+    private final Map<Integer, AtomicInteger> tasksPerUser = new ConcurrentHashMap<>();
+    private OomKiller oomKiller;
+
     @Activate
     void activate(BundleContext context) {
         Dictionary<String, Object> props = new Hashtable<>();
@@ -90,10 +101,16 @@ public final class ProcessTable implements Processes {
             return t;
         });
         flusher.scheduleWithFixedDelay(this::flushStaleOutput, 50, 50, TimeUnit.MILLISECONDS);
+        oomKiller = new OomKiller(this, log, () -> console);
+        oomKiller.start();
+        CpuLimits cpu = new CpuLimits(this);
+        flusher.scheduleWithFixedDelay(cpu::check, 250, 250, TimeUnit.MILLISECONDS);
+        flusher.scheduleWithFixedDelay(oomKiller::check, 1, 1, TimeUnit.SECONDS);
     }
 
     @Deactivate
     void deactivate() {
+        oomKiller.stop();
         flusher.shutdownNow();
         procFamily.unregister();
     }
@@ -274,6 +291,9 @@ public final class ProcessTable implements Processes {
             Map<String, String> env, String cwd, int pgid, String source, boolean foreground, Identity identity) {
         ExecutionEngine chosen = engine(engine);
         PebbleProcess parentProcess = parent == null ? null : processes.get(parent.pid());
+        if (parentProcess != null) {
+            checkTaskLimit(parentProcess, "proc_spawn");
+        }
         int pid = nextPid.getAndIncrement();
         int group = pgid == 0 ? pid : pgid < 0 ? (parentProcess == null ? pid : parentProcess.pgid) : pgid;
         int session = parentProcess == null ? pid : parentProcess.sid;
@@ -289,6 +309,8 @@ public final class ProcessTable implements Processes {
         PebbleProcess p = new PebbleProcess(pid, parentProcess == null ? 0 : parentProcess.pid, group, session,
                 path, argv, engine, table, environment, dir, who);
         p.kernelChild = parent == null;
+        p.applyLimits(parentProcess != null ? parentProcess.limits.copy() : ResourceLimits.defaults());
+        p.memory.pressure = oomKiller::check;
         processes.put(pid, p);
         PebbleThread main = newThread(p, p.name(), false, ctx -> {
             ((PebbleThread) ctx).engine = chosen;
@@ -306,7 +328,31 @@ public final class ProcessTable implements Processes {
         PebbleThread t = new PebbleThread(this, p, nextTid.getAndIncrement(), name, capture, body);
         p.threads.add(t);
         threads.put(t.tid(), t);
+        tasksPerUser.computeIfAbsent(p.uid(), u -> new AtomicInteger()).incrementAndGet();
         return t;
+    }
+
+    /** EAGAIN when the user of {@code p} already has as many live processes and threads as its nproc limit. */
+    private void checkTaskLimit(PebbleProcess p, String call) {
+        long max = p.limits.soft(ResourceLimits.Resource.NPROC);
+        AtomicInteger live = tasksPerUser.get(p.uid());
+        if (max != ResourceLimits.UNLIMITED && live != null && live.get() >= max) {
+            throw new PebbleException(Errno.AGAIN, call + ": resource temporarily unavailable: user " + p.uid()
+                    + " has " + live.get() + " processes and threads (ulimit -u " + max + ")");
+        }
+    }
+
+    /** Live processes and threads of user {@code uid}. */
+    int tasksOf(int uid) {
+        AtomicInteger live = tasksPerUser.get(uid);
+        return live == null ? 0 : live.get();
+    }
+
+    /** Send {@code signal} to {@code p} from the kernel (the OOM killer, the CPU limit). */
+    void kill(PebbleProcess p, int signal) {
+        if (!p.ended) {
+            deliver(p, signal);
+        }
     }
 
     PebbleProcess process(int pid) {
@@ -333,6 +379,10 @@ public final class ProcessTable implements Processes {
     void threadEnded(PebbleThread thread, int status, int signal, boolean error) {
         snapshotTaken(thread); // it may have ended before it could suspend: nothing to wait for
         PebbleProcess p = thread.process;
+        AtomicInteger live = tasksPerUser.get(p.uid());
+        if (live != null) {
+            live.decrementAndGet();
+        }
         if (p.main != thread) {
             if (signal == 0 && thread.exitStatusRequested) {
                 // exit(n) in a secondary thread ends the whole process with n
@@ -579,6 +629,7 @@ public final class ProcessTable implements Processes {
     public ThreadHandle startThread(TaskContext caller, String name,
             java.util.function.BiFunction<ExecutionEngine, TaskContext, Task> body, boolean captureOutput) {
         PebbleProcess p = process(caller.pid());
+        checkTaskLimit(p, "thread_spawn");
         PebbleThread parent = threads.get(caller.tid());
         ExecutionEngine engine = parent != null && parent.engine != null ? parent.engine : engine(p.engineName);
         PebbleThread t = newThread(p, name, captureOutput, ctx -> {

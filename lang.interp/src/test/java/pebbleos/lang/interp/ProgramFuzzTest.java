@@ -1,74 +1,12 @@
 package pebbleos.lang.interp;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Stream;
+import pebbleos.api.engine.ExecutionEngine;
+import pebbleos.lang.core.testing.EngineFuzzContract;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
-
-import pebbleos.lang.core.testing.Fuzz;
-import pebbleos.lang.core.testing.Sandbox;
-
-/**
- * The interpreter on generated and mutated programs: whatever the program,
- * the host sees a normal end, a Pebble error ({@code FILE:LINE: message}) or
- * a kill, never a Java exception, an "internal error", or a thread that
- * cannot be stopped. Each program may pass 20000 safe points and run 10 s;
- * it runs on a thread with a 1 MB stack, as small as a kernel thread's may be.
- */
-public class ProgramFuzzTest {
-    private static final List<String> SEEDS = Fuzz.seeds();
-    private static Path disk;
-    private static Sandbox sandbox;
-
-    @BeforeContainer
-    static void makeDisk() throws IOException {
-        disk = Files.createTempDirectory("pebble-fuzz");
-        sandbox = new Sandbox(new InterpreterEngine(), disk, 20_000, 10_000, 1L << 20);
-    }
-
-    @AfterContainer
-    static void removeDisk() throws IOException {
-        try (Stream<Path> walk = Files.walk(disk)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
-
-    private static void runsSafely(String source) {
-        String problem = sandbox.problem(source);
-        if (problem != null) {
-            throw new AssertionError(problem + "\n--- program:\n" + source);
-        }
-    }
-
-    @Provide
-    Arbitrary<Long> seeds() {
-        return Arbitraries.longs();
-    }
-
-    @Property(tries = 600)
-    void generatedProgramsEndCleanly(@ForAll("seeds") long seed) {
-        runsSafely(Fuzz.generated(seed));
-    }
-
-    @Property(tries = 600)
-    void mutatedProgramsEndCleanly(@ForAll("seeds") long seed) {
-        runsSafely(Fuzz.mutated(SEEDS, seed));
-    }
-
-    @Property(tries = 200)
-    void randomTextEndsCleanly(@ForAll("seeds") long seed) {
-        runsSafely(Fuzz.randomText(seed));
+/** The interpreter on generated and mutated programs: see {@link EngineFuzzContract}. */
+public class ProgramFuzzTest extends EngineFuzzContract {
+    @Override
+    protected ExecutionEngine engine() {
+        return new InterpreterEngine();
     }
 }

@@ -21,7 +21,6 @@ final class ChannelCopy {
      */
     static long copy(TaskContext caller, Channel from, Channel to, long limit) {
         boolean blockingRead = !ChannelReads.regular(from);
-        boolean blockingWrite = blockingWrite(to);
         byte[] buffer = Scratch.buffer();
         long total = 0;
         while (total < limit) {
@@ -31,14 +30,7 @@ final class ChannelCopy {
             if (n <= 0) {
                 break;
             }
-            if (blockingWrite) {
-                caller.blocking("blocked-output", () -> {
-                    to.write(buffer, 0, n);
-                    return null;
-                });
-            } else {
-                to.write(buffer, 0, n);
-            }
+            caller.write(to, buffer, 0, n); // a wait on a pipe or socket is interruptible; EPIPE is SIGPIPE
             total += n;
             if (blockingRead && limit != Long.MAX_VALUE) {
                 break; // with a count, a stream gives what one read brings, as fd_read does
@@ -58,7 +50,7 @@ final class ChannelCopy {
             System.arraycopy(head, 0, buffer, 0, head.length);
             start = head.length;
         } else if (head.length > 0) {
-            write(caller, to, head, head.length);
+            caller.write(to, head, 0, head.length);
         }
         long total = 0;
         int filled = start;
@@ -70,7 +62,7 @@ final class ChannelCopy {
             }
             if (n <= 0 || filled == buffer.length) {
                 if (filled > 0) {
-                    write(caller, to, buffer, filled);
+                    caller.write(to, buffer, 0, filled);
                 }
                 filled = 0;
                 if (n <= 0) {
@@ -80,19 +72,4 @@ final class ChannelCopy {
         }
     }
 
-    private static void write(TaskContext caller, Channel to, byte[] bytes, int length) {
-        if (blockingWrite(to)) {
-            caller.blocking("blocked-output", () -> {
-                to.write(bytes, 0, length);
-                return null;
-            });
-        } else {
-            to.write(bytes, 0, length);
-        }
-    }
-
-    private static boolean blockingWrite(Channel channel) {
-        String kind = channel.stat().kind();
-        return pebbleos.api.fs.FileStat.PIPE.equals(kind) || pebbleos.api.fs.FileStat.SOCKET.equals(kind);
-    }
 }

@@ -119,22 +119,8 @@ final class FdCalls {
             throw new PebbleException(Errno.BADF, "descriptor " + fd + " is not open for writing");
         }
         c.flush(); // what print buffered goes first: output keeps the program's order
-        Channel channel = file.channel();
-        if (mayBlock(channel)) {
-            c.blocking("blocked-output", () -> {
-                channel.write(bytes, 0, bytes.length);
-                return null;
-            });
-        } else {
-            channel.write(bytes, 0, bytes.length);
-        }
+        c.write(file.channel(), bytes); // a wait on a pipe is interruptible; a broken pipe is SIGPIPE
         return (long) bytes.length;
-    }
-
-    /** Pipes and sockets: writes wait while the other end is full. */
-    private static boolean mayBlock(Channel channel) {
-        String kind = channel.stat().kind();
-        return FileStat.PIPE.equals(kind) || FileStat.SOCKET.equals(kind);
     }
 
     private Object copy(TaskContext c, Object[] a) {

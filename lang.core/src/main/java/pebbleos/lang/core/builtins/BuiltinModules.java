@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import pebbleos.api.value.Footprint;
 import pebbleos.api.value.PList;
 import pebbleos.lang.core.runtime.Calls;
 import pebbleos.lang.core.runtime.Interop;
@@ -56,7 +57,7 @@ public final class BuiltinModules {
             if ((long) s.length() * n > Limits.MAX_STRING) {
                 throw new PebbleError("repeat() result is too large");
             }
-            return s.repeat((int) n);
+            return Footprint.string(s.repeat((int) n));
         });
         Core.add(m, "lines", 1, 1, (rt, a) -> Text.split(Conversions.string("lines", a, 0), "\n", -1));
         Core.add(m, "join", 1, 1, (rt, a) -> Text.join("\n", a[0]));

@@ -1,5 +1,6 @@
 package pebbleos.lang.core.builtins;
 
+import pebbleos.api.value.Footprint;
 import pebbleos.api.value.PList;
 import pebbleos.api.value.PNone;
 import pebbleos.api.value.Values;
@@ -99,7 +100,7 @@ final class Text {
             }
             Values.append(sb, l.get(i));
         }
-        return sb.toString();
+        return Footprint.string(sb.toString());
     }
 
     static long count(String s, String sub) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 
+import pebbleos.api.value.Footprint;
 import pebbleos.api.value.PDict;
 import pebbleos.api.value.PList;
 import pebbleos.api.value.Values;
@@ -38,7 +39,8 @@ public final class Ops {
             return r;
         }
         if (a instanceof String x && b instanceof String y) {
-            return x.concat(y);
+            String r = x.concat(y);
+            return r.length() < Footprint.BIG_STRING ? r : Footprint.string(r);
         }
         if (a instanceof Double x && b instanceof Double y) {
             return x + y;

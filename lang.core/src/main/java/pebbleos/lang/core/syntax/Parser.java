@@ -150,10 +150,29 @@ public final class Parser {
         if (text.isEmpty()) {
             e = new PebbleError(prefix + " at column " + column + ": " + detail);
         } else {
-            String caret = " ".repeat(Math.max(0, column - 1)) + "^";
-            e = new PebbleError(prefix + " at column " + column + ": " + detail, text + "\n" + caret);
+            e = new PebbleError(prefix + " at column " + column + ": " + detail, excerpt(text, column));
         }
         return e.locate(file, start.line());
+    }
+
+    /** The widest source text an error shows; a longer line is cut around the column. */
+    static final int EXCERPT_WIDTH = 80;
+
+    /**
+     * The source text and a caret under {@code column}; a line longer than
+     * {@link #EXCERPT_WIDTH} shows only that many characters around the
+     * column, with {@code ...} where it was cut (a 20 KB line is not echoed).
+     */
+    static String excerpt(String text, int column) {
+        int at = Math.max(0, column - 1);
+        if (text.length() <= EXCERPT_WIDTH) {
+            return text + "\n" + " ".repeat(at) + "^";
+        }
+        int from = Math.max(0, Math.min(at - EXCERPT_WIDTH / 2, text.length() - EXCERPT_WIDTH));
+        int to = Math.min(text.length(), from + EXCERPT_WIDTH);
+        String head = from > 0 ? "..." : "";
+        String tail = to < text.length() ? "..." : "";
+        return head + text.substring(from, to) + tail + "\n" + " ".repeat(head.length() + at - from) + "^";
     }
 
     /** The source of the expression from its start to the end of its line, without a comment. */

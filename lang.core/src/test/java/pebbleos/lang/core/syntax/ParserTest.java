@@ -2,6 +2,7 @@ package pebbleos.lang.core.syntax;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
 
 import org.junit.Test;
 
@@ -326,6 +327,26 @@ public class ParserTest {
     }
 
     // ------------------------------------------------------------ expression errors (column, text, caret)
+
+    @Test
+    public void aLongLineIsShownAroundTheColumnOnly() {
+        StringBuilder line = new StringBuilder("x = 0");
+        for (int i = 1; i < 4000; i++) {
+            line.append(" + ").append(i);
+        }
+        String report = error(line + " + * 2");
+        String[] lines = report.split("\n");
+        assertEquals(3, lines.length);
+        assertEquals("t.peb:1: invalid expression at column 26891: unexpected token '*'", lines[0]);
+        assertTrue(lines[1], lines[1].startsWith("...") && lines[1].endsWith(" + 3998 + 3999 + * 2"));
+        assertEquals(83, lines[1].length());
+        assertEquals('*', lines[1].charAt(lines[2].length() - 1));
+        assertEquals("^", lines[2].strip());
+        // a short line is shown whole, and so is the start of a long one when the column is near it
+        String start = error("x = 1 + * " + "2 + ".repeat(100) + "2");
+        assertEquals("1 + * 2 + 2 + 2 + 2 + 2 + 2 + 2 + 2 + 2 + 2 + 2 + 2 + 2 + 2 + 2 + 2 + 2 + 2 + 2 ...\n    ^",
+                start.substring(start.indexOf('\n') + 1));
+    }
 
     @Test
     public void slicingALiteralIsNotSupported() {

@@ -16,13 +16,24 @@ import pebbleos.api.process.Terminated;
  * exception escaping the engine, an error text that is not
  * {@code FILE:LINE: message}, an "internal error" (a Java failure the engine
  * caught and wrapped), or a program that ran past its time without reaching a
- * safe point. Pebble errors, exits and kills are fine outcomes.
+ * safe point, or Java's own words (a class name, an exception's name, a stack
+ * frame) in what the program printed, caught or died of. Pebble errors,
+ * exits and kills are fine outcomes.
  *
  * <p>Endless programs are bounded twice: the test kernel kills the program
  * after a number of safe points, and a watchdog kills it at the next safe
  * point after a wall-clock limit.
  */
 public final class Sandbox {
+    /**
+     * Java's own words, which a user must never see: a qualified class name of
+     * the JDK or of this system, a Java exception's or error's simple name, a
+     * stack frame.
+     */
+    private static final Pattern JAVA_TEXT = Pattern.compile(
+            "\\b(java|javax|jdk|sun|org\\.h2|org\\.objectweb|pebbleos)\\.[a-z]\\w*\\.[\\w.$]*"
+            + "|\\b[A-Z]\\w*(Exception|Error)\\b(?<!\\bMemoryError)|\\n\\s*at [\\w.$]+\\(");
+
     /** An uncaught error's first line: a file, a line number, a message. */
     private static final Pattern LOCATED = Pattern.compile("[^\\s:][^:\\n]*:[1-9][0-9]*: .*", Pattern.DOTALL);
 
@@ -94,6 +105,13 @@ public final class Sandbox {
             }
             if (error.contains("internal error")) {
                 return "a Java failure inside the engine: " + error;
+            }
+        }
+        for (String seen : new String[] {ctx.out.toString(), ctx.err.toString(),
+                outcome[0] != null && outcome[0].error() != null ? outcome[0].error() : ""}) {
+            java.util.regex.Matcher m = JAVA_TEXT.matcher(seen);
+            if (m.find()) {
+                return "Java text reached the program or its user: '" + m.group() + "' in\n" + seen;
             }
         }
         return null;

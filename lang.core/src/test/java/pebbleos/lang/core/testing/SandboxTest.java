@@ -114,6 +114,18 @@ public class SandboxTest {
     }
 
     @Test
+    public void javaTextInWhatTheProgramSawIsAProblem() {
+        String p = problem(ctx -> {
+            ctx.print("caught: java.lang.NullPointerException\n");
+            return Outcome.done(null);
+        });
+        assertTrue(p, p.startsWith("Java text reached the program or its user: 'java.lang.NullPointerException'"));
+        p = problem(ctx -> Outcome.error("main.peb:2: IndexOutOfBoundsException"));
+        assertTrue(p, p.startsWith("Java text reached the program or its user: 'IndexOutOfBoundsException'"));
+        assertNull(problem(ctx -> Outcome.error("main.peb:2: MemoryError: process 1 exceeded its memory limit (1 MB)")));
+    }
+
+    @Test
     public void programWithoutSafePointsIsAProblem() {
         String p = problem(ctx -> {
             long x = 0;

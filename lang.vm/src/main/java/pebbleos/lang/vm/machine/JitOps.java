@@ -1,5 +1,6 @@
 package pebbleos.lang.vm.machine;
 
+import pebbleos.api.value.Footprint;
 import pebbleos.api.value.PDict;
 import pebbleos.api.value.PList;
 import pebbleos.api.value.Values;
@@ -75,7 +76,8 @@ final class JitOps {
     /** CONCAT3: three strings in one copy; anything else exactly as {@code (x + y) + z}. */
     static Object concat3(Object x, Object y, Object z) {
         if (x instanceof String sx && y instanceof String sy && z instanceof String sz) {
-            return sx + sy + sz;
+            String r = sx + sy + sz;
+            return r.length() < Footprint.BIG_STRING ? r : Footprint.string(r);
         }
         return Ops.add(Ops.add(x, y), z);
     }

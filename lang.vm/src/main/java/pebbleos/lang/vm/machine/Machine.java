@@ -627,7 +627,12 @@ public final class Machine implements Interop {
                 return null;
             }
             if (ctx.attention != 0) {
-                return pause() ? SUSPENDED : null;
+                try {
+                    return pause() ? SUSPENDED : null;
+                } catch (RuntimeException e) {
+                    unwind(asError(e)); // a limit's error at the safe point, where the code bailed out
+                    return null;
+                }
             }
             Frame top = frames[fp];
             if (top == g || top.pc != 0 || !(top.proto.compiled instanceof Compiled)) {
