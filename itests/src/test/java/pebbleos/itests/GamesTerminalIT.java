@@ -206,7 +206,7 @@ public class GamesTerminalIT extends TmuxTestCase {
     @Test
     public void htopMovesItsSelectionAndSortsByCpu() throws Exception {
         start("htop", "Pebble htop");
-        tmux.awaitText("EXIT  CPU%     TIME  PROGRAM", STEP_MILLIS);
+        tmux.awaitText("EXIT  CPU%    MEM     TIME  PROGRAM", STEP_MILLIS);
         tmux.await("the first row selected", STEP_MILLIS, screen -> screen.stream().anyMatch(l -> l.startsWith(">1 ")));
         tmux.keys("j");
         tmux.await("the second row selected", STEP_MILLIS, screen -> screen.stream().anyMatch(l -> l.startsWith(">2 ")));

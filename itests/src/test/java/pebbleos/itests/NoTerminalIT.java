@@ -65,9 +65,9 @@ public class NoTerminalIT {
         assertTrue(out, out.contains("size 1"));
         assertTrue(out, out.contains("atty 0"));
         assertTrue(out, out.contains("nano: standard input is not a terminal"));
-        assertTrue(out, out.contains(" CPU%     TIME  PID KIND STATE PGID EXIT PROGRAM"));
+        assertTrue(out, out.contains(" CPU%    MEM     TIME  PID KIND STATE PGID EXIT PROGRAM"));
         assertTrue(out, out.contains(" CPU%     TIME   TID TGID STATE NAME"));
-        assertTrue(out, out.contains("#    PID   STATE        KIND      EXIT  CPU%     TIME  PROGRAM"));
+        assertTrue(out, out.contains("#    PID   STATE        KIND      EXIT  CPU%    MEM     TIME  PROGRAM"));
         assertEquals("no file is created by a nano that could not run", false, Files.exists(root.resolve("x.txt")));
         System.out.println("terminal: without a terminal, keys + nano + top + htop ran in " + millis + " ms (boot included)");
     }
