@@ -23,11 +23,11 @@ ui_demo --nosuch
 echo "status $?"
 # top and htop: one snapshot each, CPU% and CPU time in the tables
 top --once | grep -c 'Pebble top'
-top --once | grep -c ' CPU%     TIME  PID KIND STATE PGID EXIT PROGRAM'
+top --once | grep -c ' CPU%    MEM     TIME  PID KIND STATE PGID EXIT PROGRAM'
 top --once | grep -c '/system/bin/top.peb'
 top --once --threads | grep -c ' CPU%     TIME   TID TGID STATE NAME'
 top -H --once --sort name | grep -c 'run   top'
-htop --once | grep -c '#    PID   STATE        KIND      EXIT  CPU%     TIME  PROGRAM'
+htop --once | grep -c '#    PID   STATE        KIND      EXIT  CPU%    MEM     TIME  PROGRAM'
 top --sort nosuch
 echo "status $?"
 top extra

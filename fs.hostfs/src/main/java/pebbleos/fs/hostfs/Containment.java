@@ -60,7 +60,9 @@ final class Containment {
     /** PERM unless the nearest existing ancestor-or-self of {@code host}, links followed, is inside the root. */
     private void contain(Path host, String path) {
         Path probe = host;
-        for (int hops = 0; hops < MAX_HOPS; hops++) {
+        // only links count as hops: the walk up through missing folders is bounded by the path's depth
+        int hops = 0;
+        while (hops <= MAX_HOPS) {
             try {
                 if (!probe.toRealPath().startsWith(realRoot)) {
                     throw FsErrors.escapes(path);
@@ -69,6 +71,7 @@ final class Containment {
             } catch (NoSuchFileException missing) {
                 if (Files.isSymbolicLink(probe)) {
                     // a dangling link: where would a write through it land?
+                    hops++;
                     try {
                         Path target = Files.readSymbolicLink(probe);
                         probe = probe.getParent().resolve(target).normalize();
