@@ -238,6 +238,12 @@ public final class ProcessTable implements Processes {
      */
     int spawn(TaskContext parent, String engine, String path, List<String> argv, Map<Integer, OpenFile> fds,
             Map<String, String> env, String cwd, int pgid, String source, boolean foreground) {
+        return spawn(parent, engine, path, argv, fds, env, cwd, pgid, source, foreground, null);
+    }
+
+    /** Spawn, handing the child a value it reads with {@code proc_data} (already a private copy). */
+    int spawn(TaskContext parent, String engine, String path, List<String> argv, Map<Integer, OpenFile> fds,
+            Map<String, String> env, String cwd, int pgid, String source, boolean foreground, Object data) {
         ExecutionEngine chosen = engine(engine);
         PebbleProcess parentProcess = parent == null ? null : processes.get(parent.pid());
         int pid = nextPid.getAndIncrement();
@@ -253,6 +259,7 @@ public final class ProcessTable implements Processes {
         PebbleProcess p = new PebbleProcess(pid, parentProcess == null ? 0 : parentProcess.pid, group, session,
                 path, argv, engine, table, environment, dir);
         p.kernelChild = parent == null;
+        p.data = data;
         processes.put(pid, p);
         PebbleThread main = newThread(p, p.name(), false, ctx -> {
             ((PebbleThread) ctx).engine = chosen;
@@ -301,7 +308,10 @@ public final class ProcessTable implements Processes {
             if (signal == 0 && thread.exitStatusRequested) {
                 // exit(n) in a secondary thread ends the whole process with n
                 p.exitOverride = status;
-                signal(p.pid, Signals.SIGKILL);
+                p.post(Signals.SIGKILL);
+                for (PebbleThread t : p.threads) {
+                    t.signalled();
+                }
             }
             return;
         }
@@ -441,6 +451,10 @@ public final class ProcessTable implements Processes {
     private void deliver(PebbleProcess p, int signal) {
         if (signal == 0) {
             return; // existence check only
+        }
+        if (p.pid == 1 && signal != Signals.SIGCONT && !p.catches(signal)) {
+            // process 1 (the session's shell) acts only on the signals it handles, as init does
+            return;
         }
         p.post(signal);
         if (signal == Signals.SIGCHLD || signal == Signals.SIGWINCH) {
