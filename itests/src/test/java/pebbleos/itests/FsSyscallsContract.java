@@ -229,6 +229,11 @@ public abstract class FsSyscallsContract {
         assertEquals(0L, call("fd_seek", fd, 0L, 0L));
         assertEquals("one\ntwo\nthr\u00e9", call("fd_read", fd));
         assertEquals("", call("fd_read", fd));
+        // the same bytes as they are: the two of the UTF-8 e-acute are two characters
+        assertEquals(8L, call("fd_seek", fd, 8L, 0L));
+        assertEquals("thr\u00c3", call("fd_read_bytes", fd, 4L));
+        assertEquals("\u00a9", call("fd_read_bytes", fd));
+        assertEquals("", call("fd_read_bytes", fd));
         long copy = (Long) call("fd_dup", fd);
         assertEquals(7L, call("fd_dup2", fd, 7L));
         PDict list = (PDict) call("fd_list");
@@ -303,7 +308,7 @@ public abstract class FsSyscallsContract {
         List<String> names = List.of("fs_stat", "fs_exists", "fs_kind", "fs_list", "fs_list_stat", "fs_read",
                 "fs_write", "fs_append", "fs_mkdir", "fs_mkdirs", "fs_rmdir", "fs_unlink", "fs_rename", "fs_copy",
                 "fs_touch", "fs_usage", "fs_sync", "fs_mode", "fs_mounts", "fs_getcwd", "fs_chdir", "fs_realpath",
-                "fd_open", "fd_read", "fd_readline", "fd_write", "fd_close", "fd_stat", "fd_seek", "fd_readdir",
+                "fd_open", "fd_read", "fd_read_bytes", "fd_write_bytes", "fd_readline", "fd_write", "fd_close", "fd_stat", "fd_seek", "fd_readdir",
                 "fd_dup", "fd_dup2", "fd_isatty", "fd_list");
         for (String n : names) {
             if (!"fs".equals(table.table().get(n))) {

@@ -197,6 +197,23 @@ public class BuiltinsTest extends PebbleTest {
     }
 
     @Test
+    public void findAndRfindTakeBoundsLikeSlices() {
+        prints("""
+                s = "abcabc"
+                print s.find("b", 2)
+                print s.find("b", 2, 4)
+                print s.find("b", -2)
+                print s.find("", 6)
+                print s.rfind("b", 0, 4)
+                print s.rfind("c", 3)
+                print s.rfind("a", 1, 3)
+                print find(s, "c", 3)
+                print "a\\nb\\nc\\n".count("\\n", 2)
+                print "a\\nb\\nc\\n".count("\\n", 1, 3)
+                """, "4", "-1", "4", "6", "1", "5", "-1", "5", "2", "1");
+    }
+
+    @Test
     public void listMethodsActOnTheListItself() {
         prints("""
                 xs = [3, 1, 2]

@@ -17,7 +17,7 @@ import pebbleos.kernel.fs.fd.VolumeFileChannel;
  */
 final class ChannelReads {
     /** How much one read of a device or pipe asks for when no count is given. */
-    static final int DEVICE_CHUNK = 65536;
+    static final int DEVICE_CHUNK = Scratch.SIZE - 4;
 
     private ChannelReads() {
     }
@@ -33,9 +33,20 @@ final class ChannelReads {
             return file.readAll();
         }
         if (regular(channel)) {
-            return readSome(channel, count, true);
+            return readSome(channel, count, true, true);
         }
-        return caller.blocking("blocked-input", () -> readSome(channel, count < 0 ? DEVICE_CHUNK : count, false));
+        return caller.blocking("blocked-input", () -> readSome(channel, count < 0 ? DEVICE_CHUNK : count, false, true));
+    }
+
+    /** Up to {@code count} bytes (the rest of a file when {@code count < 0}), as they are: no character is completed. */
+    static byte[] readBytes(TaskContext caller, Channel channel, int count) {
+        if (channel instanceof VolumeFileChannel file && count < 0) {
+            return file.readAll();
+        }
+        if (regular(channel)) {
+            return count < 0 ? new byte[0] : readSome(channel, count, true, false);
+        }
+        return caller.blocking("blocked-input", () -> readSome(channel, count < 0 ? DEVICE_CHUNK : count, false, false));
     }
 
     /** The next line with its newline; empty at end of input. */
@@ -59,8 +70,8 @@ final class ChannelReads {
         });
     }
 
-    private static byte[] readSome(Channel channel, int count, boolean fill) {
-        byte[] buffer = new byte[Math.max(count, 4)];
+    private static byte[] readSome(Channel channel, int count, boolean fill, boolean wholeCharacters) {
+        byte[] buffer = count <= Scratch.SIZE - 4 ? Scratch.buffer() : new byte[Math.max(count, 4)];
         int got = 0;
         while (got < count) {
             int n = channel.read(buffer, got, count - got);
@@ -72,9 +83,9 @@ final class ChannelReads {
                 break;
             }
         }
-        for (int missing = missing(buffer, got); missing > 0 && got > 0; missing = missing(buffer, got)) {
+        for (int missing = wholeCharacters ? missing(buffer, got) : 0; missing > 0 && got > 0; missing = missing(buffer, got)) {
             if (got + missing > buffer.length) {
-                buffer = Arrays.copyOf(buffer, got + 4);
+                buffer = Arrays.copyOf(buffer, got + 4); // a copy: the scratch buffer stays as it is
             }
             int n = channel.read(buffer, got, missing);
             if (n <= 0) {

@@ -4,6 +4,7 @@ import static pebbleos.kernel.fs.syscall.Calls.bool;
 import static pebbleos.kernel.fs.syscall.Calls.named;
 import static pebbleos.kernel.fs.syscall.Calls.path;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +37,11 @@ final class FdCalls {
         return List.of(
                 named("fd_open", "path[, mode]", "open a file or device; mode r, w, a, r+, w+, a+ (default r); returns the descriptor", this::open),
                 named("fd_read", "fd[, nbytes]", "read text: up to nbytes (whole characters), or the rest of a file; \"\" at end of input", this::read),
+                named("fd_read_bytes", "fd[, nbytes]",
+                        "read bytes as they are: up to nbytes, or the rest of a file, as a string of characters 0-255 (one per byte); \"\" at end of input",
+                        this::readBytes),
+                named("fd_write_bytes", "fd, bytes", "write a string of characters 0-255 as one byte each; returns the bytes written",
+                        this::writeBytes),
                 named("fd_readline", "fd", "the next line with its \"\\n\"; \"\" at end of input", this::readLine),
                 named("fd_write", "fd, text", "write text (UTF-8); returns the bytes written", this::write),
                 named("fd_close", "fd", "close a descriptor", this::close),
@@ -45,7 +51,14 @@ final class FdCalls {
                 named("fd_dup", "fd", "a new descriptor on the same open file", this::dup),
                 named("fd_dup2", "fd, target", "make target a copy of fd (closing what target was); returns target", this::dup2),
                 named("fd_isatty", "fd", "1 when the descriptor is a terminal, else 0", this::isatty),
-                named("fd_list", "", "the open descriptors: dict fd -> what it is open on", this::list));
+                named("fd_list", "", "the open descriptors: dict fd -> what it is open on", this::list),
+                named("fd_copy", "from_fd, to_fd[, nbytes]",
+                        "copy bytes as they are (no text decoding) from one descriptor to another: up to nbytes, "
+                                + "or to the end of input; returns the bytes copied (0 at end of input)", this::copy),
+                named("fd_sendfile", "fd, path[, head]",
+                        "write head (text), then the bytes of the file at path as they are, to a descriptor "
+                                + "(sendfile; a server's header and body in one write when they fit); returns the file's bytes",
+                        this::sendFile));
     }
 
     private Object open(TaskContext c, Object[] a) {
@@ -66,6 +79,30 @@ final class FdCalls {
         return Calls.text(ChannelReads.read(c, file.channel(), count));
     }
 
+    private Object readBytes(TaskContext c, Object[] a) {
+        Args args = Args.of("fd_read_bytes", a, 1, 2);
+        OpenFile file = readable(c, args.intValue(0));
+        int count = args.intValue(1, -1);
+        if (count == 0) {
+            return "";
+        }
+        return new String(ChannelReads.readBytes(c, file.channel(), count), StandardCharsets.ISO_8859_1);
+    }
+
+    private Object writeBytes(TaskContext c, Object[] a) {
+        Args args = Args.of("fd_write_bytes", a, 2, 2);
+        String data = args.string(1);
+        byte[] bytes = new byte[data.length()];
+        for (int i = 0; i < bytes.length; i++) {
+            char ch = data.charAt(i);
+            if (ch > 0xFF) {
+                throw new PebbleException(Errno.INVAL, "fd_write_bytes: character " + i + " is not a byte (0-255)");
+            }
+            bytes[i] = (byte) ch;
+        }
+        return writeOut(c, args.intValue(0), bytes);
+    }
+
     private Object readLine(TaskContext c, Object[] a) {
         Args args = Args.of("fd_readline", a, 1, 1);
         return Calls.text(ChannelReads.readLine(c, readable(c, args.intValue(0)).channel()));
@@ -73,15 +110,17 @@ final class FdCalls {
 
     private Object write(TaskContext c, Object[] a) {
         Args args = Args.of("fd_write", a, 2, 2);
-        int fd = args.intValue(0);
+        return writeOut(c, args.intValue(0), Calls.utf8(args.string(1)));
+    }
+
+    private Object writeOut(TaskContext c, int fd, byte[] bytes) {
         OpenFile file = c.fds().get(fd);
         if (!file.writable()) {
             throw new PebbleException(Errno.BADF, "descriptor " + fd + " is not open for writing");
         }
-        byte[] bytes = Calls.utf8(args.string(1));
         c.flush(); // what print buffered goes first: output keeps the program's order
         Channel channel = file.channel();
-        if (FileStat.PIPE.equals(channel.stat().kind())) {
+        if (mayBlock(channel)) {
             c.blocking("blocked-output", () -> {
                 channel.write(bytes, 0, bytes.length);
                 return null;
@@ -90,6 +129,42 @@ final class FdCalls {
             channel.write(bytes, 0, bytes.length);
         }
         return (long) bytes.length;
+    }
+
+    /** Pipes and sockets: writes wait while the other end is full. */
+    private static boolean mayBlock(Channel channel) {
+        String kind = channel.stat().kind();
+        return FileStat.PIPE.equals(kind) || FileStat.SOCKET.equals(kind);
+    }
+
+    private Object copy(TaskContext c, Object[] a) {
+        Args args = Args.of("fd_copy", a, 2, 3);
+        OpenFile from = readable(c, args.intValue(0));
+        int to = args.intValue(1);
+        OpenFile target = c.fds().get(to);
+        if (!target.writable()) {
+            throw new PebbleException(Errno.BADF, "descriptor " + to + " is not open for writing");
+        }
+        long limit = args.has(2) ? Math.max(0, args.integer(2)) : Long.MAX_VALUE;
+        c.flush();
+        return ChannelCopy.copy(c, from.channel(), target.channel(), limit);
+    }
+
+    private Object sendFile(TaskContext c, Object[] a) {
+        Args args = Args.of("fd_sendfile", a, 2, 3);
+        byte[] head = args.has(2) ? Calls.utf8(args.string(2)) : new byte[0];
+        int to = args.intValue(0);
+        OpenFile target = c.fds().get(to);
+        if (!target.writable()) {
+            throw new PebbleException(Errno.BADF, "descriptor " + to + " is not open for writing");
+        }
+        OpenFile file = mounts.namespace().open(c, path(c, args, 1), OpenMode.parse("r"));
+        try {
+            c.flush();
+            return ChannelCopy.send(c, head, file.channel(), target.channel());
+        } finally {
+            file.release();
+        }
     }
 
     private Object close(TaskContext c, Object[] a) {

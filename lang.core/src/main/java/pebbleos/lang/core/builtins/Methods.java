@@ -71,8 +71,8 @@ public final class Methods {
         method(STRING, "splitlines", 0, 0, (rt, a) -> Text.splitLines(s(a)));
         method(STRING, "join", 1, 1, (rt, a) -> Text.join(s(a), a[1]));
         method(STRING, "replace", 2, 2, (rt, a) -> s(a).replace(text(a, 1, "replace"), text(a, 2, "replace")));
-        method(STRING, "find", 1, 1, (rt, a) -> (long) s(a).indexOf(text(a, 1, "find")));
-        method(STRING, "rfind", 1, 1, (rt, a) -> (long) s(a).lastIndexOf(text(a, 1, "rfind")));
+        method(STRING, "find", 1, 3, (rt, a) -> find(a, "find", false));
+        method(STRING, "rfind", 1, 3, (rt, a) -> find(a, "rfind", true));
         method(STRING, "index", 1, 1, (rt, a) -> {
             int i = s(a).indexOf(text(a, 1, "index"));
             if (i < 0) {
@@ -80,7 +80,12 @@ public final class Methods {
             }
             return (long) i;
         });
-        method(STRING, "count", 1, 1, (rt, a) -> Text.count(s(a), text(a, 1, "count")));
+        method(STRING, "count", 1, 3, (rt, a) -> {
+            int n = s(a).length();
+            int start = a.length > 2 && a[2] != PNone.NONE ? bound(Conversions.integer("count", a, 2), n) : 0;
+            int end = a.length > 3 && a[3] != PNone.NONE ? bound(Conversions.integer("count", a, 3), n) : n;
+            return Text.count(s(a), text(a, 1, "count"), start, end);
+        });
         method(STRING, "startswith", 1, 1, (rt, a) -> Ops.bool(s(a).startsWith(text(a, 1, "startswith"))));
         method(STRING, "endswith", 1, 1, (rt, a) -> Ops.bool(s(a).endsWith(text(a, 1, "endswith"))));
         method(STRING, "isdigit", 0, 0, (rt, a) -> Ops.bool(!s(a).isEmpty() && s(a).chars().allMatch(Character::isDigit)));
@@ -103,6 +108,36 @@ public final class Methods {
         method(STRING, "title", 0, 0, (rt, a) -> Text.title(s(a)));
         method(STRING, "capitalize", 0, 0, (rt, a) -> s(a).isEmpty() ? s(a)
                 : s(a).substring(0, 1).toUpperCase() + s(a).substring(1).toLowerCase());
+    }
+
+    /**
+     * {@code s.find(sub[, start[, end]])} and {@code rfind} (and {@code count}), as Python's: the
+     * lowest (highest) index of {@code sub} within {@code s[start:end]}, -1 when
+     * it is not there; start and end are clamped like slice bounds. The bounds
+     * let a program walk a long text without slicing it.
+     */
+    private static long find(Object[] a, String name, boolean last) {
+        String s = s(a);
+        String sub = text(a, 1, name);
+        int n = s.length();
+        int start = a.length > 2 && a[2] != PNone.NONE ? bound(Conversions.integer(name, a, 2), n) : 0;
+        int end = a.length > 3 && a[3] != PNone.NONE ? bound(Conversions.integer(name, a, 3), n) : n;
+        if (end - start < sub.length()) {
+            return -1;
+        }
+        if (last) {
+            int i = s.lastIndexOf(sub, end - sub.length());
+            return i >= start ? i : -1;
+        }
+        int i = s.indexOf(sub, start);
+        return i >= 0 && i + sub.length() <= end ? i : -1;
+    }
+
+    private static int bound(long i, int n) {
+        if (i < 0) {
+            i = Math.max(0, i + n);
+        }
+        return (int) Math.min(i, n);
     }
 
     private static PList l(Object[] a) {

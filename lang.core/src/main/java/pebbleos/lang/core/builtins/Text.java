@@ -103,12 +103,20 @@ final class Text {
     }
 
     static long count(String s, String sub) {
+        return count(s, sub, 0, s.length());
+    }
+
+    /** Non-overlapping occurrences of {@code sub} within {@code s[start:end]} (bounds already clamped). */
+    static long count(String s, String sub, int start, int end) {
+        if (end < start) {
+            return 0;
+        }
         if (sub.isEmpty()) {
-            return s.length() + 1;
+            return end - start + 1;
         }
         long n = 0;
-        int from = 0;
-        while ((from = s.indexOf(sub, from)) >= 0) {
+        int from = start;
+        while ((from = s.indexOf(sub, from)) >= 0 && from + sub.length() <= end) {
             n++;
             from += sub.length();
         }
