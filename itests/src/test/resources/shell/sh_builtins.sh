@@ -2,6 +2,7 @@
 printf 'one two three four\n' > words.txt
 read a b rest < words.txt; echo "a=$a b=$b rest=$rest"
 read -r whole < words.txt; echo "whole=$whole"
+{ read -p "prompt: " v; } < words.txt 2>&1; echo "read -p, input not a terminal, no prompt: v=$v"
 printf 'back\\slash x\n' > bs.txt
 read v < bs.txt; echo "no -r: $v"
 read -r v < bs.txt; echo "with -r: $v"
