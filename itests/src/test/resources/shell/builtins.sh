@@ -21,7 +21,7 @@ source nosuch.sh; echo "status $?"
 echo 'echo in sh; X_SH=set; exit 4' > child.sh
 sh child.sh; echo "sh status $? [$X_SH]"
 help cd
-help |
+sh -c 'help |'
 help | head -1
 help | grep -c 'external tools'
 help echo | head -1

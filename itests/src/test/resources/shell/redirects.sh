@@ -24,5 +24,5 @@ nosuch 2> nf.txt; cat nf.txt
 echo a > one.txt > two.txt; cat one.txt two.txt | wc -l
 echo "to file" > "name with spaces.txt"; cat name\ with\ spaces.txt
 F=var.txt; echo via-var > $F; cat var.txt
-echo x > ; echo "status $?"
+sh -c 'echo x > ; echo "status $?"'
 echo "carries on after $?"

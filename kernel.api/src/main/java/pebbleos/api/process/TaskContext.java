@@ -127,7 +127,9 @@ public abstract class TaskContext {
      * A signal interrupts the Java thread: the operation should then return
      * {@link #INTERRUPTED} if it did not complete (it is run again when the
      * task goes on), or its result if it did. Signals are delivered when it
-     * returns, so a killed task ends here with {@link Terminated}.
+     * returns, so a killed task ends here with {@link Terminated}; a stopped
+     * one waits for SIGCONT and then runs the operation again; a signal the
+     * program catches ends the call with an {@code INTR} error.
      */
     public abstract <T> T blocking(String state, java.util.function.Supplier<T> operation);
 }

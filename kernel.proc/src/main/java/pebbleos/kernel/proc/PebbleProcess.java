@@ -1,6 +1,7 @@
 package pebbleos.kernel.proc;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -296,6 +297,23 @@ final class PebbleProcess implements ProcessView {
         return true;
     }
 
+    /** True when the program handles the signal itself. */
+    boolean catches(int signal) {
+        return signal > 0 && signal < 64 && (caught & (1L << signal)) != 0;
+    }
+
+    /** The caught signals that arrived since the last call, lowest first; clears them. */
+    synchronized List<Integer> takePending() {
+        List<Integer> out = new ArrayList<>();
+        for (int signal = 1; signal < 64; signal++) {
+            if ((pending & (1L << signal)) != 0) {
+                out.add(signal);
+            }
+        }
+        pending = 0;
+        return out;
+    }
+
     /** Block the calling thread while the process is stopped; fatal signals end the wait. */
     synchronized void awaitContinue() {
         while (stopRequested && fatalSignal == 0) {
@@ -309,10 +327,21 @@ final class PebbleProcess implements ProcessView {
 
     /** Signals this process ignores (bit n for signal n); SIGKILL and SIGSTOP cannot be ignored. */
     volatile long ignored;
+    /** Signals the program handles itself (bit n for signal n): they are kept as pending, never acted on. */
+    volatile long caught;
+    /** Caught signals that arrived and the program has not taken yet (proc_pending). */
+    volatile long pending;
+    /** A value the spawner handed over (proc_spawn's data option), a private deep copy; null if none. */
+    volatile Object data;
 
     /** A signal arrived: update the state; the table wakes the threads. */
     synchronized void post(int signal) {
         if (ended) {
+            return;
+        }
+        if (signal != Signals.SIGKILL && signal != Signals.SIGSTOP && (caught & (1L << signal)) != 0) {
+            pending |= 1L << signal;
+            notifyAll();
             return;
         }
         if (signal != Signals.SIGKILL && signal != Signals.SIGSTOP && (ignored & (1L << signal)) != 0) {

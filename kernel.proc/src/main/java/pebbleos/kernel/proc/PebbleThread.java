@@ -427,6 +427,10 @@ final class PebbleThread extends TaskContext implements ThreadHandle, Runnable {
                     process.awaitContinue();
                     state = blockedState;
                 }
+                if (process.pending != 0) {
+                    // a signal the program handles: the call fails (EINTR) so that it can act on it
+                    throw new PebbleException(Errno.INTR, "interrupted by a signal");
+                }
             }
         } finally {
             if (locked) {

@@ -51,8 +51,15 @@ final class ProcFamily implements SyscallFamily {
     private List<Syscall> processCalls() {
         return List.of(
                 new Syscall("proc_spawn", "path, argv, options",
-                        "start a program; options: engine, fds {child: parent}, env, cwd, pgid (0 new group, -1 the caller's), foreground (1: its group gets the terminal before it runs, if the caller's group has it), and for root only uid, gid, groups, login (who the child is)",
+                        "start a program; options: engine, fds {child: parent}, env, cwd, pgid (0 new group, -1 the caller's), foreground (1: its group gets the terminal before it runs, if the caller's group has it), "
+                                + "data (a value of strings, numbers, lists and dicts handed to the child, read with proc_data), and for root only uid, gid, groups, login (who the child is)",
                         this::spawn),
+                new Syscall("proc_data", "", "the value the spawner passed as the data option (a copy), or None",
+                        (c, a) -> {
+                            Args.of("proc_data", a, 0, 0);
+                            Object data = table.process(c.pid()).data;
+                            return data == null ? PNone.NONE : PList.copyValue(data);
+                        }),
                 new Syscall("proc_wait", "pid [, options]",
                         "wait for a child (-1 any, 0 the group, -g group g); options nohang, untraced; "
                                 + "{pid, status, signal, stopped, state} or None",
@@ -121,6 +128,18 @@ final class ProcFamily implements SyscallFamily {
                 new Syscall("proc_ignore", "signal, flag",
                         "ignore a signal (flag 1) or restore its default action (flag 0); KILL and STOP cannot be ignored",
                         this::ignore),
+                new Syscall("proc_catch", "signal, flag",
+                        "handle a signal in the program (flag 1): its arrival is kept as pending (proc_pending) and interrupts a blocking call (INTR) instead of acting; flag 0 restores its default action; KILL and STOP cannot be caught",
+                        this::catchSignal),
+                new Syscall("proc_pending", "", "the caught signals that arrived since the last call (numbers, lowest first); clears them",
+                        (c, a) -> {
+                            Args.of("proc_pending", a, 0, 0);
+                            PList out = new PList();
+                            for (int signal : table.process(c.pid()).takePending()) {
+                                out.append((long) signal);
+                            }
+                            return out;
+                        }),
                 new Syscall("proc_signal_number", "name", "the number of a signal name (INT, SIGTERM, 15), -1 if unknown",
                         (c, a) -> (long) Signals.parse(Values.str(Args.of("proc_signal_number", a, 1, 1).value(0)))),
                 new Syscall("proc_signal_name", "number", "the name of a signal number",
@@ -165,7 +184,8 @@ final class ProcFamily implements SyscallFamily {
         String source = options.get("source") instanceof String s ? s : null;
         boolean foreground = options.containsKey("foreground") && Values.truthy(options.get("foreground"));
         Identity identity = identity(caller, path, options, source != null);
-        return (long) table.spawn(caller, engine, path, argv, fds, env, cwd, pgid, source, foreground, identity);
+        Object data = options.containsKey("data") ? plainCopy(options.get("data")) : null;
+        return (long) table.spawn(caller, engine, path, argv, fds, env, cwd, pgid, source, foreground, identity, data);
     }
 
     /**
@@ -298,6 +318,46 @@ final class ProcFamily implements SyscallFamily {
             p.umask = (int) mask;
         }
         return old;
+    }
+
+    /** A deep copy that shares nothing with the spawner; only plain values travel between processes. */
+    private static Object plainCopy(Object v) {
+        if (v instanceof PList l) {
+            PList out = new PList(l.size());
+            for (Object item : l) {
+                out.append(plainCopy(item));
+            }
+            return out;
+        }
+        if (v instanceof PDict d) {
+            PDict out = new PDict();
+            for (Map.Entry<Object, Object> e : d.entries()) {
+                out.put(e.getKey(), plainCopy(e.getValue()));
+            }
+            return out;
+        }
+        if (v instanceof String || v instanceof Long || v instanceof Double || v instanceof Boolean
+                || v instanceof java.math.BigInteger || v == PNone.NONE) {
+            return v;
+        }
+        throw new PebbleException(Errno.INVAL, "proc_spawn: data may hold only strings, numbers, lists and dicts, not "
+                + Values.typeName(v));
+    }
+
+    private Object catchSignal(TaskContext caller, Object[] values) {
+        Args args = Args.of("proc_catch", values, 2, 2);
+        int signal = args.intValue(0);
+        if (signal <= 0 || signal >= 64 || signal == Signals.SIGKILL || signal == Signals.SIGSTOP) {
+            throw new PebbleException(Errno.INVAL, "proc_catch: signal " + signal + " cannot be caught");
+        }
+        PebbleProcess p = table.process(caller.pid());
+        if (args.flag(1, true)) {
+            p.caught |= 1L << signal;
+            p.ignored &= ~(1L << signal);
+        } else {
+            p.caught &= ~(1L << signal);
+        }
+        return 0L;
     }
 
     private static long number(Object v, String what) {
@@ -435,6 +495,13 @@ final class ProcFamily implements SyscallFamily {
         d.put("cpu_ms", p.cpuNanos() / 1_000_000L);
         OpenFile in = p.fds.find(0);
         d.put("tty", in != null && in.channel().isTerminal() ? 1L : 0L);
+        PList catches = new PList();
+        for (int signal = 1; signal < 64; signal++) {
+            if (p.catches(signal)) {
+                catches.append((long) signal);
+            }
+        }
+        d.put("catches", catches);
         return d;
     }
 

@@ -277,7 +277,7 @@ public final class ProcessTable implements Processes {
     @Override
     public int spawn(TaskContext parent, String engine, String path, List<String> argv, Map<Integer, OpenFile> fds,
             Map<String, String> env, String cwd, int pgid, String source) {
-        return spawn(parent, engine, path, argv, fds, env, cwd, pgid, source, false, null);
+        return spawn(parent, engine, path, argv, fds, env, cwd, pgid, source, false, null, null);
     }
 
     /**
@@ -289,6 +289,13 @@ public final class ProcessTable implements Processes {
      */
     int spawn(TaskContext parent, String engine, String path, List<String> argv, Map<Integer, OpenFile> fds,
             Map<String, String> env, String cwd, int pgid, String source, boolean foreground, Identity identity) {
+        return spawn(parent, engine, path, argv, fds, env, cwd, pgid, source, foreground, identity, null);
+    }
+
+    /** Spawn, handing the child {@code data}, a value it reads with {@code proc_data} (already a private copy). */
+    int spawn(TaskContext parent, String engine, String path, List<String> argv, Map<Integer, OpenFile> fds,
+            Map<String, String> env, String cwd, int pgid, String source, boolean foreground, Identity identity,
+            Object data) {
         ExecutionEngine chosen = engine(engine);
         PebbleProcess parentProcess = parent == null ? null : processes.get(parent.pid());
         if (parentProcess != null) {
@@ -311,6 +318,7 @@ public final class ProcessTable implements Processes {
         p.kernelChild = parent == null;
         p.applyLimits(parentProcess != null ? parentProcess.limits.copy() : ResourceLimits.defaults());
         p.memory.pressure = oomKiller::check;
+        p.data = data;
         processes.put(pid, p);
         PebbleThread main = newThread(p, p.name(), false, ctx -> {
             ((PebbleThread) ctx).engine = chosen;
@@ -387,7 +395,10 @@ public final class ProcessTable implements Processes {
             if (signal == 0 && thread.exitStatusRequested) {
                 // exit(n) in a secondary thread ends the whole process with n
                 p.exitOverride = status;
-                signal(p.pid, Signals.SIGKILL);
+                p.post(Signals.SIGKILL);
+                for (PebbleThread t : p.threads) {
+                    t.signalled();
+                }
             }
             return;
         }
@@ -527,6 +538,10 @@ public final class ProcessTable implements Processes {
     private void deliver(PebbleProcess p, int signal) {
         if (signal == 0) {
             return; // existence check only
+        }
+        if (p.pid == 1 && signal != Signals.SIGCONT && !p.catches(signal)) {
+            // process 1 (the session's shell) acts only on the signals it handles, as init does
+            return;
         }
         p.post(signal);
         if (signal == Signals.SIGCHLD || signal == Signals.SIGWINCH) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.osgi.service.component.annotations.Component;
 
@@ -34,23 +35,33 @@ public final class ClockFamily implements SyscallFamily {
                         (c, a) -> (System.nanoTime() - ORIGIN) / 1_000_000L),
                 new Syscall("clock_monotonic_ns", "", "nanoseconds on the monotonic clock, an int",
                         (c, a) -> System.nanoTime() - ORIGIN),
-                new Syscall("clock_sleep", "ms", "sleep for ms milliseconds; a signal cuts it short",
+                new Syscall("clock_sleep", "ms",
+                        "sleep for ms milliseconds; a stop (SIGTSTP, SIGSTOP) pauses the count, which goes on with the time left after SIGCONT; a caught signal cuts it short (INTR)",
                         ClockFamily::sleep),
                 new Syscall("clock_localtime", "[seconds]",
                         "broken-down local time: year, month, day, hour, minute, second, weekday (0 = Monday), yearday, zone",
                         ClockFamily::localtime));
     }
 
+    /**
+     * Sleep for the time asked. A signal interrupts the Java thread: the time
+     * that has passed is counted and the rest is slept when the blocking
+     * call runs the operation again (after SIGCONT, for a stopped process).
+     */
     private static Object sleep(TaskContext caller, Object[] values) {
         Args args = Args.of("clock_sleep", values, 1, 1);
         long ms = Math.max(0, Math.round(args.number(0)));
+        long[] left = {TimeUnit.MILLISECONDS.toNanos(ms)};
         return caller.blocking("sleeping", () -> {
+            long start = System.nanoTime();
             try {
-                Thread.sleep(ms);
+                TimeUnit.NANOSECONDS.sleep(left[0]);
+                left[0] = 0;
+                return 0L;
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                left[0] -= System.nanoTime() - start;
+                return left[0] > 0 ? TaskContext.INTERRUPTED : 0L;
             }
-            return 0L;
         });
     }
 
