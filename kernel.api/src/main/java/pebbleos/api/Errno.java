@@ -5,6 +5,8 @@ package pebbleos.api;
  * symbolic names (without the usual leading E) through {@code system/kernel/syscall.peb}.
  */
 public enum Errno {
+    /** getaddrinfo's EAI_NONAME: no address for a host name (not a Linux errno, hence negative). */
+    NONAME(-2, "name or service not known"),
     OK(0, "success"),
     PERM(1, "operation not permitted"),
     NOENT(2, "no such file or directory"),
@@ -35,7 +37,19 @@ public enum Errno {
     NAMETOOLONG(36, "file name too long"),
     NOSYS(38, "function not implemented"),
     NOTEMPTY(39, "directory not empty"),
-    TIMEDOUT(110, "timed out");
+    PROTO(71, "protocol error"),
+    NOTSOCK(88, "socket operation on non-socket"),
+    DESTADDRREQ(89, "destination address required"),
+    MSGSIZE(90, "message too long"),
+    ADDRINUSE(98, "address already in use"),
+    ADDRNOTAVAIL(99, "cannot assign requested address"),
+    NETUNREACH(101, "network is unreachable"),
+    CONNABORTED(103, "software caused connection abort"),
+    CONNRESET(104, "connection reset by peer"),
+    NOTCONN(107, "transport endpoint is not connected"),
+    TIMEDOUT(110, "timed out"),
+    CONNREFUSED(111, "connection refused"),
+    HOSTUNREACH(113, "no route to host");
 
     private final int code;
     private final String description;

@@ -3,7 +3,7 @@
  * every syscall and service raises. Subpackages hold the service contracts.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package pebbleos.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -4,7 +4,7 @@ package pebbleos.api.fs;
  * Facts about one file, directory or device node.
  *
  * @param name  the last path component ("" for the root)
- * @param kind  {@link #FILE}, {@link #DIRECTORY}, {@link #DEVICE} or {@link #PIPE}
+ * @param kind  {@link #FILE}, {@link #DIRECTORY}, {@link #DEVICE}, {@link #PIPE} or {@link #SOCKET}
  * @param size  bytes for a file, entries for a directory, 0 otherwise
  * @param mtime modification time, milliseconds since the epoch
  * @param ctime creation (or change) time, milliseconds since the epoch
@@ -14,6 +14,8 @@ public record FileStat(String name, String kind, long size, long mtime, long cti
     public static final String DIRECTORY = "dir";
     public static final String DEVICE = "dev";
     public static final String PIPE = "pipe";
+    /** A network socket (kernel.net): reads and writes may block, like a pipe's. */
+    public static final String SOCKET = "socket";
 
     public boolean isDirectory() {
         return DIRECTORY.equals(kind);

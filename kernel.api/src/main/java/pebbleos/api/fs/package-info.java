@@ -7,7 +7,7 @@
  * contain {@code .} or {@code ..}.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package pebbleos.api.fs;
 
 import org.osgi.annotation.bundle.Export;

@@ -31,6 +31,7 @@ import pebbleos.api.PebbleException;
 import pebbleos.api.process.TaskContext;
 import pebbleos.api.process.Terminated;
 import pebbleos.api.swap.ServiceSlot;
+import pebbleos.api.syscall.Restart;
 import pebbleos.api.syscall.Syscall;
 import pebbleos.api.syscall.SyscallFamily;
 import pebbleos.api.syscall.SyscallTable;
@@ -115,21 +116,29 @@ public final class LiveSyscallTable implements SyscallTable {
             throw new PebbleException(Errno.NOSYS, name + ": no such syscall");
         }
         ServiceSlot<Binding> slot = slot(family);
-        try (ServiceSlot.Lease<Binding> lease = slot.acquire(
-                () -> name + ": syscall family '" + family + "' is not available")) {
-            Syscall syscall = lease.service().byName().get(name);
-            if (syscall == null) {
-                throw new PebbleException(Errno.NOSYS,
-                        name + ": not offered by the provider of family '" + family + "'");
+        for (int restarts = 0; ; restarts++) {
+            if (restarts > 0) {
+                // the leaving provider may still be the current one for a moment
+                java.util.concurrent.locks.LockSupport.parkNanos(100_000L * Math.min(restarts, 10));
             }
-            return syscall.handler().call(caller, args);
-        } catch (PebbleException | Terminated e) {
-            throw e;
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            // A provider bug must not reach the user as a Java stack trace: the log keeps it.
-            LOG.log(Level.WARNING, "syscall " + name + " failed", e);
-            Errno errno = e instanceof OutOfMemoryError ? Errno.NOMEM : Errno.IO;
-            throw new PebbleException(errno, name + ": internal error: " + e);
+            try (ServiceSlot.Lease<Binding> lease = slot.acquire(
+                    () -> name + ": syscall family '" + family + "' is not available")) {
+                Syscall syscall = lease.service().byName().get(name);
+                if (syscall == null) {
+                    throw new PebbleException(Errno.NOSYS,
+                            name + ": not offered by the provider of family '" + family + "'");
+                }
+                return syscall.handler().call(caller, args);
+            } catch (Restart again) {
+                continue; // the lease is given back: the next acquire finds the successor
+            } catch (PebbleException | Terminated e) {
+                throw e;
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                // A provider bug must not reach the user as a Java stack trace: the log keeps it.
+                LOG.log(Level.WARNING, "syscall " + name + " failed", e);
+                Errno errno = e instanceof OutOfMemoryError ? Errno.NOMEM : Errno.IO;
+                throw new PebbleException(errno, name + ": internal error: " + e);
+            }
         }
     }
 

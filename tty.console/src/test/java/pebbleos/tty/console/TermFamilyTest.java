@@ -63,7 +63,7 @@ public class TermFamilyTest {
         long start = System.nanoTime();
         assertEquals(PNone.NONE, call("term_read_key"));
         assertEquals(PNone.NONE, call("term_read_key_timeout", 5000L));
-        assertTrue((System.nanoTime() - start) / 1_000_000 < 1000);
+        assertTrue((System.nanoTime() - start) / 1_000_000 < 4000); // a wait would take 5 s
     }
 
     @Test

@@ -17,7 +17,7 @@ import pebbleos.kernel.fs.fd.VolumeFileChannel;
  */
 final class ChannelReads {
     /** How much one read of a device or pipe asks for when no count is given. */
-    static final int DEVICE_CHUNK = 65536;
+    static final int DEVICE_CHUNK = Scratch.SIZE - 4;
 
     private ChannelReads() {
     }
@@ -71,7 +71,7 @@ final class ChannelReads {
     }
 
     private static byte[] readSome(Channel channel, int count, boolean fill, boolean wholeCharacters) {
-        byte[] buffer = new byte[Math.max(count, 4)];
+        byte[] buffer = count <= Scratch.SIZE - 4 ? Scratch.buffer() : new byte[Math.max(count, 4)];
         int got = 0;
         while (got < count) {
             int n = channel.read(buffer, got, count - got);
@@ -85,7 +85,7 @@ final class ChannelReads {
         }
         for (int missing = wholeCharacters ? missing(buffer, got) : 0; missing > 0 && got > 0; missing = missing(buffer, got)) {
             if (got + missing > buffer.length) {
-                buffer = Arrays.copyOf(buffer, got + 4);
+                buffer = Arrays.copyOf(buffer, got + 4); // a copy: the scratch buffer stays as it is
             }
             int n = channel.read(buffer, got, missing);
             if (n <= 0) {

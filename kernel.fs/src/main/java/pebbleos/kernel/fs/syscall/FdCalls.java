@@ -51,7 +51,14 @@ final class FdCalls {
                 named("fd_dup", "fd", "a new descriptor on the same open file", this::dup),
                 named("fd_dup2", "fd, target", "make target a copy of fd (closing what target was); returns target", this::dup2),
                 named("fd_isatty", "fd", "1 when the descriptor is a terminal, else 0", this::isatty),
-                named("fd_list", "", "the open descriptors: dict fd -> what it is open on", this::list));
+                named("fd_list", "", "the open descriptors: dict fd -> what it is open on", this::list),
+                named("fd_copy", "from_fd, to_fd[, nbytes]",
+                        "copy bytes as they are (no text decoding) from one descriptor to another: up to nbytes, "
+                                + "or to the end of input; returns the bytes copied (0 at end of input)", this::copy),
+                named("fd_sendfile", "fd, path[, head]",
+                        "write head (text), then the bytes of the file at path as they are, to a descriptor "
+                                + "(sendfile; a server's header and body in one write when they fit); returns the file's bytes",
+                        this::sendFile));
     }
 
     private Object open(TaskContext c, Object[] a) {
@@ -113,7 +120,7 @@ final class FdCalls {
         }
         c.flush(); // what print buffered goes first: output keeps the program's order
         Channel channel = file.channel();
-        if (FileStat.PIPE.equals(channel.stat().kind())) {
+        if (mayBlock(channel)) {
             c.blocking("blocked-output", () -> {
                 channel.write(bytes, 0, bytes.length);
                 return null;
@@ -122,6 +129,42 @@ final class FdCalls {
             channel.write(bytes, 0, bytes.length);
         }
         return (long) bytes.length;
+    }
+
+    /** Pipes and sockets: writes wait while the other end is full. */
+    private static boolean mayBlock(Channel channel) {
+        String kind = channel.stat().kind();
+        return FileStat.PIPE.equals(kind) || FileStat.SOCKET.equals(kind);
+    }
+
+    private Object copy(TaskContext c, Object[] a) {
+        Args args = Args.of("fd_copy", a, 2, 3);
+        OpenFile from = readable(c, args.intValue(0));
+        int to = args.intValue(1);
+        OpenFile target = c.fds().get(to);
+        if (!target.writable()) {
+            throw new PebbleException(Errno.BADF, "descriptor " + to + " is not open for writing");
+        }
+        long limit = args.has(2) ? Math.max(0, args.integer(2)) : Long.MAX_VALUE;
+        c.flush();
+        return ChannelCopy.copy(c, from.channel(), target.channel(), limit);
+    }
+
+    private Object sendFile(TaskContext c, Object[] a) {
+        Args args = Args.of("fd_sendfile", a, 2, 3);
+        byte[] head = args.has(2) ? Calls.utf8(args.string(2)) : new byte[0];
+        int to = args.intValue(0);
+        OpenFile target = c.fds().get(to);
+        if (!target.writable()) {
+            throw new PebbleException(Errno.BADF, "descriptor " + to + " is not open for writing");
+        }
+        OpenFile file = mounts.namespace().open(c, path(c, args, 1), OpenMode.parse("r"));
+        try {
+            c.flush();
+            return ChannelCopy.send(c, head, file.channel(), target.channel());
+        } finally {
+            file.release();
+        }
     }
 
     private Object close(TaskContext c, Object[] a) {
