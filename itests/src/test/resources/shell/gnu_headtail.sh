@@ -9,7 +9,7 @@ head -n 2 lines.txt nonl.txt
 head -q -n 1 lines.txt nonl.txt
 head -v -n 1 nonl.txt
 head -n 1K lines.txt | wc -l
-head -c 4 utf8.txt
+head -c 4 utf8.txt | wc -c; head -c 5 utf8.txt; echo
 echo
 yes | head -n 2
 printf 'a\nb\nc\n' | head -n 1
