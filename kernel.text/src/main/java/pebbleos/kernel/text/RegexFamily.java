@@ -44,6 +44,9 @@ public final class RegexFamily implements SyscallFamily {
                 new Syscall("regex_search", "regex, text[, start]",
                         "the leftmost-longest match at or after start: [start, end] per group (-1 when a group took no part), or None",
                         RegexFamily::search),
+                new Syscall("regex_lines", "regex, text[, start[, limit]]",
+                        "the lines of text (ended by newlines) that hold a match, from start (a line's start) on, at most limit of them: [line start, line end, ...]",
+                        RegexFamily::lines),
                 new Syscall("regex_groups", "regex", "how many groups the program captures, group 0 (the match) included",
                         (c, a) -> (long) regex("regex_groups", Args.of("regex_groups", a, 1, 1), 0).groups()));
     }
@@ -77,6 +80,23 @@ public final class RegexFamily implements SyscallFamily {
         throw new PebbleException(Errno.INVAL, name + ": argument " + (i + 1) + " must be a compiled regex");
     }
 
+    private static Interrupts interrupts(TaskContext caller) {
+        return () -> {
+            if (caller.attention != 0) {
+                caller.safePoint();
+            }
+        };
+    }
+
+    private static Object lines(TaskContext caller, Object[] values) {
+        Args args = Args.of("regex_lines", values, 2, 4);
+        CompiledRegex rx = regex("regex_lines", args, 0);
+        String text = args.string(1);
+        long start = Math.max(0, args.integer(2, 0));
+        long limit = args.integer(3, Integer.MAX_VALUE);
+        return PList.from(rx.regex().lines(text, (int) Math.min(start, text.length()), limit, interrupts(caller)));
+    }
+
     private static Object search(TaskContext caller, Object[] values) {
         Args args = Args.of("regex_search", values, 2, 3);
         CompiledRegex rx = regex("regex_search", args, 0);
@@ -85,12 +105,7 @@ public final class RegexFamily implements SyscallFamily {
         if (start < 0 || start > text.length()) {
             return PNone.NONE;
         }
-        Interrupts interrupts = () -> {
-            if (caller.attention != 0) {
-                caller.safePoint();
-            }
-        };
-        int[] caps = rx.regex().search(text, (int) start, interrupts);
+        int[] caps = rx.regex().search(text, (int) start, interrupts(caller));
         if (caps == null) {
             return PNone.NONE;
         }

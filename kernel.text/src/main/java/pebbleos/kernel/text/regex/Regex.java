@@ -1,5 +1,6 @@
 package pebbleos.kernel.text.regex;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,5 +39,39 @@ public final class Regex {
             return null;
         }
         return pike != null ? pike.search(text, from, interrupts) : backtracker.search(text, from, interrupts);
+    }
+
+    /**
+     * The lines of {@code text} (each ended by a newline, the last perhaps not)
+     * that hold a match, from {@code from} (a line's start) on, at most
+     * {@code limit}: their starts and ends (before the newline), as Longs.
+     * One search per selected line: grep's whole-buffer scan.
+     */
+    public synchronized List<Long> lines(String text, int from, long limit, Interrupts interrupts) {
+        List<Long> out = new ArrayList<>();
+        int n = text.length();
+        int pos = from;
+        while (out.size() / 2 < limit && pos < n) {
+            int[] m = search(text, pos, interrupts);
+            if (m == null) {
+                break;
+            }
+            int at = m[0];
+            if (at >= n && (n == 0 || text.charAt(n - 1) == '\n')) {
+                break; // an empty match after the last newline: no line is there
+            }
+            int start = at == 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1;
+            if (start < pos) {
+                start = pos;
+            }
+            int end = text.indexOf('\n', at);
+            if (end < 0) {
+                end = n;
+            }
+            out.add((long) start);
+            out.add((long) end);
+            pos = end + 1;
+        }
+        return out;
     }
 }

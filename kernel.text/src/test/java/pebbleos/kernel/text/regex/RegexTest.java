@@ -157,6 +157,17 @@ public class RegexTest {
     }
 
     @Test
+    public void linesHoldingAMatch() {
+        Regex r = rx("n", ins("char", "b"), ins("match"));
+        assertEquals(List.of(2L, 5L, 9L, 11L), r.lines("a\nabc\nxx\nbb", 0, 10, Interrupts.NONE));
+        assertEquals(List.of(2L, 5L), r.lines("a\nabc\nxx\nbb", 0, 1, Interrupts.NONE));
+        assertEquals(List.of(9L, 11L), r.lines("a\nabc\nxx\nbb", 6, 10, Interrupts.NONE));
+        // ^$ matches the empty line, not the place after the last newline
+        Regex empty = rx("n", ins("assert", "bol"), ins("assert", "eol"), ins("match"));
+        assertEquals(List.of(2L, 2L), empty.lines("a\n\nb\n", 0, 10, Interrupts.NONE));
+    }
+
+    @Test
     public void badProgramsAreRefused() {
         expectBad("jump target 9 outside the program", ins("jmp", 9), ins("match"));
         expectBad("unknown instruction 'frob'", ins("frob"), ins("match"));

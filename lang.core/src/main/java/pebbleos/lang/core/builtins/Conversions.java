@@ -101,6 +101,9 @@ public final class Conversions {
             return Values.toDouble(v);
         }
         if (v instanceof String s) {
+            if (plainDecimal(s)) {
+                return Double.parseDouble(s); // the common case, without the copies below
+            }
             String t = s.strip().toLowerCase().replace("_", "");
             switch (t) {
                 case "inf", "+inf", "infinity", "+infinity":
@@ -118,6 +121,27 @@ public final class Conversions {
             throw new PebbleError("float() could not parse '" + s + "'");
         }
         throw new PebbleError("float() expects a string, integer, or float");
+    }
+
+    /** ASCII digits with at most one point and at least one digit: what most texts given to float() are. */
+    static boolean plainDecimal(String s) {
+        int n = s.length();
+        if (n == 0 || n > 64) {
+            return false;
+        }
+        boolean digit = false;
+        boolean point = false;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digit = true;
+            } else if (c == '.' && !point) {
+                point = true;
+            } else {
+                return false;
+            }
+        }
+        return digit;
     }
 
     /**

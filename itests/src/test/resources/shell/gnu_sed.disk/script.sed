@@ -1,0 +1,6 @@
+s/one/1/
+/three/,/five/{
+  s/^/> /
+}
+$a\
+the end
