@@ -55,7 +55,7 @@ public class OomKillerIT {
     static final String TICKER = String.join("\n",
             "n = 0",
             "while n < 100000:",
-            "    sleep(0.25)",
+            "    sleep(250)",
             "    n = n + 1",
             "    print \"tick \" + str(n)",
             "");
