@@ -28,4 +28,4 @@ echo "it's" | xargs echo; echo "status $?"
 echo a | xargs -n 0; echo "status $?"
 echo a | xargs -Q; echo "status $?"
 echo 'a b' | xargs -n1 -I{} echo {}
-find . -name '*.txt' | sort | xargs wc -l
+find . -name '*.txt' 2>/dev/null | sort | xargs wc -l
