@@ -18,7 +18,7 @@ import pebbleos.api.fs.Volume;
 /**
  * The {@code hostfs} backend: a host directory ({@code --root}, created if
  * missing) is the root of the Pebble tree. It is the fastest mode, and the
- * one where containment matters most: see {@link Containment}. Owners and
+ * one where containment matters most: see {@link HostTree}. Owners and
  * modes are kept in an {@link OwnerStore} beside the files; a hot-swap
  * successor adopts the store its predecessor handed over, still open.
  */
@@ -33,15 +33,25 @@ public final class HostFileSystem implements FileSystem {
     @Override
     public Volume mount(MountRequest request) {
         Path root = request.hostRoot().toAbsolutePath().normalize();
-        Containment paths;
+        HostTree tree;
         try {
             Files.createDirectories(root);
-            paths = new Containment(root);
+            tree = new HostTree(root);
         } catch (IOException e) {
             throw new PebbleException(Errno.IO, "cannot use the host directory as the root: " + e.getMessage());
         }
         MVStore handed = request.handoff() == null ? null : request.handoff().openStore(MVStore.class);
-        OwnerStore owners = handed != null ? OwnerStore.adopt(root, handed) : OwnerStore.open(root);
-        return new HostVolume(paths, owners);
+        OwnerStore owners;
+        try {
+            owners = handed != null ? OwnerStore.adopt(root, handed) : OwnerStore.open(root);
+        } catch (RuntimeException e) {
+            try {
+                tree.close();
+            } catch (IOException ignored) {
+                // the store's failure is what the caller needs to hear
+            }
+            throw e;
+        }
+        return new HostVolume(tree, owners);
     }
 }

@@ -1,45 +1,60 @@
 package pebbleos.fs.hostfs;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import pebbleos.api.Errno;
 import pebbleos.api.PebbleException;
 import pebbleos.api.fs.FileHandle;
 import pebbleos.api.fs.FileStat;
 import pebbleos.api.fs.FsErrors;
-import pebbleos.api.fs.MountRequest;
 import pebbleos.api.fs.Ownership;
 import pebbleos.api.fs.TreeSnapshot;
 import pebbleos.api.fs.Volume;
 import pebbleos.api.fs.VolumePaths;
 
 /**
- * A host directory as a volume, on {@code java.nio} directly: every
- * operation is one or two host calls after the containment check of
- * {@link Containment}. The host holds the contents; owners, groups and modes
- * are in the {@link OwnerStore} beside them, which a hot swap hands over
- * open.
+ * A host directory as a volume. Every operation resolves its path with
+ * {@link HostTree} to a handle on the parent directory and runs relative to
+ * that handle with links not followed ({@code openat}, {@code fstatat},
+ * {@code unlinkat}, {@code renameat}, {@code fchmodat}), so a host process
+ * that swaps a directory for a link while Pebble works cannot make an
+ * operation land outside the root: there is no gap between a check and a use
+ * of a path string. A new directory is made under a reserved name at the top
+ * of the root (a path whose only component below the root is the new name,
+ * which the host never follows) and renamed into place relative to the
+ * parent's handle: the JDK has no {@code mkdirat}.
+ *
+ * <p>The host holds the contents; owners, groups and modes are in the
+ * {@link OwnerStore} beside them, which a hot swap hands over open. Records
+ * are kept under the path the walk reached (links inside the root resolved),
+ * so a node has one record whichever link it is reached through.
  *
  * <p>A node the store has no record of (a file the host user put into the
  * folder) belongs to the disk user with the host's permission bits. So a
@@ -54,17 +69,23 @@ import pebbleos.api.fs.VolumePaths;
  * old ones after, a removal drops the record after the host removed the node.
  */
 final class HostVolume implements Volume {
-    private final Containment paths;
+    private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
+    /** How often an operation starts again when its final entry turns into a link under it. */
+    private static final int MAX_RETRIES = 100;
+    /** Numbers the staging names of new directories. */
+    private static final AtomicLong STAGED = new AtomicLong();
+
+    private final HostTree tree;
     private final OwnerStore owners;
     /** Whether the host has POSIX permission bits (else every owner is recorded). */
     private final boolean posix;
     /** Held while a node is made: the existence check, its record and the host's creation are one step. */
     private final Object creating = new Object();
 
-    HostVolume(Containment paths, OwnerStore owners) {
-        this.paths = paths;
+    HostVolume(HostTree tree, OwnerStore owners) {
+        this.tree = tree;
         this.owners = owners;
-        this.posix = paths.root().getFileSystem().supportedFileAttributeViews().contains("posix");
+        this.posix = tree.root().getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     @Override
@@ -94,24 +115,22 @@ final class HostVolume implements Volume {
 
     private FileStat find(String path, boolean count) {
         VolumePaths.check(path);
-        if (!VolumePaths.isRoot(path) && Containment.reserved(path)) {
+        if (!VolumePaths.isRoot(path) && HostTree.reserved(path)) {
             return null;
         }
-        Path host;
-        try {
-            host = paths.resolve(path);
+        try (HostTree.Place p = tree.locate(path, true)) {
+            BasicFileAttributes a = attributes(p.directory(), p.entry());
+            if (a == null || a.isSymbolicLink()) {
+                return null;
+            }
+            return stat(p.path(), VolumePaths.name(path), p.directory(), p.entry(), a, count);
         } catch (PebbleException e) {
-            if (e.errno() == Errno.NOTDIR) {
+            if (e.errno() == Errno.NOTDIR || e.errno() == Errno.NOENT) {
                 return null;
             }
             throw e;
-        }
-        try {
-            return stat(path, VolumePaths.name(path), host, attributes(host), count);
-        } catch (NoSuchFileException e) {
-            return null;
         } catch (IOException e) {
-            if (e.getMessage() != null && e.getMessage().contains("Not a directory")) {
+            if (gone(e)) {
                 return null;
             }
             throw HostErrors.map(e, path);
@@ -120,139 +139,309 @@ final class HostVolume implements Volume {
 
     @Override
     public List<FileStat> list(String directory) {
-        Path host = paths.resolve(directory);
-        if (!Files.isDirectory(host)) {
-            throw Files.exists(host) ? FsErrors.notDirectory(directory) : FsErrors.notFound(directory);
-        }
-        boolean top = VolumePaths.isRoot(directory);
-        List<FileStat> out = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(host)) {
-            for (Path entry : entries) {
-                String name = entry.getFileName().toString();
-                if ((top && name.startsWith(MountRequest.VFS_STORE)) || !paths.visible(entry)) {
-                    continue;
-                }
-                try {
-                    out.add(stat(VolumePaths.child(directory, name), name, entry, attributes(entry), true));
-                } catch (NoSuchFileException gone) {
-                    // removed meanwhile
+        try (HostTree.Place p = tree.locate(directory, true)) {
+            BasicFileAttributes a = attributes(p.directory(), p.entry());
+            if (a == null) {
+                throw FsErrors.notFound(directory);
+            }
+            if (!a.isDirectory()) {
+                throw FsErrors.notDirectory(directory);
+            }
+            List<FileStat> out = new ArrayList<>();
+            try (SecureDirectoryStream<Path> entries = p.openDirectory()) {
+                for (Path entry : entries) {
+                    String name = entry.getFileName().toString();
+                    if (p.isRoot() && HostTree.reservedName(name)) {
+                        continue;
+                    }
+                    FileStat s = listed(entries, p.path(), name);
+                    if (s != null) {
+                        out.add(s);
+                    }
                 }
             }
+            out.sort((x, y) -> x.name().compareTo(y.name()));
+            return out;
         } catch (IOException e) {
             throw HostErrors.map(e, directory);
         }
-        out.sort((a, b) -> a.name().compareTo(b.name()));
-        return out;
+    }
+
+    /** One entry of a listing; a link only when it leads somewhere inside the root. */
+    private FileStat listed(SecureDirectoryStream<Path> directory, String directoryPath, String name)
+            throws IOException {
+        Path entry = Path.of(name);
+        BasicFileAttributes a = attributes(directory, entry);
+        if (a == null) {
+            return null; // removed meanwhile
+        }
+        String path = VolumePaths.child(directoryPath, name);
+        if (!a.isSymbolicLink()) {
+            try {
+                return stat(path, name, directory, entry, a, true);
+            } catch (IOException e) {
+                if (gone(e)) {
+                    return null; // removed or replaced meanwhile
+                }
+                throw e;
+            }
+        }
+        try {
+            return find(path);
+        } catch (PebbleException outsideOrLoop) {
+            return null;
+        }
     }
 
     @Override
     public FileHandle open(String path, int flags, Ownership created) {
-        Path host = paths.resolve(path);
-        if (Files.isDirectory(host)) {
-            throw FsErrors.isDirectory(path);
-        }
-        if ((flags & CREATE) != 0 && !exists(host)) {
-            return creating(path, host, false, created, () -> openHost(host, path, flags | EXCLUSIVE));
-        }
-        return openHost(host, path, flags);
-    }
-
-    private FileHandle openHost(Path host, String path, int flags) {
-        Set<StandardOpenOption> options = EnumSet.noneOf(StandardOpenOption.class);
+        Set<OpenOption> options = new HashSet<>();
+        options.add(NOFOLLOW);
         if ((flags & WRITE) != 0 || (flags & TRUNCATE) != 0) {
             options.add(StandardOpenOption.WRITE);
         }
-        if ((flags & READ) != 0 || options.isEmpty()) {
+        if ((flags & READ) != 0 || !options.contains(StandardOpenOption.WRITE)) {
             options.add(StandardOpenOption.READ);
-        }
-        if ((flags & CREATE) != 0) {
-            options.add((flags & EXCLUSIVE) != 0 ? StandardOpenOption.CREATE_NEW : StandardOpenOption.CREATE);
         }
         if ((flags & TRUNCATE) != 0) {
             options.add(StandardOpenOption.TRUNCATE_EXISTING);
         }
-        try {
-            return new HostHandle(FileChannel.open(host, options), path);
-        } catch (IOException e) {
-            throw HostErrors.map(e, path);
+        boolean create = (flags & CREATE) != 0;
+        boolean exclusive = (flags & EXCLUSIVE) != 0;
+        for (int attempt = 0; ; attempt++) {
+            try (HostTree.Place p = tree.locate(path, true)) {
+                BasicFileAttributes a = file(p, path);
+                if (a == null && !create) {
+                    throw FsErrors.notFound(path);
+                }
+                if (a != null && create && exclusive) {
+                    throw FsErrors.exists(path);
+                }
+                if (a == null) {
+                    Set<OpenOption> creation = new HashSet<>(options);
+                    creation.add(StandardOpenOption.CREATE_NEW);
+                    return creating(p, false, created, () -> {
+                        try {
+                            return new HostHandle(channel(p, creation), path);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+                }
+                return new HostHandle(channel(p, options), path);
+            } catch (IOException | UncheckedIOException failure) {
+                IOException e = failure instanceof UncheckedIOException u ? u.getCause() : (IOException) failure;
+                if (again(e, create && !exclusive, attempt)) {
+                    continue;
+                }
+                throw HostErrors.map(e, path);
+            }
         }
     }
 
     @Override
     public byte[] read(String path) {
-        Path host = paths.resolve(path);
-        try {
-            return Files.readAllBytes(host);
-        } catch (IOException e) {
-            throw HostErrors.map(e, path);
+        for (int attempt = 0; ; attempt++) {
+            try (HostTree.Place p = tree.locate(path, true)) {
+                if (file(p, path) == null) {
+                    throw FsErrors.notFound(path);
+                }
+                try (FileChannel channel = channel(p, Set.of(StandardOpenOption.READ, NOFOLLOW))) {
+                    return readAll(channel, path);
+                }
+            } catch (IOException e) {
+                if (again(e, false, attempt)) {
+                    continue;
+                }
+                throw HostErrors.map(e, path);
+            }
         }
+    }
+
+    /** Everything in {@code channel}, also when the file shrinks or grows while it is read. */
+    private static byte[] readAll(FileChannel channel, String path) throws IOException {
+        long size = channel.size();
+        if (size > Integer.MAX_VALUE - 16) {
+            throw FsErrors.of(Errno.FBIG, path);
+        }
+        ByteBuffer buffer = ByteBuffer.allocate((int) size);
+        while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+            // a file that shrank meanwhile ends early
+        }
+        byte[] bytes = new byte[buffer.position()];
+        buffer.flip().get(bytes);
+        ByteBuffer more = ByteBuffer.allocate(8192);
+        ByteArrayOutputStream tail = null;
+        while (channel.read(more) > 0) {
+            if (tail == null) {
+                tail = new ByteArrayOutputStream();
+                tail.write(bytes, 0, bytes.length);
+            }
+            tail.write(more.array(), 0, more.position());
+            more.clear();
+        }
+        return tail == null ? bytes : tail.toByteArray();
     }
 
     @Override
     public void write(String path, byte[] data, boolean append, Ownership created) {
-        Path host = paths.resolve(path);
+        for (int attempt = 0; ; attempt++) {
+            try (HostTree.Place p = tree.locate(path, true)) {
+                if (file(p, path) != null) {
+                    // an existing file: nothing is created behind the owners store's back
+                    try (FileChannel channel = channel(p, Set.of(StandardOpenOption.WRITE, NOFOLLOW,
+                            append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING))) {
+                        writeAll(channel, data);
+                    }
+                    return;
+                }
+                creating(p, false, created, () -> {
+                    try (FileChannel channel = channel(p,
+                            Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW, NOFOLLOW))) {
+                        writeAll(channel, data);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    return null;
+                });
+                return;
+            } catch (IOException | UncheckedIOException failure) {
+                IOException e = failure instanceof UncheckedIOException u ? u.getCause() : (IOException) failure;
+                if (again(e, true, attempt)) {
+                    continue;
+                }
+                throw HostErrors.map(e, path);
+            }
+        }
+    }
+
+    private static void writeAll(FileChannel channel, byte[] data) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(data);
+        while (b.hasRemaining()) {
+            channel.write(b);
+        }
+    }
+
+    /**
+     * The attributes of the regular file (or nothing yet) at {@code p}, links
+     * followed by the walk: ISDIR for a directory.
+     */
+    private static BasicFileAttributes file(HostTree.Place p, String path) {
+        BasicFileAttributes a;
         try {
-            // an existing file: one host call, and nothing is created behind the owners store's back
-            Files.write(host, data, StandardOpenOption.WRITE,
-                    append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
-            return;
-        } catch (NoSuchFileException missing) {
-            // a new file (or a missing directory, which the creation reports)
+            a = p.attributes();
         } catch (IOException e) {
             throw HostErrors.map(e, path);
         }
-        creating(path, host, false, created, () -> {
-            try {
-                Files.write(host, data, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            } catch (IOException e) {
-                throw HostErrors.map(e, path);
-            }
-            return null;
-        });
+        if (p.isRoot() || a != null && a.isDirectory()) {
+            throw FsErrors.isDirectory(path);
+        }
+        return a;
+    }
+
+    /** Open the entry of {@code p} relative to its directory's handle, never through a link. */
+    private static FileChannel channel(HostTree.Place p, Set<OpenOption> options) throws IOException {
+        SeekableByteChannel channel = p.directory().newByteChannel(p.entry(), options);
+        if (channel instanceof FileChannel file) {
+            return file;
+        }
+        channel.close();
+        throw FsErrors.io("not a file channel", p.path());
+    }
+
+    /**
+     * True when an operation on an entry should start again from the walk:
+     * the entry became a link after the walk looked at it, or (with
+     * {@code created}) someone made it between the look and the creation.
+     */
+    private static boolean again(IOException e, boolean created, int attempt) {
+        return attempt < MAX_RETRIES && (linkAppeared(e) || created && e instanceof FileAlreadyExistsException);
     }
 
     @Override
     public void mkdir(String path, Ownership created) {
-        Path host = paths.resolve(path);
-        if (exists(host)) {
-            throw FsErrors.exists(path);
-        }
-        creating(path, host, true, created, () -> {
-            try {
-                Files.createDirectory(host);
-            } catch (IOException e) {
-                throw HostErrors.map(e, path);
+        try (HostTree.Place p = tree.locate(path, false)) {
+            if (p.isRoot() || p.attributes() != null) {
+                throw FsErrors.exists(path);
             }
-            return null;
-        });
+            creating(p, true, created, () -> {
+                makeDirectory(p, path);
+                return null;
+            });
+        } catch (IOException e) {
+            throw HostErrors.map(e, path);
+        }
+    }
+
+    /** Make the directory at {@code p}: at the top of the root first, then moved into place. */
+    private void makeDirectory(HostTree.Place p, String path) {
+        Path staged = Path.of(HostTree.STAGING_PREFIX + ProcessHandle.current().pid() + "_" + STAGED.incrementAndGet());
+        try {
+            Files.createDirectory(tree.realRoot().resolve(staged));
+        } catch (IOException e) {
+            throw HostErrors.map(e, path);
+        }
+        try {
+            tree.rootHandle().move(staged, p.directory(), p.entry());
+        } catch (IOException e) {
+            removeStaged(staged);
+            try {
+                if (p.attributes() != null) {
+                    throw FsErrors.exists(path);
+                }
+            } catch (IOException again) {
+                throw HostErrors.map(again, path);
+            }
+            if (e.getMessage() != null && e.getMessage().contains("cross-device")) {
+                throw FsErrors.of(Errno.XDEV, "a host mount point lies between the root and the new directory", path);
+            }
+            throw HostErrors.map(e, path);
+        }
+    }
+
+    private void removeStaged(Path staged) {
+        try {
+            tree.rootHandle().deleteDirectory(staged);
+        } catch (IOException e) {
+            // left for the next mount to remove
+        }
     }
 
     @Override
     public void chmod(String path, int mode) {
-        FileStat s = existing(path);
-        own(path, paths.resolve(path), s.isDirectory(), s.ownership().withMode(mode));
+        try (HostTree.Place p = tree.locate(path, true)) {
+            BasicFileAttributes a = existing(p, path);
+            own(p, a.isDirectory(), ownership(p.path(), a).withMode(mode));
+        }
     }
 
     @Override
     public void chown(String path, int uid, int gid) {
-        FileStat s = existing(path);
-        own(path, paths.resolve(path), s.isDirectory(), s.ownership().withOwner(uid, gid));
-    }
-
-    private FileStat existing(String path) {
-        FileStat s = node(path);
-        if (s == null) {
-            throw FsErrors.notFound(path);
+        try (HostTree.Place p = tree.locate(path, true)) {
+            BasicFileAttributes a = existing(p, path);
+            own(p, a.isDirectory(), ownership(p.path(), a).withOwner(uid, gid));
         }
-        return s;
     }
 
-    /** Give an existing node {@code o}: in the host's bits when they carry it, else in a record. */
-    private void own(String path, Path host, boolean directory, Ownership o) {
-        if (carried(o, directory) && hostMode(host, o.mode())) {
-            owners.forget(path, false);
+    /** The attributes of the node at {@code p} (links followed by the walk); NOENT when there is none. */
+    private static BasicFileAttributes existing(HostTree.Place p, String path) {
+        try {
+            BasicFileAttributes a = attributes(p.directory(), p.entry());
+            if (a == null || a.isSymbolicLink()) {
+                throw FsErrors.notFound(path);
+            }
+            return a;
+        } catch (IOException e) {
+            throw HostErrors.map(e, path);
+        }
+    }
+
+    /** Give the existing node at {@code p} {@code o}: in the host's bits when they carry it, else in a record. */
+    private void own(HostTree.Place p, boolean directory, Ownership o) {
+        if (carried(o, directory) && hostMode(p, o.mode())) {
+            owners.forget(p.path(), false);
         } else {
-            owners.record(path, o, false);
+            owners.record(p.path(), o, false);
         }
     }
 
@@ -267,10 +456,15 @@ final class HostVolume implements Volume {
                 && (o.mode() & ~Ownership.PERMISSION_BITS) == 0 && (o.mode() & needed) == needed;
     }
 
-    /** Set the host's permission bits of {@code host} to {@code mode}; false when the host refuses. */
-    private static boolean hostMode(Path host, int mode) {
+    /** Set the host's permission bits of the entry at {@code p} (never through a link); false when the host refuses. */
+    private static boolean hostMode(HostTree.Place p, int mode) {
         try {
-            Files.setPosixFilePermissions(host, permissions(mode));
+            PosixFileAttributeView view = p.directory().getFileAttributeView(p.entry(), PosixFileAttributeView.class,
+                    NOFOLLOW);
+            if (view == null) {
+                return false;
+            }
+            view.setPermissions(permissions(mode));
             return true;
         } catch (IOException | UnsupportedOperationException e) {
             return false;
@@ -293,68 +487,80 @@ final class HostVolume implements Volume {
 
     @Override
     public void rmdir(String path) {
-        Path host = paths.resolve(path);
+        VolumePaths.check(path);
         if (VolumePaths.isRoot(path)) {
             throw FsErrors.of(Errno.BUSY, path);
         }
-        try {
-            if (!Files.readAttributes(host, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isDirectory()) {
+        try (HostTree.Place p = tree.locate(path, false)) {
+            BasicFileAttributes a = p.attributes();
+            if (a == null) {
+                throw FsErrors.notFound(path);
+            }
+            if (!a.isDirectory()) {
                 throw FsErrors.notDirectory(path);
             }
-            Files.delete(host);
+            p.directory().deleteDirectory(p.entry());
+            owners.forget(p.path(), true);
         } catch (IOException e) {
             throw HostErrors.map(e, path);
         }
-        owners.forget(path, true);
     }
 
     @Override
     public void delete(String path) {
-        Path host = paths.resolve(path);
-        try {
-            if (Files.readAttributes(host, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isDirectory()) {
+        try (HostTree.Place p = tree.locate(path, false)) {
+            BasicFileAttributes a = p.attributes();
+            if (a == null) {
+                throw FsErrors.notFound(path);
+            }
+            if (a.isDirectory() || p.isRoot()) {
                 throw FsErrors.isDirectory(path);
             }
-            Files.delete(host);
+            p.directory().deleteFile(p.entry());
+            owners.forget(p.path(), true);
         } catch (IOException e) {
             throw HostErrors.map(e, path);
         }
-        owners.forget(path, true);
     }
 
     @Override
     public void rename(String from, String to) {
-        Path source = paths.resolve(from);
-        Path target = paths.resolve(to);
+        VolumePaths.check(from);
+        VolumePaths.check(to);
         if (VolumePaths.isRoot(from) || VolumePaths.isRoot(to)) {
             throw FsErrors.of(Errno.BUSY, from);
         }
-        try {
-            Files.readAttributes(source, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        try (HostTree.Place source = tree.locate(from, false); HostTree.Place target = tree.locate(to, false)) {
+            if (source.attributes() == null) {
+                throw FsErrors.notFound(from);
+            }
+            if (source.path().equals(target.path())) {
+                return;
+            }
+            Map<String, byte[]> replaced = owners.copy(source.path(), target.path());
+            try {
+                source.directory().move(source.entry(), target.directory(), target.entry());
+            } catch (IOException e) {
+                owners.restore(target.path(), replaced);
+                throw HostErrors.map(e, to);
+            } catch (RuntimeException e) {
+                owners.restore(target.path(), replaced);
+                throw e;
+            }
+            owners.forget(source.path(), true);
         } catch (IOException e) {
             throw HostErrors.map(e, from);
         }
-        if (from.equals(to)) {
-            return;
-        }
-        Map<String, byte[]> replaced = owners.copy(from, to);
-        try {
-            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            owners.restore(to, replaced);
-            throw HostErrors.map(e, to);
-        } catch (RuntimeException e) {
-            owners.restore(to, replaced);
-            throw e;
-        }
-        owners.forget(from, true);
     }
 
     @Override
     public void setTime(String path, long mtime) {
-        Path host = paths.resolve(path);
-        try {
-            Files.setLastModifiedTime(host, FileTime.fromMillis(mtime));
+        try (HostTree.Place p = tree.locate(path, true)) {
+            if (p.attributes() == null) {
+                throw FsErrors.notFound(path);
+            }
+            p.directory().getFileAttributeView(p.entry(), BasicFileAttributeView.class, NOFOLLOW)
+                    .setTimes(FileTime.fromMillis(mtime), null, null);
         } catch (IOException e) {
             throw HostErrors.map(e, path);
         }
@@ -363,36 +569,39 @@ final class HostVolume implements Volume {
     @Override
     public Usage usage() {
         long[] counts = new long[3];
-        Path root = paths.root();
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    if (!dir.equals(root)) {
-                        counts[1]++;
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() && !(file.getParent().equals(root)
-                            && file.getFileName().toString().startsWith(MountRequest.VFS_STORE))) {
-                        counts[0]++;
-                        counts[2] += attrs.size();
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+        try (SecureDirectoryStream<Path> top = tree.rootHandle().newDirectoryStream(Path.of("."), NOFOLLOW)) {
+            count(top, true, counts, 0);
         } catch (IOException e) {
             throw HostErrors.map(e, "/");
         }
         return new Usage(counts[0], counts[1], counts[2]);
+    }
+
+    /** Files, directories and bytes under a directory handle (links not followed). */
+    private static void count(SecureDirectoryStream<Path> directory, boolean top, long[] counts, int depth) {
+        for (Path entry : directory) {
+            Path name = entry.getFileName();
+            if (top && HostTree.reservedName(name.toString())) {
+                continue;
+            }
+            try {
+                BasicFileAttributes a = directory.getFileAttributeView(name, BasicFileAttributeView.class, NOFOLLOW)
+                        .readAttributes();
+                if (a.isDirectory()) {
+                    counts[1]++;
+                    if (depth < 4096) {
+                        try (SecureDirectoryStream<Path> sub = directory.newDirectoryStream(name, NOFOLLOW)) {
+                            count(sub, false, counts, depth + 1);
+                        }
+                    }
+                } else if (a.isRegularFile()) {
+                    counts[0]++;
+                    counts[2] += a.size();
+                }
+            } catch (IOException e) {
+                // removed or unreadable meanwhile: not counted
+            }
+        }
     }
 
     /** The host writes contents itself; make the owners store durable on the device. */
@@ -401,65 +610,92 @@ final class HostVolume implements Volume {
         owners.sync();
     }
 
-    /** Hand the owners store over open (a hot-swap successor adopts it). */
+    /** Hand the owners store over open (a hot-swap successor adopts it) and let the root's handle go. */
     @Override
     public TreeSnapshot detach() {
         owners.sync();
+        try {
+            tree.close();
+        } catch (IOException e) {
+            // the handle is gone either way
+        }
         return TreeSnapshot.openStore(owners.mvStore());
     }
 
     /**
-     * Make node {@code path} with {@code make}, under the creation lock. When
-     * the host's bits carry {@code created}, any stale record goes and the
-     * node is made with those bits; else the record comes first, then the
+     * Make the node at {@code p} with {@code make}, under the creation lock.
+     * When the host's bits carry {@code created}, any stale record goes and
+     * the node is made with those bits; else the record comes first, then the
      * node, and the record goes again if the node could not be made.
      */
-    private <T> T creating(String path, Path host, boolean directory, Ownership created, Supplier<T> make) {
+    private <T> T creating(HostTree.Place p, boolean directory, Ownership created, Supplier<T> make) {
         synchronized (creating) {
             if (carried(created, directory)) {
-                owners.forget(path, true);
+                owners.forget(p.path(), true);
                 T made = make.get();
-                if (!hostMode(host, created.mode())) {
-                    owners.record(path, created, false);
+                if (!hostMode(p, created.mode())) {
+                    owners.record(p.path(), created, false);
                 }
                 return made;
             }
-            owners.record(path, created, true);
+            owners.record(p.path(), created, true);
             try {
                 return make.get();
             } catch (RuntimeException e) {
-                if (!exists(host)) {
-                    owners.forget(path, true);
+                if (!present(p)) {
+                    owners.forget(p.path(), true);
                 }
                 throw e;
             }
         }
     }
 
-    private static boolean exists(Path host) {
-        return Files.exists(host, LinkOption.NOFOLLOW_LINKS);
-    }
-
-    /** A host node's attributes, links followed: POSIX ones (with permission bits) where the host has them. */
-    private static BasicFileAttributes attributes(Path host) throws IOException {
+    private static boolean present(HostTree.Place p) {
         try {
-            return Files.readAttributes(host, PosixFileAttributes.class);
-        } catch (UnsupportedOperationException notPosix) {
-            return Files.readAttributes(host, BasicFileAttributes.class);
+            return p.attributes() != null;
+        } catch (IOException e) {
+            return false;
         }
     }
 
-    private FileStat stat(String path, String name, Path host, BasicFileAttributes a, boolean count)
-            throws IOException {
+    /** The recorded owner of {@code path}, else the disk user's with the host's bits of {@code a}. */
+    private Ownership ownership(String path, BasicFileAttributes a) {
         Ownership owner = owners.get(path);
-        if (owner == null) {
-            owner = Ownership.diskUser(TreeSnapshot.hostMode(a));
+        return owner != null ? owner : Ownership.diskUser(TreeSnapshot.hostMode(a));
+    }
+
+    /**
+     * An entry's attributes under a directory handle, the link itself when it
+     * is one: POSIX ones (with permission bits) where the host has them;
+     * {@code null} when there is no such entry.
+     */
+    private static BasicFileAttributes attributes(SecureDirectoryStream<Path> directory, Path entry)
+            throws IOException {
+        try {
+            PosixFileAttributeView posix = directory.getFileAttributeView(entry, PosixFileAttributeView.class,
+                    NOFOLLOW);
+            if (posix != null) {
+                return posix.readAttributes();
+            }
+            return directory.getFileAttributeView(entry, BasicFileAttributeView.class, NOFOLLOW).readAttributes();
+        } catch (NoSuchFileException e) {
+            return null;
         }
+    }
+
+    private FileStat stat(String path, String name, SecureDirectoryStream<Path> directory, Path entry,
+            BasicFileAttributes a, boolean count) throws IOException {
+        Ownership owner = ownership(path, a);
         if (a.isDirectory()) {
             long entries = 0;
             if (count) {
-                try (Stream<Path> s = Files.list(host)) {
-                    entries = s.count();
+                boolean top = VolumePaths.isRoot(path);
+                try (SecureDirectoryStream<Path> d = directory.newDirectoryStream(entry, NOFOLLOW)) {
+                    for (Path e : d) {
+                        if (!(top && HostTree.reservedName(e.getFileName().toString()))) {
+                            entries++;
+                        }
+                    }
                 }
             }
             return new FileStat(name, FileStat.DIRECTORY, entries, a.lastModifiedTime().toMillis(),
@@ -467,5 +703,17 @@ final class HostVolume implements Volume {
         }
         return new FileStat(name, FileStat.FILE, a.size(), a.lastModifiedTime().toMillis(), a.creationTime().toMillis(),
                 owner);
+    }
+
+    /** A lookup or open that failed because the entry went away or stopped being a directory meanwhile. */
+    private static boolean gone(IOException e) {
+        return e instanceof NoSuchFileException
+                || e.getMessage() != null && e.getMessage().contains("Not a directory");
+    }
+
+    /** An {@code O_NOFOLLOW} open or lookup met a link (ELOOP): the entry became one after the walk. */
+    private static boolean linkAppeared(IOException e) {
+        String reason = e instanceof FileSystemException f ? f.getReason() : e.getMessage();
+        return reason != null && reason.contains("symbolic link");
     }
 }

@@ -5,14 +5,27 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 import org.junit.Test;
 
 import pebbleos.api.Errno;
+import pebbleos.api.PebbleException;
 import pebbleos.api.fs.MountRequest;
+import pebbleos.api.fs.Ownership;
 import pebbleos.api.fs.TreeSnapshot;
 import pebbleos.api.fs.Volume;
 import pebbleos.kernel.fs.VolumeContract;
@@ -91,6 +104,93 @@ public class HostVolumeTest extends VolumeContract {
         volume.write("/alias/g", utf8("made through the link"), false);
         assertTrue(Files.exists(hostRoot.resolve("real/g")));
         assertTrue(names("/").contains("alias"));
+    }
+
+    /**
+     * A host thread swaps {@code /d} for a link to a folder outside and back,
+     * in a tight loop, while this thread reads, writes, makes and removes
+     * directories, renames, changes modes and touches under it: nothing
+     * outside may change and no read may return what lies outside.
+     */
+    @Test
+    public void aDirectorySwappedForAnOutsideLinkLetsNothingOut() throws Exception {
+        Path outside = folder.newFolder("outside-race").toPath();
+        Files.writeString(outside.resolve("f"), "OUTSIDE");
+        Files.createDirectories(outside.resolve("sub"));
+        for (int k = 0; k < 5; k++) {
+            Files.writeString(outside.resolve("new" + k), "outside " + k);
+        }
+        Path d = Files.createDirectories(hostRoot.resolve("d"));
+        Files.writeString(d.resolve("f"), "inside");
+        Files.createDirectories(d.resolve("sub"));
+        Path link = Files.createSymbolicLink(hostRoot.resolve("d-link"), outside);
+        Path parked = hostRoot.resolve("d-dir");
+        Map<String, String> before = snapshot(outside);
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong swaps = new AtomicLong();
+        AtomicReference<IOException> swapFailed = new AtomicReference<>();
+        Thread swapper = new Thread(() -> {
+            while (!stop.get()) {
+                try {
+                    Files.move(d, parked, StandardCopyOption.ATOMIC_MOVE);
+                    Files.move(link, d, StandardCopyOption.ATOMIC_MOVE);
+                    Files.move(d, link, StandardCopyOption.ATOMIC_MOVE);
+                    Files.move(parked, d, StandardCopyOption.ATOMIC_MOVE);
+                    swaps.incrementAndGet();
+                } catch (IOException e) {
+                    swapFailed.set(e);
+                    return;
+                }
+            }
+        }, "host-swapper");
+        swapper.start();
+        long end = System.currentTimeMillis() + 2000;
+        long ops = 0;
+        long refused = 0;
+        long leaked = 0;
+        for (int i = 0; System.currentTimeMillis() < end; i++) {
+            for (int step = 0; step < 8; step++) {
+                try {
+                    switch (step) {
+                        case 0 -> leaked += "inside".equals(text(volume.read("/d/f"))) ? 0 : 1;
+                        case 1 -> volume.write("/d/new" + (i % 5), utf8("x"), false);
+                        case 2 -> volume.mkdir("/d/sub/dir" + (i % 7), new Ownership(1001, 1001, 0700));
+                        case 3 -> volume.rmdir("/d/sub/dir" + ((i + 3) % 7));
+                        case 4 -> volume.rename("/d/new" + (i % 5), "/d/sub/moved");
+                        case 5 -> volume.chmod("/d/sub", i % 2 == 0 ? 0700 : 0755);
+                        case 6 -> volume.open("/d/new" + ((i + 2) % 5), Volume.WRITE | Volume.CREATE).close();
+                        default -> volume.setTime("/d/sub", 1000L * i);
+                    }
+                    ops++;
+                } catch (PebbleException e) {
+                    refused++;
+                }
+            }
+        }
+        stop.set(true);
+        swapper.join();
+        if (swapFailed.get() != null) {
+            throw new AssertionError("the host's swap failed", swapFailed.get());
+        }
+        System.out.printf("hostfs volume race: %d swaps, %d done, %d refused, %d leaked%n", swaps.get(), ops, refused,
+                leaked);
+        assertEquals(0, leaked);
+        assertEquals(before, snapshot(outside));
+        assertTrue("the swaps raced the operations: " + swaps.get(), swaps.get() > 10 && ops > 10);
+    }
+
+    /** Every entry under {@code dir}: kind, size, permissions, modification time and (files) content. */
+    private static Map<String, String> snapshot(Path dir) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.toList()) {
+                PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                out.put(dir.relativize(p).toString(), a.isDirectory() + " " + a.size() + " "
+                        + PosixFilePermissions.toString(a.permissions()) + " " + a.lastModifiedTime().toMillis()
+                        + (a.isRegularFile() ? " " + Files.readString(p) : ""));
+            }
+        }
+        return out;
     }
 
     @Test
