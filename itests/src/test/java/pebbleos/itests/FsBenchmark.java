@@ -25,7 +25,8 @@ import pebbleos.fs.vfs.VfsStores;
  * The filesystem benchmark (a program, not a test): in each mode, through the
  * {@link Volume} API, write and read 10,000 small files in one directory and
  * one 50 MB file; the same work with plain {@code java.nio} is the baseline.
- * Prints the median of 5 runs per phase. See docs/filesystems.md for the
+ * Prints the median of 5 runs per phase. {@code -Dfs.bench.modes=hostfs,...}
+ * keeps the baseline and the rows named. See docs/filesystems.md for the
  * command and the measured table.
  */
 public final class FsBenchmark {
@@ -61,7 +62,13 @@ public final class FsBenchmark {
         new Random(2).nextBytes(large);
         List<String> rows = new ArrayList<>();
         double[] baseline = null;
-        String[] names = {"java.nio", "hostfs", "hostfs (root)", "mfs", "mfs-import", "vfs-import", "vfs-persistent"};
+        List<String> names = new ArrayList<>(List.of("java.nio", "hostfs", "hostfs (root)", "mfs", "mfs-import",
+                "vfs-import", "vfs-persistent"));
+        String only = System.getProperty("fs.bench.modes");
+        if (only != null) {
+            // the baseline and the rows named (comma-separated): one mode's code before and after a change
+            names.retainAll(List.of(("java.nio," + only).split(",")));
+        }
         for (String name : names) {
             double[][] times = new double[4][RUNS];
             for (int run = -1; run < RUNS; run++) {
