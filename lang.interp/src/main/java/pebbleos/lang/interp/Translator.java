@@ -24,7 +24,7 @@ import pebbleos.lang.interp.node.Statements;
  * ("closure compilation"): every name becomes a slot access of the right
  * kind, every operator a node with its fast path.
  */
-final class Translator implements Expr.Visitor<Ev> {
+final class Translator implements Stmt.Visitor<Ex>, Expr.Visitor<Ev> {
     private final String file;
     /** The function being compiled, or null for module code. */
     private final Stmt.FunctionDef function;
@@ -60,87 +60,127 @@ final class Translator implements Expr.Visitor<Ev> {
     }
 
     private Ex statement(Stmt s) {
-        int line = s.line;
-        if (s instanceof Stmt.Expression e) {
-            return new Statements.ExprStmt(line, expr(e.expr));
+        return s.accept(this);
+    }
+
+    // A new kind of statement does not compile until it is translated here.
+
+    @Override
+    public Ex visitExpression(Stmt.Expression s) {
+        return new Statements.ExprStmt(s.line, expr(s.expr));
+    }
+
+    @Override
+    public Ex visitPrint(Stmt.Print s) {
+        return new Statements.Print(s.line, s.expr == null ? null : expr(s.expr));
+    }
+
+    @Override
+    public Ex visitAssign(Stmt.Assign s) {
+        return assign(s.line, s.target, expr(s.value));
+    }
+
+    @Override
+    public Ex visitAugAssign(Stmt.AugAssign s) {
+        return augAssign(s.line, s);
+    }
+
+    @Override
+    public Ex visitIf(Stmt.If s) {
+        Ev[] conditions = new Ev[s.conditions.size()];
+        Ex[] blocks = new Ex[conditions.length];
+        for (int k = 0; k < conditions.length; k++) {
+            conditions[k] = expr(s.conditions.get(k));
+            blocks[k] = block(s.line, s.blocks.get(k));
         }
-        if (s instanceof Stmt.Print p) {
-            return new Statements.Print(line, p.expr == null ? null : expr(p.expr));
+        return new Loops.If(s.line, conditions, blocks, s.otherwise == null ? null : block(s.line, s.otherwise));
+    }
+
+    @Override
+    public Ex visitWhile(Stmt.While s) {
+        return new Loops.While(s.line, expr(s.condition), block(s.line, s.body));
+    }
+
+    @Override
+    public Ex visitFor(Stmt.For s) {
+        Ev rangeCallee = null;
+        Ev[] rangeArgs = null;
+        if (s.iterable instanceof Expr.Call c && c.callee instanceof Expr.Name n && n.name.equals("range")) {
+            rangeCallee = expr(c.callee);
+            rangeArgs = exprs(c.args);
         }
-        if (s instanceof Stmt.Assign a) {
-            return assign(line, a.target, expr(a.value));
+        return new Loops.For(s.line, store(s.target), rangeCallee == null ? expr(s.iterable) : null, rangeCallee,
+                rangeArgs, block(s.line, s.body));
+    }
+
+    @Override
+    public Ex visitBreak(Stmt.Break s) {
+        return new Statements.Jump(s.line, Ex.BREAK);
+    }
+
+    @Override
+    public Ex visitContinue(Stmt.Continue s) {
+        return new Statements.Jump(s.line, Ex.CONTINUE);
+    }
+
+    @Override
+    public Ex visitPass(Stmt.Pass s) {
+        return new Statements.Jump(s.line, Ex.NORMAL);
+    }
+
+    @Override
+    public Ex visitReturn(Stmt.Return s) {
+        return new Statements.Return(s.line, s.value == null ? null : expr(s.value));
+    }
+
+    @Override
+    public Ex visitRaise(Stmt.Raise s) {
+        return new Statements.Raise(s.line, s.value == null ? null : expr(s.value));
+    }
+
+    @Override
+    public Ex visitTry(Stmt.Try s) {
+        return new Statements.Try(s.line, block(s.line, s.body), s.hasExcept,
+                s.errorName == null ? null : store(s.errorName),
+                s.handler == null ? null : block(s.line, s.handler),
+                s.finallyBody == null ? null : block(s.line, s.finallyBody));
+    }
+
+    @Override
+    public Ex visitFunctionDef(Stmt.FunctionDef s) {
+        return new Statements.Assign(s.line, store(s.target), makeFunction(s));
+    }
+
+    @Override
+    public Ex visitClassDef(Stmt.ClassDef s) {
+        return new Definitions.ClassDef(s.line, s.name, s.base == null ? null : expr(s.base), block(s.line, s.body),
+                store(s.target));
+    }
+
+    @Override
+    public Ex visitImport(Stmt.Import s) {
+        return new Definitions.Import(s.line, s.module, s.aliased, store(s.target));
+    }
+
+    @Override
+    public Ex visitFromImport(Stmt.FromImport s) {
+        Names.Store[] targets = new Names.Store[s.targets.size()];
+        for (int k = 0; k < targets.length; k++) {
+            targets[k] = store(s.targets.get(k));
         }
-        if (s instanceof Stmt.AugAssign a) {
-            return augAssign(line, a);
-        }
-        if (s instanceof Stmt.If i) {
-            Ev[] conditions = new Ev[i.conditions.size()];
-            Ex[] blocks = new Ex[conditions.length];
-            for (int k = 0; k < conditions.length; k++) {
-                conditions[k] = expr(i.conditions.get(k));
-                blocks[k] = block(line, i.blocks.get(k));
-            }
-            return new Loops.If(line, conditions, blocks, i.otherwise == null ? null : block(line, i.otherwise));
-        }
-        if (s instanceof Stmt.While w) {
-            return new Loops.While(line, expr(w.condition), block(line, w.body));
-        }
-        if (s instanceof Stmt.For f) {
-            Ev rangeCallee = null;
-            Ev[] rangeArgs = null;
-            if (f.iterable instanceof Expr.Call c && c.callee instanceof Expr.Name n && n.name.equals("range")) {
-                rangeCallee = expr(c.callee);
-                rangeArgs = exprs(c.args);
-            }
-            return new Loops.For(line, store(f.target), rangeCallee == null ? expr(f.iterable) : null, rangeCallee,
-                    rangeArgs, block(line, f.body));
-        }
-        if (s instanceof Stmt.Break) {
-            return new Statements.Jump(line, Ex.BREAK);
-        }
-        if (s instanceof Stmt.Continue) {
-            return new Statements.Jump(line, Ex.CONTINUE);
-        }
-        if (s instanceof Stmt.Pass) {
-            return new Statements.Jump(line, Ex.NORMAL);
-        }
-        if (s instanceof Stmt.Return r) {
-            return new Statements.Return(line, r.value == null ? null : expr(r.value));
-        }
-        if (s instanceof Stmt.Raise r) {
-            return new Statements.Raise(line, r.value == null ? null : expr(r.value));
-        }
-        if (s instanceof Stmt.Try t) {
-            return new Statements.Try(line, block(line, t.body), t.hasExcept,
-                    t.errorName == null ? null : store(t.errorName),
-                    t.handler == null ? null : block(line, t.handler),
-                    t.finallyBody == null ? null : block(line, t.finallyBody));
-        }
-        if (s instanceof Stmt.FunctionDef d) {
-            return new Statements.Assign(line, store(d.target), makeFunction(d));
-        }
-        if (s instanceof Stmt.ClassDef c) {
-            return new Definitions.ClassDef(line, c.name, c.base == null ? null : expr(c.base), block(line, c.body),
-                    store(c.target));
-        }
-        if (s instanceof Stmt.Import i) {
-            return new Definitions.Import(line, i.module, i.aliased, store(i.target));
-        }
-        if (s instanceof Stmt.FromImport fi) {
-            Names.Store[] targets = new Names.Store[fi.targets.size()];
-            for (int k = 0; k < targets.length; k++) {
-                targets[k] = store(fi.targets.get(k));
-            }
-            return new Definitions.FromImport(line, fi.module, fi.names, targets);
-        }
-        if (s instanceof Stmt.Global) {
-            return new Statements.Jump(line, Ex.NORMAL);
-        }
-        if (s instanceof Stmt.Delete d) {
-            Expr.Index target = (Expr.Index) d.target;
-            return new Statements.Delete(line, expr(target.target), expr(target.index));
-        }
-        throw new IllegalStateException("unknown statement " + s);
+        return new Definitions.FromImport(s.line, s.module, s.names, targets);
+    }
+
+    @Override
+    public Ex visitGlobal(Stmt.Global s) {
+        // resolved already: the names are global slots
+        return new Statements.Jump(s.line, Ex.NORMAL);
+    }
+
+    @Override
+    public Ex visitDelete(Stmt.Delete s) {
+        Expr.Index target = (Expr.Index) s.target;
+        return new Statements.Delete(s.line, expr(target.target), expr(target.index));
     }
 
     private Ex assign(int line, Expr target, Ev value) {

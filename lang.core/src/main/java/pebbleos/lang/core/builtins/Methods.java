@@ -7,6 +7,7 @@ import pebbleos.api.value.PDict;
 import pebbleos.api.value.PList;
 import pebbleos.api.value.PNone;
 import pebbleos.api.value.Values;
+import pebbleos.lang.core.runtime.Errors;
 import pebbleos.lang.core.runtime.Ops;
 import pebbleos.lang.core.runtime.PBuiltin;
 import pebbleos.lang.core.runtime.PebbleError;
@@ -242,7 +243,7 @@ public final class Methods {
                 if (a.length > 2) {
                     return a[2];
                 }
-                throw new PebbleError("dict key not found");
+                throw Errors.keyNotFound();
             }
             return v;
         });

@@ -25,8 +25,7 @@ public final class Calls {
             full[0] = m.self;
             System.arraycopy(args, 0, full, 1, args.length);
             if (m.function instanceof PFunction f && f.arity != full.length) {
-                throw new PebbleError("function '" + f.name + "' expected " + (f.arity - 1)
-                        + " arguments but got " + args.length);
+                throw Errors.arity(f.name, f.arity - 1, args.length);
             }
             return call(rt, m.function, full);
         }
@@ -42,15 +41,14 @@ public final class Calls {
         Object init = c.lookup("__init__");
         if (init instanceof PFunction f) {
             if (f.arity != args.length + 1) {
-                throw new PebbleError("class '" + c.name + "' expected " + (f.arity - 1)
-                        + " constructor arguments but got " + args.length);
+                throw Errors.constructorArity(c.name, f.arity - 1, args.length);
             }
             Object[] full = new Object[args.length + 1];
             full[0] = inst;
             System.arraycopy(args, 0, full, 1, args.length);
             rt.call(f, full);
         } else if (args.length != 0) {
-            throw new PebbleError("class '" + c.name + "' expected 0 constructor arguments but got " + args.length);
+            throw Errors.constructorArity(c.name, 0, args.length);
         }
         return inst;
     }

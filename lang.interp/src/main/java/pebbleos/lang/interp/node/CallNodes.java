@@ -4,6 +4,7 @@ import pebbleos.api.value.PList;
 import pebbleos.lang.core.builtins.Methods;
 import pebbleos.lang.core.runtime.Access;
 import pebbleos.lang.core.runtime.Calls;
+import pebbleos.lang.core.runtime.Errors;
 import pebbleos.lang.core.runtime.PBoundMethod;
 import pebbleos.lang.core.runtime.PBuiltin;
 import pebbleos.lang.core.runtime.PClass;
@@ -34,7 +35,7 @@ public final class CallNodes {
     }
 
     static PebbleError arity(PFunction fn, int got) {
-        return new PebbleError("function '" + fn.name + "' expected " + fn.arity + " arguments but got " + got);
+        return Errors.arity(fn.name, fn.arity, got);
     }
 
     /** Run an interpreter function with arguments evaluated into fresh slots, {@code self} first if given. */
@@ -42,8 +43,7 @@ public final class CallNodes {
         int offset = self == null ? 0 : 1;
         if (args.length + offset != fn.arity) {
             if (self != null) {
-                throw new PebbleError("function '" + fn.name + "' expected " + (fn.arity - 1)
-                        + " arguments but got " + args.length);
+                throw Errors.arity(fn.name, fn.arity - 1, args.length);
             }
             throw arity(fn, args.length);
         }

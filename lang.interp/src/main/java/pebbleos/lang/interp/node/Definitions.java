@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import pebbleos.lang.core.runtime.Cell;
+import pebbleos.lang.core.runtime.Errors;
 import pebbleos.lang.core.runtime.PClass;
 import pebbleos.lang.core.runtime.PFunction;
 import pebbleos.lang.core.runtime.PModule;
@@ -62,7 +63,7 @@ public final class Definitions {
             if (base != null) {
                 Object b = base.eval(f);
                 if (!(b instanceof PClass c)) {
-                    throw new PebbleError("a class can only extend a class");
+                    throw Errors.extendsNonClass();
                 }
                 parent = c;
             }

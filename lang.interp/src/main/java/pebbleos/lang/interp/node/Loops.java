@@ -3,8 +3,8 @@ package pebbleos.lang.interp.node;
 import pebbleos.api.value.PDict;
 import pebbleos.api.value.PList;
 import pebbleos.lang.core.builtins.Builtins;
+import pebbleos.lang.core.runtime.Errors;
 import pebbleos.lang.core.runtime.PBuiltin;
-import pebbleos.lang.core.runtime.PebbleError;
 import pebbleos.lang.interp.Frame;
 
 /**
@@ -115,7 +115,7 @@ public final class Loops {
             long stop = a.length == 1 ? (Long) a[0] : (Long) a[1];
             long step = a.length == 3 ? (Long) a[2] : 1;
             if (step == 0) {
-                throw new PebbleError("range() step cannot be zero");
+                throw Errors.rangeStepZero();
             }
             // count the values: stepping past Long.MAX_VALUE must not wrap around into more iterations
             long count = Builtins.rangeLength(start, stop, step);
@@ -176,7 +176,7 @@ public final class Loops {
                 return NORMAL;
             }
             // the original's text, although strings and dicts iterate too
-            throw new PebbleError("for loops must iterate over a list or range(...)");
+            throw Errors.notIterable();
         }
 
         private int step(Frame f, Object value) {

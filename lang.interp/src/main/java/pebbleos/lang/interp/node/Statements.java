@@ -5,6 +5,7 @@ import pebbleos.api.process.Terminated;
 import pebbleos.api.value.PList;
 import pebbleos.api.value.Values;
 import pebbleos.lang.core.runtime.Access;
+import pebbleos.lang.core.runtime.Errors;
 import pebbleos.lang.core.runtime.Ops;
 import pebbleos.lang.core.runtime.PebbleError;
 import pebbleos.lang.interp.Frame;
@@ -43,9 +44,9 @@ public final class Statements {
                     // a failure a builtin or value operation reports in user terms (unhashable key, syscall)
                     throw PebbleError.of(e).locate(f.file, s.line);
                 } catch (StackOverflowError e) {
-                    throw new PebbleError("recursion depth exceeded").locate(f.file, s.line);
+                    throw Errors.recursionDepth().locate(f.file, s.line);
                 } catch (OutOfMemoryError e) {
-                    throw new PebbleError("out of memory").locate(f.file, s.line);
+                    throw Errors.outOfMemory().locate(f.file, s.line);
                 } catch (RuntimeException e) {
                     throw new PebbleError("internal error: " + e).locate(f.file, s.line);
                 }
@@ -297,7 +298,7 @@ public final class Statements {
             if (value == null) {
                 PebbleError current = f.thread.handling;
                 if (current == null) {
-                    throw new PebbleError("no error to re-raise");
+                    throw Errors.nothingToReraise();
                 }
                 throw current;
             }

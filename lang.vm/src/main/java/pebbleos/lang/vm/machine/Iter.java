@@ -2,7 +2,7 @@ package pebbleos.lang.vm.machine;
 
 import pebbleos.api.value.PDict;
 import pebbleos.api.value.PList;
-import pebbleos.lang.core.runtime.PebbleError;
+import pebbleos.lang.core.runtime.Errors;
 
 /**
  * The state of a running {@code for} loop, held in a register: a counter for
@@ -24,7 +24,7 @@ public abstract class Iter {
         if (v instanceof PDict d) {
             return new Items(d.keys(), 0);
         }
-        throw new PebbleError("for loops must iterate over a list or range(...)");
+        throw Errors.notIterable();
     }
 
     /** {@code range(start, stop, step)} counted without a list. */

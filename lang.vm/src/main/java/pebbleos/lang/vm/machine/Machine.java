@@ -9,6 +9,7 @@ import pebbleos.api.value.PList;
 import pebbleos.api.value.PNone;
 import pebbleos.api.value.Values;
 import pebbleos.lang.core.runtime.Access;
+import pebbleos.lang.core.runtime.Errors;
 import pebbleos.lang.core.runtime.PBuiltin;
 import pebbleos.lang.core.runtime.PInstance;
 import pebbleos.lang.core.runtime.Interop;
@@ -559,10 +560,10 @@ public final class Machine implements Interop {
             return pe;
         }
         if (e instanceof StackOverflowError) {
-            return new PebbleError("recursion depth exceeded");
+            return Errors.recursionDepth();
         }
         if (e instanceof OutOfMemoryError) {
-            return new PebbleError("out of memory");
+            return Errors.outOfMemory();
         }
         if (e instanceof PebbleException) {
             return new PebbleError(e.getMessage()); // a runtime value's own complaint (an unhashable key ...)
@@ -722,7 +723,7 @@ public final class Machine implements Interop {
     /** Push a frame for {@code proto} with registers from {@code base}; the result goes to {@code ret}. */
     Frame push(Proto proto, VmFunction function, PModule module, int base, int ret, int flags) {
         if (fp + 1 >= pebbleos.lang.core.builtins.Limits.MAX_DEPTH) {
-            throw new PebbleError("recursion depth exceeded");
+            throw Errors.recursionDepth();
         }
         int need = base + proto.registers;
         if (need > stack.length) {

@@ -5,6 +5,7 @@ import pebbleos.api.value.PDict;
 import pebbleos.api.value.PList;
 import pebbleos.api.value.Values;
 import pebbleos.lang.core.runtime.Access;
+import pebbleos.lang.core.runtime.Errors;
 import pebbleos.lang.core.runtime.Ops;
 import pebbleos.lang.core.runtime.PebbleError;
 import pebbleos.lang.core.runtime.PModule;
@@ -167,7 +168,7 @@ final class Rare {
             }
             case OP_CHKBASE -> {
                 if (!(st[a] instanceof pebbleos.lang.core.runtime.PClass)) {
-                    throw new PebbleError("a class can only extend a class");
+                    throw Errors.extendsNonClass();
                 }
                 return pc + 1;
             }

@@ -11,6 +11,7 @@ import pebbleos.lang.core.builtins.Methods;
 import pebbleos.lang.core.runtime.Access;
 import pebbleos.lang.core.runtime.Calls;
 import pebbleos.lang.core.runtime.Cell;
+import pebbleos.lang.core.runtime.Errors;
 import pebbleos.lang.core.runtime.Ops;
 import pebbleos.lang.core.runtime.PBoundMethod;
 import pebbleos.lang.core.runtime.PBuiltin;
@@ -24,8 +25,9 @@ import pebbleos.lang.vm.code.Proto;
 /**
  * The slow paths of the dispatch loop, out of line so that the loop stays
  * small: name fallbacks, calls of anything but a plain VM function, method
- * lookup, class creation, imports, range set-up. Each mirrors the node of the
- * interpreter it stands for (named in its comment), messages included.
+ * lookup, class creation, imports, range set-up. Each does what the node of
+ * the interpreter it stands for does (named in its comment); the errors both
+ * raise come from {@link pebbleos.lang.core.runtime.Errors}.
  */
 final class Slow {
     static final PBuiltin RANGE = Builtins.get("range");
@@ -144,11 +146,11 @@ final class Slow {
     // ------------------------------------------------------------------ calls (interpreter: CallNodes)
 
     static PebbleError arity(PFunction fn, int got) {
-        return new PebbleError("function '" + fn.name + "' expected " + fn.arity + " arguments but got " + got);
+        return Errors.arity(fn.name, fn.arity, got);
     }
 
     static PebbleError boundArity(PFunction fn, int got) {
-        return new PebbleError("function '" + fn.name + "' expected " + (fn.arity - 1) + " arguments but got " + got);
+        return Errors.arity(fn.name, fn.arity - 1, got);
     }
 
     /** The arity check a call makes on a Pebble function before evaluating its arguments. */
@@ -244,8 +246,7 @@ final class Slow {
         Object init = cls.lookup("__init__");
         if (init instanceof VmFunction fn) {
             if (fn.arity != n + 1) {
-                throw new PebbleError("class '" + cls.name + "' expected " + (fn.arity - 1)
-                        + " constructor arguments but got " + n);
+                throw Errors.constructorArity(cls.name, fn.arity - 1, n);
             }
             m.stack[c] = inst;
             Frame f = m.enter(fn, c, ret, n + 1, Frame.CONSTRUCTOR);
@@ -258,7 +259,7 @@ final class Slow {
             return null;
         }
         if (n != 0) {
-            throw new PebbleError("class '" + cls.name + "' expected 0 constructor arguments but got " + n);
+            throw Errors.constructorArity(cls.name, 0, n);
         }
         m.stack[ret] = inst;
         return null;
@@ -385,7 +386,7 @@ final class Slow {
                 return (PebbleError) m.stack[f.base + reg];
             }
         }
-        return new PebbleError("no error to re-raise");
+        return Errors.nothingToReraise();
     }
 
     /** For's countRange: a counter when every argument is an int, else iterate what range() gives. */
@@ -403,7 +404,7 @@ final class Slow {
         long stop = n == 1 ? (Long) args[0] : (Long) args[1];
         long step = n == 3 ? (Long) args[2] : 1;
         if (step == 0) {
-            throw new PebbleError("range() step cannot be zero");
+            throw Errors.rangeStepZero();
         }
         return new Iter.Range(start, stop, step);
     }
