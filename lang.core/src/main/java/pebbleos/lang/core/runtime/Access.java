@@ -203,34 +203,34 @@ public final class Access {
             Object field = inst.fields.get(name);
             if (field != null) {
                 if (!callable(field)) {
-                    throw new PebbleError("instance field '" + name + "' is not callable");
+                    throw Errors.fieldNotCallable(name);
                 }
                 return field;
             }
             Object m = inst.cls.lookup(name);
             if (!callable(m)) {
-                throw new PebbleError("instance of '" + inst.cls.name + "' has no callable member '" + name + "'");
+                throw Errors.noCallableMember("instance of '" + inst.cls.name + "'", name);
             }
             return m instanceof PFunction f ? new PBoundMethod(inst, f, inst.cls.name) : m;
         }
         if (target instanceof PModule mod) {
             Object m = mod.get(name);
             if (!callable(m)) {
-                throw new PebbleError("module '" + mod.name + "' has no callable member '" + name + "'");
+                throw Errors.noCallableMember("module '" + mod.name + "'", name);
             }
             return m;
         }
         if (target instanceof PClass c) {
             Object m = c.lookup(name);
             if (!callable(m)) {
-                throw new PebbleError("class '" + c.name + "' has no callable member '" + name + "'");
+                throw Errors.noCallableMember("class '" + c.name + "'", name);
             }
             return m;
         }
         if (target instanceof String || target instanceof PList || target instanceof PDict) {
             return getAttribute(target, name); // a method, or the error naming the missing one
         }
-        throw new PebbleError("attribute calls require a module, class, or instance");
+        throw Errors.attributeCallOnValue();
     }
 
     /** Whether a call can be made on {@code v}. */

@@ -1,7 +1,6 @@
 package pebbleos.lang.core.runtime;
 
 import pebbleos.api.value.PList;
-import pebbleos.api.value.Values;
 
 /**
  * Calling values that are not engine functions: builtins, classes
@@ -32,7 +31,7 @@ public final class Calls {
         if (callee instanceof PClass c) {
             return instantiate(rt, c, args);
         }
-        throw new PebbleError("'" + Values.typeName(callee) + "' value is not callable");
+        throw Errors.notCallable(callee);
     }
 
     /** {@code C(args)}: a new instance, {@code __init__} run on it. */

@@ -1,5 +1,7 @@
 package pebbleos.lang.core.runtime;
 
+import pebbleos.api.value.Values;
+
 /**
  * The errors both engines raise, one constructor per kind (as Lua's
  * {@code luaG_*} in {@code ldebug.c}): the interpreter, the VM, its JIT and
@@ -88,5 +90,25 @@ public final class Errors {
 
     public static PebbleError negativeExponent() {
         return new PebbleError("pow() only supports non-negative integer exponents");
+    }
+
+    /** {@code x.f()} where {@code f} is a field that holds no function. */
+    public static PebbleError fieldNotCallable(String name) {
+        return new PebbleError("instance field '" + name + "' is not callable");
+    }
+
+    /** {@code x.f()} where {@code x} ("instance of 'C'", "module 'm'", "class 'C'") has no callable {@code f}. */
+    public static PebbleError noCallableMember(String owner, String name) {
+        return new PebbleError(owner + " has no callable member '" + name + "'");
+    }
+
+    /** {@code x.f()} on a number, None or a function. */
+    public static PebbleError attributeCallOnValue() {
+        return new PebbleError("attribute calls require a module, class, or instance");
+    }
+
+    /** A call of a value that is no function, class or method. */
+    public static PebbleError notCallable(Object value) {
+        return new PebbleError("'" + Values.typeName(value) + "' value is not callable");
     }
 }

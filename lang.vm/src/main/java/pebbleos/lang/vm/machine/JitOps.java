@@ -232,8 +232,8 @@ final class JitOps {
     static Object next(Object it) {
         if (it instanceof Iter.Range r) {
             long i = r.next;
-            if (r.step > 0 ? i < r.stop : i > r.stop) {
-                r.next = i + r.step;
+            if (r.has(i)) {
+                r.next = r.after(i);
                 return i;
             }
             return null;

@@ -508,8 +508,8 @@ public final class Machine implements Interop {
                             Object v;
                             if (it instanceof Iter.Range r) {
                                 long i = r.next;
-                                if (r.step > 0 ? i < r.stop : i > r.stop) {
-                                    r.next = i + r.step;
+                                if (r.has(i)) {
+                                    r.next = r.after(i);
                                     v = i;
                                 } else {
                                     v = null;
@@ -809,6 +809,15 @@ public final class Machine implements Interop {
             System.arraycopy(args, 0, stack, base, args.length);
             int saved = fp;
             enter(fn, base, base, args.length, Frame.BOUNDARY);
+            if (fn.module.transparent) {
+                // as the interpreter's InterpThread.call: an error leaving the runtime API or a
+                // /system library through a builtin (os.delete) is reported at the caller's line
+                try {
+                    return runNested(saved);
+                } catch (PebbleError e) {
+                    throw e.relocate(null, 0);
+                }
+            }
             return runNested(saved);
         }
         return Slow.callFromJava(this, callable, args);

@@ -237,7 +237,7 @@ final class Slow {
         if (callee instanceof PClass cls) {
             return instantiate(m, cls, c, n, ret);
         }
-        throw new PebbleError("'" + Values.typeName(callee) + "' value is not callable");
+        throw Errors.notCallable(callee);
     }
 
     /** {@code C(args)} (Calls.instantiate): a new instance; {@code __init__} runs in a constructor frame. */
@@ -295,22 +295,22 @@ final class Slow {
                     return;
                 }
                 if (!Access.callable(method)) {
-                    throw new PebbleError("instance of '" + inst.cls.name + "' has no callable member '" + name + "'");
+                    throw Errors.noCallableMember("instance of '" + inst.cls.name + "'", name);
                 }
                 field = method;
             } else if (!Access.callable(field)) {
-                throw new PebbleError("instance field '" + name + "' is not callable");
+                throw Errors.fieldNotCallable(name);
             }
             member = field;
         } else if (t instanceof PModule mod) {
             member = mod.get(name);
             if (!Access.callable(member)) {
-                throw new PebbleError("module '" + mod.name + "' has no callable member '" + name + "'");
+                throw Errors.noCallableMember("module '" + mod.name + "'", name);
             }
         } else if (t instanceof PClass cls) {
             member = cls.lookup(name);
             if (!Access.callable(member)) {
-                throw new PebbleError("class '" + cls.name + "' has no callable member '" + name + "'");
+                throw Errors.noCallableMember("class '" + cls.name + "'", name);
             }
         } else {
             PBuiltin method = Methods.lookup(t, name);
@@ -318,8 +318,8 @@ final class Slow {
                 st[c] = method;
                 return;
             }
-            // let the attribute read report what is wrong
-            member = Access.getAttribute(t, name);
+            // no method: the error the interpreter's call of the same form reports
+            member = Access.callee(t, name);
         }
         if (member instanceof VmFunction fn && fn.arity != n) {
             throw arity(fn, n);
