@@ -30,10 +30,31 @@ public final class Ops {
 
     // ----------------------------------------------------------------- arithmetic
 
+    // The integer rules, written once: the interpreter's nodes, the VM's
+    // dispatch loop and the JIT's helpers keep a result in a long when these
+    // say it fits, and call the general operation (which widens) when not.
+
+    /** Whether {@code sum}, the wrapped {@code x + y}, is the true sum. */
+    public static boolean addFits(long x, long y, long sum) {
+        return ((x ^ sum) & (y ^ sum)) >= 0;
+    }
+
+    /** Whether {@code difference}, the wrapped {@code x - y}, is the true difference. */
+    public static boolean subFits(long x, long y, long difference) {
+        return ((x ^ y) & (x ^ difference)) >= 0;
+    }
+
+    /** Whether {@code x * y} fits in a long. */
+    public static boolean mulFits(long x, long y) {
+        long hi = Math.multiplyHigh(x, y);
+        long lo = x * y;
+        return (hi == 0 && lo >= 0) || (hi == -1 && lo < 0);
+    }
+
     public static Object add(Object a, Object b) {
         if (a instanceof Long x && b instanceof Long y) {
             long r = x + y;
-            if (((x ^ r) & (y ^ r)) < 0) {
+            if (!addFits(x, y, r)) {
                 return BigInteger.valueOf(x).add(BigInteger.valueOf(y));
             }
             return r;
@@ -64,7 +85,7 @@ public final class Ops {
     public static Object sub(Object a, Object b) {
         if (a instanceof Long x && b instanceof Long y) {
             long r = x - y;
-            if (((x ^ y) & (x ^ r)) < 0) {
+            if (!subFits(x, y, r)) {
                 return BigInteger.valueOf(x).subtract(BigInteger.valueOf(y));
             }
             return r;
@@ -81,10 +102,8 @@ public final class Ops {
 
     public static Object mul(Object a, Object b) {
         if (a instanceof Long x && b instanceof Long y) {
-            long hi = Math.multiplyHigh(x, y);
-            long lo = x * y;
-            if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)) {
-                return lo;
+            if (mulFits(x, y)) {
+                return x * y;
             }
             return BigInteger.valueOf(x).multiply(BigInteger.valueOf(y));
         }

@@ -53,7 +53,7 @@ public final class Operators {
             Object b = right.eval(f);
             if (a instanceof Long x && b instanceof Long y) {
                 long r = x + y;
-                if (((x ^ r) & (y ^ r)) >= 0) {
+                if (Ops.addFits(x, y, r)) {
                     return r;
                 }
             }
@@ -72,7 +72,7 @@ public final class Operators {
             Object b = right.eval(f);
             if (a instanceof Long x && b instanceof Long y) {
                 long r = x - y;
-                if (((x ^ y) & (x ^ r)) >= 0) {
+                if (Ops.subFits(x, y, r)) {
                     return r;
                 }
             }

@@ -87,8 +87,8 @@ final class JitOps {
     }
 
     static Object mul(Object x, Object y) {
-        if (x instanceof Long lx && y instanceof Long ly && (lx | ly) >>> 31 == 0) {
-            return lx * ly; // both below 2^31: the product fits
+        if (x instanceof Long lx && y instanceof Long ly && Ops.mulFits(lx, ly)) {
+            return lx * ly;
         }
         return Ops.mul(x, y);
     }
@@ -105,7 +105,7 @@ final class JitOps {
         if (x instanceof Long lx) {
             long a = lx;
             long r = a + y;
-            if (((a ^ r) & (y ^ r)) >= 0) {
+            if (Ops.addFits(a, y, r)) {
                 return r;
             }
         }
@@ -116,7 +116,7 @@ final class JitOps {
         if (x instanceof Long lx) {
             long a = lx;
             long r = a - y;
-            if (((a ^ y) & (a ^ r)) >= 0) {
+            if (Ops.subFits(a, y, r)) {
                 return r;
             }
         }
@@ -124,7 +124,7 @@ final class JitOps {
     }
 
     static Object muli(Object x, long y) {
-        if (x instanceof Long lx && lx > -0x80000000L && lx < 0x80000000L) {
+        if (x instanceof Long lx && Ops.mulFits(lx, y)) {
             return lx * y;
         }
         return Ops.mul(x, y);

@@ -228,7 +228,7 @@ public final class Machine implements Interop {
                             Object y = operand(st, base, module, code[pc + 2]);
                             if (x instanceof Long lx && y instanceof Long ly) {
                                 long r = lx + ly;
-                                st[a] = ((lx ^ r) & (ly ^ r)) >= 0 ? (Object) r : Ops.add(x, y);
+                                st[a] = Ops.addFits(lx, ly, r) ? (Object) r : Ops.add(x, y);
                             } else {
                                 st[a] = Ops.add(x, y);
                             }
@@ -239,7 +239,7 @@ public final class Machine implements Interop {
                             Object y = operand(st, base, module, code[pc + 2]);
                             if (x instanceof Long lx && y instanceof Long ly) {
                                 long r = lx - ly;
-                                st[a] = ((lx ^ ly) & (lx ^ r)) >= 0 ? (Object) r : Ops.sub(x, y);
+                                st[a] = Ops.subFits(lx, ly, r) ? (Object) r : Ops.sub(x, y);
                             } else {
                                 st[a] = Ops.sub(x, y);
                             }
@@ -248,8 +248,8 @@ public final class Machine implements Interop {
                         case OP_MUL -> {
                             Object x = operand(st, base, module, code[pc + 1]);
                             Object y = operand(st, base, module, code[pc + 2]);
-                            if (x instanceof Long lx && y instanceof Long ly && (lx | ly) >>> 31 == 0) {
-                                st[a] = lx * ly; // both below 2^31: the product fits
+                            if (x instanceof Long lx && y instanceof Long ly && Ops.mulFits(lx, ly)) {
+                                st[a] = lx * ly;
                             } else {
                                 st[a] = Ops.mul(x, y);
                             }
@@ -270,7 +270,7 @@ public final class Machine implements Interop {
                             long y = code[pc + 2];
                             if (x instanceof Long lx) {
                                 long r = lx + y;
-                                st[a] = ((lx ^ r) & (y ^ r)) >= 0 ? (Object) r : Ops.add(x, y);
+                                st[a] = Ops.addFits(lx, y, r) ? (Object) r : Ops.add(x, y);
                             } else {
                                 st[a] = Ops.add(x, y);
                             }
@@ -281,7 +281,7 @@ public final class Machine implements Interop {
                             long y = code[pc + 2];
                             if (x instanceof Long lx) {
                                 long r = lx - y;
-                                st[a] = ((lx ^ y) & (lx ^ r)) >= 0 ? (Object) r : Ops.sub(x, y);
+                                st[a] = Ops.subFits(lx, y, r) ? (Object) r : Ops.sub(x, y);
                             } else {
                                 st[a] = Ops.sub(x, y);
                             }
@@ -290,7 +290,7 @@ public final class Machine implements Interop {
                         case OP_MULI -> {
                             Object x = operand(st, base, module, code[pc + 1]);
                             long y = code[pc + 2];
-                            if (x instanceof Long lx && lx > -0x80000000L && lx < 0x80000000L) {
+                            if (x instanceof Long lx && Ops.mulFits(lx, y)) {
                                 st[a] = lx * y;
                             } else {
                                 st[a] = Ops.mul(x, y);
