@@ -121,7 +121,7 @@ public final class Definitions {
             for (int i = 0; i < targets.length; i++) {
                 Object v = m.get(names.get(i));
                 if (v == null) {
-                    throw new PebbleError("module '" + m.name + "' has no member '" + names.get(i) + "'");
+                    throw Errors.noMember(m.name, names.get(i));
                 }
                 targets[i].store(f, v);
             }

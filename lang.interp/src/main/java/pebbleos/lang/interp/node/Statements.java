@@ -1,6 +1,5 @@
 package pebbleos.lang.interp.node;
 
-import pebbleos.api.PebbleException;
 import pebbleos.api.process.Terminated;
 import pebbleos.api.value.PList;
 import pebbleos.api.value.Values;
@@ -40,15 +39,9 @@ public final class Statements {
                     throw e.locate(f.file, s.line);
                 } catch (Terminated e) {
                     throw e;
-                } catch (PebbleException e) {
-                    // a failure a builtin or value operation reports in user terms (unhashable key, syscall)
-                    throw PebbleError.of(e).locate(f.file, s.line);
-                } catch (StackOverflowError e) {
-                    throw Errors.recursionDepth().locate(f.file, s.line);
-                } catch (OutOfMemoryError e) {
-                    throw Errors.outOfMemory().locate(f.file, s.line);
-                } catch (RuntimeException e) {
-                    throw new PebbleError("internal error: " + e).locate(f.file, s.line);
+                } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                    // a builtin's failure in user terms, too deep a recursion, the heap out, a bug
+                    throw Errors.fromJava(e).locate(f.file, s.line);
                 }
                 if (r != NORMAL) {
                     return r;
