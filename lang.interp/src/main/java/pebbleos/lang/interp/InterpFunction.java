@@ -6,7 +6,7 @@ import pebbleos.lang.core.runtime.Cell;
 import pebbleos.lang.core.runtime.Errors;
 import pebbleos.lang.core.runtime.PFunction;
 import pebbleos.lang.core.runtime.PModule;
-import pebbleos.lang.interp.node.Ex;
+import pebbleos.lang.interp.node.StmtNode;
 
 /** A function value of the interpreter: compiled code plus its closure. */
 public final class InterpFunction extends PFunction {
@@ -47,8 +47,8 @@ public final class InterpFunction extends PFunction {
             throw Errors.recursionDepth();
         }
         try {
-            Frame f = new Frame(slots, closure, module, t, this, null, code.file);
-            if (code.body.exec(f) == Ex.RETURN) {
+            Activation f = new Activation(slots, closure, module, t, this, null, code.file);
+            if (code.body.exec(f) == StmtNode.RETURN) {
                 return f.returnValue;
             }
             return 0L;

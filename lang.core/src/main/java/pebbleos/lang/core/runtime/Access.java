@@ -172,7 +172,7 @@ public final class Access {
         if (target instanceof PModule m) {
             Object v = m.get(name);
             if (v == null) {
-                throw new PebbleError("module '" + m.name + "' has no member '" + name + "'");
+                throw Errors.noMember(m.name, name);
             }
             return v;
         }

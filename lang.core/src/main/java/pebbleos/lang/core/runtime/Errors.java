@@ -111,4 +111,31 @@ public final class Errors {
     public static PebbleError notCallable(Object value) {
         return new PebbleError("'" + Values.typeName(value) + "' value is not callable");
     }
+
+    /** {@code m.name} or {@code from m import name} where module {@code m} has no {@code name}. */
+    public static PebbleError noMember(String module, String name) {
+        return new PebbleError("module '" + module + "' has no member '" + name + "'");
+    }
+
+    /**
+     * What a Java failure inside running Pebble code is to the program: a
+     * failure a builtin or value reports in user terms (an unhashable key, a
+     * syscall's error), too deep a recursion, the heap running out, or else
+     * an internal error naming it. Both engines translate through here.
+     */
+    public static PebbleError fromJava(Throwable e) {
+        if (e instanceof PebbleError pe) {
+            return pe;
+        }
+        if (e instanceof pebbleos.api.PebbleException pe) {
+            return PebbleError.of(pe);
+        }
+        if (e instanceof StackOverflowError) {
+            return recursionDepth();
+        }
+        if (e instanceof OutOfMemoryError) {
+            return outOfMemory();
+        }
+        return new PebbleError("internal error: " + e);
+    }
 }

@@ -2,7 +2,6 @@ package pebbleos.lang.vm.machine;
 
 import static pebbleos.lang.vm.code.Opcode.*;
 
-import pebbleos.api.PebbleException;
 import pebbleos.api.process.TaskContext;
 import pebbleos.api.value.PDict;
 import pebbleos.api.value.PList;
@@ -556,19 +555,7 @@ public final class Machine implements Interop {
 
     /** What a Java failure in running code is to the program: a Pebble error. */
     private static PebbleError asError(Throwable e) {
-        if (e instanceof PebbleError pe) {
-            return pe;
-        }
-        if (e instanceof StackOverflowError) {
-            return Errors.recursionDepth();
-        }
-        if (e instanceof OutOfMemoryError) {
-            return Errors.outOfMemory();
-        }
-        if (e instanceof PebbleException) {
-            return new PebbleError(e.getMessage()); // a runtime value's own complaint (an unhashable key ...)
-        }
-        return new PebbleError("internal error: " + e);
+        return Errors.fromJava(e);
     }
 
     // ------------------------------------------------------------------ compiled code

@@ -365,7 +365,7 @@ final class Slow {
         PModule mod = (PModule) module;
         Object v = mod.get(name);
         if (v == null) {
-            throw new PebbleError("module '" + mod.name + "' has no member '" + name + "'");
+            throw Errors.noMember(mod.name, name);
         }
         return v;
     }

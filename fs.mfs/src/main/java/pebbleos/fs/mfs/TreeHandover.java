@@ -12,8 +12,8 @@ import pebbleos.api.fs.memory.Node;
  * are in the API bundle, shared by both revisions); a sync copies the
  * structure. File contents are shared, never copied.
  */
-final class Snapshots {
-    private Snapshots() {
+final class TreeHandover {
+    private TreeHandover() {
     }
 
     /** A copy of the whole tree as it is now, directories before their contents (call it under the lock). */

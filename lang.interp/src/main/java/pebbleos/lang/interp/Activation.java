@@ -10,7 +10,7 @@ import pebbleos.lang.core.runtime.PModule;
  * capture them), the closure of the running function, the module whose
  * globals the code sees, and for a class body the namespace being filled.
  */
-public final class Frame {
+public final class Activation {
     public final Object[] slots;
     public final Cell[] closure;
     public final PModule module;
@@ -24,7 +24,7 @@ public final class Frame {
     /** Set by a return statement. */
     public Object returnValue;
 
-    public Frame(Object[] slots, Cell[] closure, PModule module, InterpThread thread, InterpFunction function,
+    public Activation(Object[] slots, Cell[] closure, PModule module, InterpThread thread, InterpFunction function,
             Map<String, Object> namespace, String file) {
         this.slots = slots;
         this.closure = closure;
@@ -36,7 +36,7 @@ public final class Frame {
     }
 
     /** The same frame executing a class body with {@code ns} as its namespace. */
-    public Frame forClassBody(Map<String, Object> ns) {
-        return new Frame(slots, closure, module, thread, function, ns, file);
+    public Activation forClassBody(Map<String, Object> ns) {
+        return new Activation(slots, closure, module, thread, function, ns, file);
     }
 }

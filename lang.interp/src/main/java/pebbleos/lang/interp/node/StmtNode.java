@@ -1,12 +1,12 @@
 package pebbleos.lang.interp.node;
 
-import pebbleos.lang.interp.Frame;
+import pebbleos.lang.interp.Activation;
 
 /**
  * An executable statement. {@link #exec} returns how control leaves it, so
  * that break, continue and return need no Java exceptions.
  */
-public abstract class Ex {
+public abstract class StmtNode {
     public static final int NORMAL = 0;
     public static final int BREAK = 1;
     public static final int CONTINUE = 2;
@@ -15,9 +15,9 @@ public abstract class Ex {
     /** The source line, for error reports. */
     public final int line;
 
-    protected Ex(int line) {
+    protected StmtNode(int line) {
         this.line = line;
     }
 
-    public abstract int exec(Frame f);
+    public abstract int exec(Activation f);
 }

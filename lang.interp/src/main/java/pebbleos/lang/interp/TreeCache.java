@@ -10,7 +10,7 @@ import pebbleos.lang.core.syntax.Program;
  * the engine: a program, the runtime API or a library is parsed once, not at
  * every launch. Least recently used entries go first.
  */
-final class CodeCache {
+final class TreeCache {
     private static final int CAPACITY = 256;
 
     private final Map<String, CompiledCode> entries = new LinkedHashMap<>(64, 0.75f, true) {
@@ -32,7 +32,7 @@ final class CodeCache {
             }
         }
         Program program = Program.compile(file, source);
-        CompiledCode code = new CompiledCode(file, program.globals(), Translator.module(file, program.body()));
+        CompiledCode code = new CompiledCode(file, program.globals(), TreeBuilder.module(file, program.body()));
         synchronized (entries) {
             entries.put(key, code);
         }
