@@ -77,7 +77,7 @@ final class PebbleThread extends TaskContext implements ThreadHandle, Runnable {
 
     @Override
     public void run() {
-        pebbleos.api.process.MemoryAccount.enter(process.memory);
+        pebbleos.api.process.MemoryAccount.enter(ACCOUNTING ? process.memory : null);
         try {
             runTask();
         } finally {
@@ -481,6 +481,15 @@ final class PebbleThread extends TaskContext implements ThreadHandle, Runnable {
 
     /** The JVM's per-thread CPU clocks (user and system time together). */
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
+    /**
+     * Memory accounting, on unless the JVM runs with
+     * {@code -Dpebbleos.accounting=off}: a switch only for measuring what
+     * accounting costs (docs/processes.md). Off, no thread has an account, so
+     * nothing is charged, no memory limit is met and the OOM killer sees
+     * every account empty.
+     */
+    static final boolean ACCOUNTING = !"off".equals(System.getProperty("pebbleos.accounting"));
 
     @Override
     public boolean finished() {
