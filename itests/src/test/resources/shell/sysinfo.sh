@@ -24,3 +24,4 @@ uptime -s | grep -c '^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9
 cal | wc -l
 cal | sed -n 2p
 cal -y | head -1 | awk '{print length($1)}'
+cal | od -c | awk '/033/ {n++} END {print n + 0}'

@@ -339,7 +339,7 @@ public abstract class FsSyscallsContract {
         PDict system = (PDict) rows.get(2);
         assertEquals("/system", system.get("path"));
         assertEquals(system.get("bytes"), system.get("size"));
-        assertTrue((Long) system.get("files") > 10L);
+        assertTrue((Long) system.get("files") >= 1L); // kernel.fs contributes system/kernel/fs.peb
     }
 
     @Test
