@@ -47,4 +47,13 @@ xxd -p zeros.dat | xxd -r -p > back2.dat; cmp back2.dat zeros.dat && echo "rever
 xxd -g 1 -c 5 text.txt | xxd -r | od -c
 printf '0000010: 6869\n' | xxd -r | od -c
 xxd text.txt out.hex; cat out.hex
+xxd -i bin.dat
+cat text.txt | xxd -i
+xxd -i -C -c 4 text.txt
+xxd -n foo -i text.txt
+xxd -b bin.dat
+xxd -b -c 4 text.txt
+xxd -a zeros.dat
+xxd -a runs.dat
+xxd -a -c 8 runs.dat
 xxd nosuch.dat; echo "status $?"
