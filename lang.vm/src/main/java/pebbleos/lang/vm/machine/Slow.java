@@ -34,10 +34,11 @@ final class Slow {
     private static final PBuiltin LEN = Builtins.get("len");
     private static final PBuiltin APPEND = Builtins.get("append");
     private static final PBuiltin STR = Builtins.get("str");
+    private static final PBuiltin HAS_KEY = Builtins.get("has_key");
 
     /**
      * The most called builtins without an argument array: {@code len},
-     * {@code append} and {@code str} on the argument types they accept,
+     * {@code append}, {@code str} and {@code has_key} on the argument types they accept,
      * exactly as their bodies in lang.core compute them. Null: take the
      * general path (which also reports every error).
      */
@@ -58,6 +59,8 @@ final class Slow {
             return l;
         } else if (b == STR && n == 1) {
             return Values.str(st[c + 1]);
+        } else if (b == HAS_KEY && n == 2 && st[c + 1] instanceof PDict d) {
+            return Ops.bool(d.containsKey(st[c + 2]));
         }
         return null;
     }
