@@ -17,8 +17,8 @@ import pebbleos.lang.vm.code.Proto;
  * compiles it early. Each returns the next pc; the loop reloads the value
  * stack afterwards because some (imports) run nested code.
  */
-final class Rare {
-    private Rare() {
+final class RareInstructions {
+    private RareInstructions() {
     }
 
     /**
@@ -32,12 +32,12 @@ final class Rare {
         switch (w & 0xFF) {
             case OP_CHECK -> {
                 if (st[a] == null) {
-                    throw Slow.unknown(p.localNames[w >>> 8], false);
+                    throw SlowPaths.unknown(p.localNames[w >>> 8], false);
                 }
                 return pc + 1;
             }
             case OP_GETCELL -> {
-                st[a] = Slow.cellValue(st[base + code[pc + 1]], p.localNames[code[pc + 1]]);
+                st[a] = SlowPaths.cellValue(st[base + code[pc + 1]], p.localNames[code[pc + 1]]);
                 return pc + 2;
             }
             case OP_SETCELL -> {
@@ -45,20 +45,20 @@ final class Rare {
                 return pc + 2;
             }
             case OP_GETFREE -> {
-                st[a] = Slow.cellValue(f.function.closure[code[pc + 1]], p.freeNames[code[pc + 1]]);
+                st[a] = SlowPaths.cellValue(f.function.closure[code[pc + 1]], p.freeNames[code[pc + 1]]);
                 return pc + 2;
             }
             case OP_GETCG -> {
-                st[a] = Slow.classOrGlobal(m, f, code[pc + 1], code[pc + 2] != 0);
+                st[a] = SlowPaths.classOrGlobal(m, f, code[pc + 1], code[pc + 2] != 0);
                 return pc + 3;
             }
             case OP_GETNS -> {
-                st[a] = Slow.namespaceOrGlobal(m, f, st[base + code[pc + 1]], code[pc + 2],
+                st[a] = SlowPaths.namespaceOrGlobal(m, f, st[base + code[pc + 1]], code[pc + 2],
                         code[pc + 3] != 0);
                 return pc + 4;
             }
             case OP_SETNS -> {
-                Slow.namespace(st[base + code[pc + 1]]).put(p.unit().globalNames[code[pc + 2]],
+                SlowPaths.namespace(st[base + code[pc + 1]]).put(p.unit().globalNames[code[pc + 2]],
                         PList.copyValue(st[a]));
                 return pc + 3;
             }
@@ -122,7 +122,7 @@ final class Rare {
                 return pc + 2;
             }
             case OP_CHKCALL -> {
-                Slow.precheck(st[a], code[pc + 1]);
+                SlowPaths.precheck(st[a], code[pc + 1]);
                 return pc + 2;
             }
             case OP_NEWLIST -> {
@@ -159,7 +159,7 @@ final class Rare {
                 return pc + 3;
             }
             case OP_CLOSURE -> {
-                st[a] = Slow.closure(p, f, st, base, code[pc + 1]);
+                st[a] = SlowPaths.closure(p, f, st, base, code[pc + 1]);
                 return pc + 2;
             }
             case OP_NEWNS -> {
@@ -174,20 +174,20 @@ final class Rare {
             }
             case OP_CLASS -> {
                 int baseClass = code[pc + 2];
-                st[a] = Slow.makeClass((String) k[code[pc + 3]], st[base + code[pc + 1]],
+                st[a] = SlowPaths.makeClass((String) k[code[pc + 3]], st[base + code[pc + 1]],
                         baseClass < 0 ? null : st[base + baseClass]);
                 return pc + 4;
             }
             case OP_IMPORT, OP_MODULE -> {
                 f.pc = pc + ((w & 0xFF) == OP_MODULE ? 2 : 3);
-                Object imported = Slow.importModule(m, (String) k[code[pc + 1]],
+                Object imported = SlowPaths.importModule(m, (String) k[code[pc + 1]],
                         (w & 0xFF) == OP_MODULE || code[pc + 2] != 0);
                 st = m.stack;
                 st[a] = imported;
                 return pc + ((w & 0xFF) == OP_MODULE ? 2 : 3);
             }
             case OP_MEMBER -> {
-                st[a] = Slow.member(st[base + code[pc + 1]], (String) k[code[pc + 2]]);
+                st[a] = SlowPaths.member(st[base + code[pc + 1]], (String) k[code[pc + 2]]);
                 return pc + 3;
             }
             case OP_PRINT -> {
@@ -199,15 +199,15 @@ final class Rare {
                 return pc + 1;
             }
             case OP_RAISE -> throw new PebbleError(Values.str(st[a]));
-            case OP_RERAISE -> throw Slow.handling(m, pc);
+            case OP_RERAISE -> throw SlowPaths.handling(m, pc);
             case OP_THROW -> throw (PebbleError) st[a];
             case OP_CAUGHT -> {
                 st[a] = ((PebbleError) st[base + code[pc + 1]]).caught();
                 return pc + 2;
             }
             case OP_FORRANGE -> {
-                if (st[a] == Slow.RANGE) {
-                    st[a] = Slow.rangeIterator(m, st, a, code[pc + 1]);
+                if (st[a] == SlowPaths.RANGE) {
+                    st[a] = SlowPaths.rangeIterator(m, st, a, code[pc + 1]);
                     return code[pc + 2];
                 } else {
                     return pc + 3;

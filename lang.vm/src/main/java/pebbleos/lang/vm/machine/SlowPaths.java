@@ -29,7 +29,7 @@ import pebbleos.lang.vm.code.Proto;
  * the interpreter it stands for does (named in its comment); the errors both
  * raise come from {@link pebbleos.lang.core.runtime.Errors}.
  */
-final class Slow {
+final class SlowPaths {
     static final PBuiltin RANGE = Builtins.get("range");
     private static final PBuiltin LEN = Builtins.get("len");
     private static final PBuiltin APPEND = Builtins.get("append");
@@ -65,7 +65,7 @@ final class Slow {
         return null;
     }
 
-    private Slow() {
+    private SlowPaths() {
     }
 
     // ------------------------------------------------------------------ names (interpreter: Names)
