@@ -79,7 +79,14 @@ public final class HostContext extends TaskContext implements ProcessView {
 
     private static Path merge(Path repository) throws IOException {
         Path out = Files.createTempDirectory("pebble-system");
-        out.toFile().deleteOnExit();
+        // deleteOnExit would remove only an empty folder: remove the copy, files first, at exit
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Stream<Path> walk = Files.walk(out)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // a temporary folder left behind is harmless
+            }
+        }));
         try (Stream<Path> bundles = Files.list(repository)) {
             for (Path bundle : bundles.sorted().toList()) {
                 Path tree = bundle.resolve("src/main/resources/system");
