@@ -304,10 +304,49 @@ public abstract class FsSyscallsContract {
     }
 
     @Test
+    public void linksAreRefusedNamingTheStorageMode() {
+        call("fs_write", "/l.txt", "x");
+        call("fs_mkdir", "/ld");
+        PebbleException soft = failure("fs_symlink", "l.txt", "/s.txt");
+        assertEquals(Errno.NOTSUP, soft.errno());
+        assertEquals("fs_symlink: operation not supported: storage mode '" + mode() + "' has no symbolic links: /s.txt",
+                soft.getMessage());
+        PebbleException hard = failure("fs_link", "/l.txt", "/h.txt");
+        assertEquals("fs_link: operation not supported: storage mode '" + mode() + "' has no hard links: /h.txt",
+                hard.getMessage());
+        assertErrno(Errno.EXIST, "fs_symlink", "x", "/l.txt");
+        assertErrno(Errno.NOENT, "fs_symlink", "x", "/nowhere/s");
+        assertErrno(Errno.NOENT, "fs_link", "/nothing", "/h2");
+        assertErrno(Errno.PERM, "fs_link", "/ld", "/h3");
+        assertErrno(Errno.ROFS, "fs_symlink", "x", "/system/s");
+        assertErrno(Errno.XDEV, "fs_link", "/system/kernel/fs.peb", "/h4");
+        assertEquals(0L, call("fs_exists", "/s.txt"));
+    }
+
+    @Test
+    public void dfCountsEveryMount() {
+        call("fs_write", "/df.txt", "12345");
+        PList rows = (PList) call("fs_df");
+        assertEquals(3, rows.size());
+        PDict root = (PDict) rows.get(0);
+        assertEquals("/", root.get("path"));
+        assertEquals(mode(), root.get("mode"));
+        assertTrue((Long) root.get("bytes") >= 5L);
+        assertTrue((Long) root.get("files") >= 1L);
+        long size = (Long) root.get("size");
+        long avail = (Long) root.get("avail");
+        assertTrue(size == -1L || size > 0 && avail >= 0 && avail <= size);
+        PDict system = (PDict) rows.get(2);
+        assertEquals("/system", system.get("path"));
+        assertEquals(system.get("bytes"), system.get("size"));
+        assertTrue((Long) system.get("files") >= 1L); // kernel.fs contributes system/kernel/fs.peb
+    }
+
+    @Test
     public void statsOfTheWholeSyscallTable() {
         List<String> names = List.of("fs_stat", "fs_exists", "fs_kind", "fs_list", "fs_list_stat", "fs_read",
                 "fs_write", "fs_append", "fs_mkdir", "fs_mkdirs", "fs_rmdir", "fs_unlink", "fs_rename", "fs_copy",
-                "fs_touch", "fs_usage", "fs_sync", "fs_mode", "fs_mounts", "fs_getcwd", "fs_chdir", "fs_realpath",
+                "fs_touch", "fs_usage", "fs_df", "fs_symlink", "fs_link", "fs_sync", "fs_mode", "fs_mounts", "fs_getcwd", "fs_chdir", "fs_realpath",
                 "fd_open", "fd_read", "fd_read_bytes", "fd_write_bytes", "fd_readline", "fd_write", "fd_close", "fd_stat", "fd_seek", "fd_readdir",
                 "fd_dup", "fd_dup2", "fd_isatty", "fd_list");
         for (String n : names) {

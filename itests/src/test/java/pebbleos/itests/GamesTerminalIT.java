@@ -135,7 +135,7 @@ public class GamesTerminalIT extends TmuxTestCase {
     @Test
     public void clockWelcomeUiDemoAndPhysicsAnswerKeysAndLines() throws Exception {
         start("clock", "Pebble analog clock  q quit  ");
-        // the title comes first: under load a capture can catch the frame before its digital part is drawn
+        // the header comes first; the digital view below it is drawn in the same frame, a moment later
         tmux.await("the digital view", STEP_MILLIS, screen -> String.join("\n", screen).contains("###"));
         tmux.keys("d");
         tmux.await("the analogue view alone", STEP_MILLIS, screen -> !String.join("\n", screen).contains("###")

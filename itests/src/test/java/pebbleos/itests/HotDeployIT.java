@@ -79,6 +79,11 @@ public class HotDeployIT {
                 "        if b[\"name\"] == name:",
                 "            return b[\"revision\"]",
                 "    return 0",
+                "def logged(text):",
+                "    try:",
+                "        return read_file(\"/var/log/pebbleos.log\").find(text) >= 0",
+                "    except e:",
+                "        return 0",
                 "def wait_until(check, name, want):",
                 "    i = 0",
                 "    while check(name) != want:",
@@ -95,6 +100,8 @@ public class HotDeployIT {
                 "wait_until(revision, \"gogo.bridge\", 2)",
                 "write_file(\"/step2\", \"\")",
                 "wait_until(revision, \"gogo.bridge\", 3)",
+                // the log line is written just after the update the revision shows
+                "wait_until(logged, \"is the image's own again\", 1)",
                 "print \"gogo.bridge at revision 3\"",
                 ""));
         Path out = Files.createTempFile("undeploy", ".out");

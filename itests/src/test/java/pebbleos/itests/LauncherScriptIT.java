@@ -24,12 +24,15 @@ import org.junit.Test;
 /**
  * {@code ./pebbleos}, the script users start, on every JDK of this machine
  * that can run it (the one running the tests, and any of 17 or later under
- * {@code /usr/lib/jvm}): one command line prints its output and nothing else,
- * so none of the JVM's warnings (Java 23+ warns about Felix's
- * {@code sun.misc.Unsafe}, 24+ about JLine's native library) and none of the
- * JIT's compile-command notices reach the user, neither on the first boot,
- * which writes the class-data archive and the bytecode cache, nor on the
- * next, which maps the one and reads the other.
+ * {@code /usr/lib/jvm}), named by {@code PEBBLEOS_JAVA}: one command line
+ * prints its output and nothing else, so none of the JVM's warnings (Java 23+
+ * warns about Felix's {@code sun.misc.Unsafe}, 24+ about JLine's native
+ * library), none of the JIT's compile-command notices and none of the class
+ * archive's notes reach the user, neither on the first boot, which writes the
+ * class-data archive (on 17 to 24) or trains the AOT cache (on 25 and later)
+ * and writes the bytecode cache, nor on the next, which maps the one and reads
+ * the other. Without {@code PEBBLEOS_JAVA}, JAVA_HOME or a JDK 25 on PATH, the
+ * script picks a JDK 25 or later of the machine when it has one.
  */
 public class LauncherScriptIT {
     private static final Pattern VERSION = Pattern.compile("^JAVA_VERSION=\"(\\d+)", Pattern.MULTILINE);
@@ -38,24 +41,28 @@ public class LauncherScriptIT {
     public void oneCommandPrintsOnlyItsOutputOnEveryJdk() throws Exception {
         List<Path> homes = jdks();
         for (Path home : homes) {
+            boolean aot = major(home) >= 25;
+            String kind = aot ? ".aot" : ".jsa";
             Path root = Launcher.freshRoot("script");
             Path archives = Files.createTempDirectory("cds");
             Path caches = Files.createTempDirectory("cache");
             Files.writeString(root.resolve("fib.peb"),
                     "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\nprint fib(20)\n");
-            // the first boot writes the class-data archive, the second maps it: both print the same.
-            // -Xshare:on (the user's JAVA_OPTS win) makes the JVM fail if it cannot map the archive.
+            // the first boot writes the class-data archive (or trains the AOT cache), the second maps it:
+            // both print the same. The user's JAVA_OPTS win: -Xshare:on (-XX:AOTMode=on on 25+) makes the
+            // JVM fail if it cannot map the archive (use the cache).
             // the first also compiles the shell, the runtime API and the commands into the bytecode
             // cache, which the second reads and does not write again
             Map<Path, FileTime> compiled = null;
             // the third names its own collector, which replaces the script's (two would stop the JVM)
-            for (String javaOpts : List.of("", "-Xshare:on", "-XX:+UseSerialGC")) {
+            for (String javaOpts : List.of("", aot ? "-XX:AOTMode=on" : "-Xshare:on", "-XX:+UseSerialGC")) {
                 String what = "./pebbleos on " + home + (javaOpts.isEmpty() ? ", first boot" : ", then " + javaOpts);
-                runScript(home, archives, caches, root, javaOpts, what);
-                try (Stream<Path> files = Files.list(archives)) {
-                    assertEquals(what + ": one class-data archive", 1,
-                            files.filter(f -> f.toString().endsWith(".jsa")).count());
-                }
+                Map<String, String> env = new TreeMap<>();
+                env.put("PEBBLEOS_JAVA", home.resolve("bin/java").toString());
+                env.put("JAVA_OPTS", javaOpts);
+                runScript(env, archives, caches, root, what);
+                assertEquals(what + ": one archive, " + kind + ", and no partial file", List.of(kind),
+                        archiveKinds(archives));
                 Map<Path, FileTime> now = bytecode(caches);
                 assertTrue(what + ": compiled units kept " + now.keySet(), now.size() >= 3);
                 if (compiled != null) {
@@ -65,6 +72,53 @@ public class LauncherScriptIT {
             }
         }
         System.out.println("./pebbleos checked on " + homes);
+    }
+
+    /**
+     * With {@code java} on PATH and no {@code PEBBLEOS_JAVA} or JAVA_HOME, the
+     * script boots a JDK 25 or later of the machine when there is one (an AOT
+     * cache appears), else the PATH's (a class-data archive).
+     */
+    @Test
+    public void prefersAJdk25WhenTheMachineHasOne() throws Exception {
+        List<Path> homes = jdks();
+        Path old = homes.stream().filter(h -> major(h) < 25).findFirst().orElse(homes.get(0));
+        boolean has25 = installed25();
+        Path root = Launcher.freshRoot("script");
+        Path archives = Files.createTempDirectory("cds");
+        Path caches = Files.createTempDirectory("cache");
+        Files.writeString(root.resolve("fib.peb"), "print 6765\n");
+        Map<String, String> env = new TreeMap<>();
+        env.put("PATH", old.resolve("bin") + ":" + System.getenv("PATH"));
+        env.put("JAVA_HOME", "");
+        String what = "./pebbleos with " + old + " on PATH";
+        runScript(env, archives, caches, root, what);
+        assertEquals(what + ": the archive of " + (has25 ? "a JDK 25+" : "the PATH's JDK"),
+                List.of(has25 || major(old) >= 25 ? ".aot" : ".jsa"), archiveKinds(archives));
+    }
+
+    /** Whether one of the places the script looks in holds a JDK 25 or later. */
+    private static boolean installed25() throws IOException {
+        for (String place : List.of("/usr/lib/jvm", "/usr/java", "/opt/java",
+                System.getProperty("user.home") + "/.sdkman/candidates/java")) {
+            Path dir = Path.of(place);
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> jdks = Files.list(dir)) {
+                    if (jdks.anyMatch(d -> Files.isExecutable(d.resolve("bin/java")) && major(d) >= 25)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The kinds of archive files in the folder: .jsa, .aot, or anything else (a partial file). */
+    private static List<String> archiveKinds(Path archives) throws IOException {
+        try (Stream<Path> files = Files.list(archives)) {
+            return files.map(f -> f.getFileName().toString())
+                    .map(n -> n.endsWith(".jsa") ? ".jsa" : n.endsWith(".aot") ? ".aot" : n).sorted().toList();
+        }
     }
 
     /** The cache's compiled units and when each was written. */
@@ -81,15 +135,16 @@ public class LauncherScriptIT {
         return units;
     }
 
-    private static void runScript(Path home, Path archives, Path caches, Path root, String javaOpts, String what)
+    private static void runScript(Map<String, String> env, Path archives, Path caches, Path root, String what)
             throws Exception {
         ProcessBuilder pb = new ProcessBuilder("bash", Images.ROOT + "/pebbleos", "--root", root.toString(),
                 "-c", "echo hi; exec fib.peb; run fib.peb");
-        pb.environment().put("PATH", home.resolve("bin") + ":" + System.getenv("PATH"));
+        pb.environment().remove("PEBBLEOS_JAVA");
         pb.environment().put("PEBBLEOS_NO_BUILD", "1");
         pb.environment().put("PEBBLEOS_CDS_DIR", archives.toString());
         pb.environment().put("PEBBLEOS_CACHE_DIR", caches.toString());
-        pb.environment().put("JAVA_OPTS", javaOpts);
+        pb.environment().put("JAVA_OPTS", "");
+        pb.environment().putAll(env);
         Path out = Files.createTempFile("script", ".out");
         Path err = Files.createTempFile("script", ".err");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
@@ -128,5 +183,14 @@ public class LauncherScriptIT {
     private static int major(String release) {
         Matcher m = VERSION.matcher(release);
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    /** The feature version of the JDK at home (0 when its release file does not say). */
+    static int major(Path home) {
+        try {
+            return major(Files.readString(home.resolve("release"), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return 0;
+        }
     }
 }

@@ -8,6 +8,7 @@ import static org.ops4j.pax.exam.CoreOptions.options;
 import java.io.FileInputStream;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 import javax.inject.Inject;
 
@@ -129,14 +131,12 @@ public class SyscallTableIT {
         echo.stop();
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            long start = System.nanoTime();
             Future<Object> pending = pool.submit(() -> call("echo_ping", "waited"));
-            Thread.sleep(300);
+            waitUntil("the call waits in the swap window", () -> waiting("echo") == 1);
             assertTrue("the call should be waiting", !pending.isDone());
             echo.start();
             assertEquals("waited", pending.get(5, TimeUnit.SECONDS));
-            long waitedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            assertTrue("waited " + waitedMs + " ms", waitedMs >= 250 && waitedMs < 2000);
+            assertEquals(0L, waiting("echo"));
         } finally {
             pool.shutdownNow();
         }
@@ -171,7 +171,8 @@ public class SyscallTableIT {
             try (InputStream in = new FileInputStream(Images.jar("fixture.echo"))) {
                 echo.update(in);
             }
-            Thread.sleep(20);
+            long after = calls.get();
+            waitUntil("calls go on after update " + i, () -> calls.get() > after + 20);
         }
         running.set(false);
         pool.shutdown();
@@ -180,5 +181,26 @@ public class SyscallTableIT {
         assertTrue(calls.get() > 100);
         System.out.printf("syscall swap under load: %d calls, longest call %.1f ms%n",
                 calls.get(), longestNanos.get() / 1e6);
+    }
+
+    /** Calls of {@code family} waiting for a successor now (the table's own status). */
+    private long waiting(String family) {
+        for (Map<String, Object> row : table.status()) {
+            if (family.equals(row.get("family"))) {
+                return ((Number) row.get("waiting")).longValue();
+            }
+        }
+        return 0;
+    }
+
+    /** Poll observable state (no sleep of a guessed length); fail after 10 s. */
+    private static void waitUntil(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("timed out: " + what);
+            }
+            Thread.sleep(1);
+        }
     }
 }

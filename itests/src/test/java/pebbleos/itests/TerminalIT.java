@@ -279,6 +279,19 @@ public class TerminalIT extends TmuxTestCase {
     }
 
     @Test
+    public void lsFillsColumnsAndCalHighlightsTodayOnTheTerminal() throws Exception {
+        tmux.line("touch aa bb cc dd; ls -F; cal");
+        List<String> s = tmux.await("cal's month", STEP_MILLIS,
+                screen -> screen.stream().anyMatch(l -> l.startsWith("Su Mo Tu We Th Fr Sa"))
+                        && Tmux.lastLine(screen).startsWith("pebble-os:"));
+        // several names a row on a terminal (one a line into a pipe: the shell tests)
+        assertTrue(String.join("\n", s), s.stream().anyMatch(l -> l.startsWith("aa ") && l.contains(".peb")));
+        int day = java.time.LocalDate.now().getDayOfMonth();
+        String today = (day < 10 ? " " : "") + day;
+        assertTrue(tmux.textWithEscapes(), tmux.textWithEscapes().contains("\u001b[7m" + today));
+    }
+
+    @Test
     public void topDrawsAndQuitsOnQ() throws Exception {
         tmux.line("top");
         List<String> s = tmux.awaitText("CPU%    MEM     TIME  PID KIND STATE PGID EXIT PROGRAM", STEP_MILLIS);

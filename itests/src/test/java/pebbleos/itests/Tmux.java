@@ -96,6 +96,11 @@ final class Tmux implements AutoCloseable {
         return String.join("\n", screen());
     }
 
+    /** The visible screen with its attributes as escape sequences (reverse video is ESC [7m). */
+    String textWithEscapes() throws IOException {
+        return run("capture-pane", "-p", "-e", "-t", session);
+    }
+
     /** Whether the terminal's cursor is shown (a full-screen program hides it while it runs). */
     boolean cursorVisible() throws IOException {
         return run("display-message", "-p", "-t", session, "#{cursor_flag}").strip().equals("1");

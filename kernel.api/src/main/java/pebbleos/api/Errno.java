@@ -37,6 +37,8 @@ public enum Errno {
     NAMETOOLONG(36, "file name too long"),
     NOSYS(38, "function not implemented"),
     NOTEMPTY(39, "directory not empty"),
+    /** EOPNOTSUPP: the storage cannot do this (links on a volume that stores none). */
+    NOTSUP(95, "operation not supported"),
     PROTO(71, "protocol error"),
     NOTSOCK(88, "socket operation on non-socket"),
     DESTADDRREQ(89, "destination address required"),

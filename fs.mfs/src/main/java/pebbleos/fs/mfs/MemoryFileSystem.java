@@ -50,6 +50,6 @@ public final class MemoryFileSystem implements FileSystem {
         if (start == null && "mfs-import".equals(request.mode()) && !request.resume()) {
             start = TreeSnapshot.importHost(request.hostRoot());
         }
-        return new MemoryVolume(request.mode(), request.hostRoot(), Snapshots.adopt(start), () -> store);
+        return new MemoryVolume(request.mode(), request.hostRoot(), TreeHandover.adopt(start), () -> store);
     }
 }

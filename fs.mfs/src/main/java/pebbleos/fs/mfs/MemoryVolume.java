@@ -284,7 +284,7 @@ final class MemoryVolume implements Volume {
         }
         Lock l = read();
         try {
-            target.save(hostRoot, mode, Snapshots.capture(root));
+            target.save(hostRoot, mode, TreeHandover.capture(root));
         } finally {
             l.unlock();
         }

@@ -2,6 +2,8 @@ package pebbleos.api.fs;
 
 import java.util.List;
 
+import pebbleos.api.Errno;
+
 /**
  * One mounted storage backend: the root tree of the mode chosen at boot.
  * Every operation is atomic from the caller's point of view and fails with a
@@ -88,6 +90,23 @@ public interface Volume {
 
     /** Set the modification time (touch). */
     void setTime(String path, long mtime);
+
+    /**
+     * Make a symbolic link at {@code path} holding {@code target} (kept as
+     * written, not resolved). A volume that stores no links keeps this
+     * default, NOTSUP; the kernel names the storage mode in its answer.
+     */
+    default void symlink(String target, String path) {
+        throw FsErrors.of(Errno.NOTSUP, "symbolic links are not supported", path);
+    }
+
+    /**
+     * Make {@code path} a second name (hard link) of the file {@code existing}.
+     * A volume that cannot keeps this default, NOTSUP.
+     */
+    default void link(String existing, String path) {
+        throw FsErrors.of(Errno.NOTSUP, "hard links are not supported", path);
+    }
 
     /** Counts for {@code df}-style listings. */
     Usage usage();

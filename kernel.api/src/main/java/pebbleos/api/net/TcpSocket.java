@@ -32,6 +32,8 @@ public final class TcpSocket implements Channel {
     private ByteBuffer input = EMPTY;
     private final Object readLock = new Object();
     private final Object writeLock = new Object();
+    /** What {@link #input} holds, readable without {@link #readLock}: a reader waiting for data holds that lock. */
+    private volatile int buffered;
     private volatile long timeoutNanos = Long.MAX_VALUE;
 
     /** Take over a connected channel (made non-blocking here). */
@@ -125,6 +127,7 @@ public final class TcpSocket implements Channel {
             }
             int n = Math.min(len, input.remaining());
             input.get(buffer, offset, n);
+            buffered = input.remaining();
             return n;
         }
     }
@@ -138,11 +141,13 @@ public final class TcpSocket implements Channel {
         timeoutNanos = millis < 0 ? Long.MAX_VALUE : millis * 1_000_000L;
     }
 
-    /** Bytes already received and not yet read, without waiting. */
+    /**
+     * Bytes already received and not yet read, without waiting: a writer asks
+     * (through {@link #stat}) while another thread waits in {@link #read}, and
+     * must not wait for that read (nc's two directions deadlocked so).
+     */
     public int available() {
-        synchronized (readLock) {
-            return input.remaining();
-        }
+        return buffered;
     }
 
     @Override

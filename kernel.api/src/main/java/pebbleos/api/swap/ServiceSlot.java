@@ -122,6 +122,8 @@ public final class ServiceSlot<T> {
     private String preferred;
     private boolean everBound;
     private boolean gaveUp;
+    /** Calls in awaitProvider now (guarded by lock). */
+    private int waiting;
     private final AtomicLong swapWaits = new AtomicLong();
     private final AtomicLong longestWaitNanos = new AtomicLong();
 
@@ -264,6 +266,13 @@ public final class ServiceSlot<T> {
         }
     }
 
+    /** How many calls are waiting for a successor now (what a swap holds up). */
+    public int waiting() {
+        synchronized (lock) {
+            return waiting;
+        }
+    }
+
     /** How many calls had to wait for a successor. */
     public long swapWaits() {
         return swapWaits.get();
@@ -281,18 +290,23 @@ public final class ServiceSlot<T> {
                 throw new PebbleException(Errno.NOSYS, absent.get());
             }
             long deadline = start + TimeUnit.MILLISECONDS.toNanos(windowMillis);
-            while (current == null) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    gaveUp = true;
-                    throw new PebbleException(Errno.NOSYS, absent.get());
+            waiting++;
+            try {
+                while (current == null) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        gaveUp = true;
+                        throw new PebbleException(Errno.NOSYS, absent.get());
+                    }
+                    try {
+                        TimeUnit.NANOSECONDS.timedWait(lock, left);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new PebbleException(Errno.INTR, "interrupted while waiting for " + role);
+                    }
                 }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(lock, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new PebbleException(Errno.INTR, "interrupted while waiting for " + role);
-                }
+            } finally {
+                waiting--;
             }
             long waited = System.nanoTime() - start;
             swapWaits.incrementAndGet();

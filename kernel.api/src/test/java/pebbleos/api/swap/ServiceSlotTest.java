@@ -1,6 +1,8 @@
 package pebbleos.api.swap;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -57,11 +59,12 @@ public class ServiceSlotTest {
                 return lease.service();
             }
         });
-        Thread.sleep(100);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> slot.waiting() == 1);
         slot.bind("new", 0, 2, "p", Map.of());
         assertEquals("new", call.get(2, TimeUnit.SECONDS));
         assertEquals(1, slot.swapWaits());
-        assertTrue(slot.longestWaitMillis() >= 50);
+        assertEquals(0, slot.waiting());
+        assertTrue(slot.longestWaitMillis() > 0);
     }
 
     @Test
@@ -94,17 +97,11 @@ public class ServiceSlotTest {
         ServiceSlot<String> slot = new ServiceSlot<>("test");
         slot.bind("busy", 0, 1, "p", Map.of());
         ServiceSlot.Lease<String> lease = take(slot);
-        CompletableFuture<Void> release = CompletableFuture.runAsync(() -> {
-            try {
-                Thread.sleep(150);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            lease.close();
-        });
-        long start = System.nanoTime();
-        slot.unbind("busy");
-        assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(100));
-        release.get();
+        CompletableFuture<Void> unbind = CompletableFuture.runAsync(() -> slot.unbind("busy"));
+        // the provider is out of the slot, and its unbind waits for the lease
+        await().atMost(10, TimeUnit.SECONDS).until(() -> slot.currentCandidate() == null);
+        assertFalse(unbind.isDone());
+        lease.close();
+        unbind.get(10, TimeUnit.SECONDS);
     }
 }

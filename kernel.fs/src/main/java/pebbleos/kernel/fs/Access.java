@@ -238,6 +238,25 @@ public final class Access {
         ns.mkdirs(path, p -> ns.readOnly(p) ? Ownership.ROOT_DIRECTORY : creatingDirectory(caller, p));
     }
 
+    /** A symbolic link: search to its name and write on its directory. */
+    public void symlink(Credentials who, String target, String path) {
+        search(who, path);
+        if (!ns.readOnly(path)) {
+            writableDirectory(who, path); // a read-only mount says ROFS to everyone
+        }
+        ns.symlink(target, path);
+    }
+
+    /** A hard link: search to both names and write on the new name's directory. */
+    public void link(Credentials who, String existing, String path) {
+        search(who, existing);
+        search(who, path);
+        if (!ns.readOnly(path)) {
+            writableDirectory(who, path);
+        }
+        ns.link(existing, path);
+    }
+
     public void rmdir(Credentials who, String path) {
         removing(who, path);
         ns.rmdir(path);

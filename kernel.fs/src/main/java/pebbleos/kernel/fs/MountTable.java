@@ -1,5 +1,8 @@
 package pebbleos.kernel.fs;
 
+import java.io.IOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +27,7 @@ import pebbleos.api.PebbleException;
 import pebbleos.api.fs.FileSystem;
 import pebbleos.api.fs.Mounts;
 import pebbleos.api.fs.Ownership;
+import pebbleos.api.fs.Volume;
 import pebbleos.api.fs.VolumePaths;
 import pebbleos.kernel.fs.dev.DevDirectory;
 import pebbleos.kernel.fs.system.SystemTree;
@@ -141,6 +145,62 @@ public final class MountTable implements Mounts {
         out.add(row("/dev", null));
         out.add(row("/system", system));
         return out;
+    }
+
+    /**
+     * What each mount holds ({@code files}, {@code directories}, {@code bytes})
+     * and the room of the host file store behind it ({@code size} and
+     * {@code avail} in bytes, -1 when no host folder backs it): {@code df}.
+     * {@code /system} lives in memory from the bundles: its size is what it holds.
+     */
+    public List<Map<String, Object>> space() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (root.mounted()) {
+            Map<String, Object> row = row("/", root);
+            counts(row, root.call(Volume::usage));
+            long[] room = room(root.hostRoot());
+            row.put("size", room[0]);
+            row.put("avail", room[1]);
+            out.add(row);
+        }
+        Map<String, Object> dev = row("/dev", null);
+        counts(dev, new Volume.Usage(0, 1, 0));
+        dev.put("size", 0L);
+        dev.put("avail", 0L);
+        out.add(dev);
+        Map<String, Object> sys = row("/system", system);
+        Volume.Usage u = system.call(Volume::usage);
+        counts(sys, u);
+        sys.put("size", u.bytes());
+        sys.put("avail", 0L);
+        out.add(sys);
+        return out;
+    }
+
+    private static void counts(Map<String, Object> row, Volume.Usage u) {
+        row.put("files", u.files());
+        row.put("directories", u.directories());
+        row.put("bytes", u.bytes());
+    }
+
+    /** {total, usable} bytes of the host file store holding {@code folder}, or {-1, -1}. */
+    private static long[] room(Path folder) {
+        if (folder == null) {
+            return new long[] {-1, -1};
+        }
+        try {
+            Path at = folder;
+            while (at != null && !Files.exists(at)) {
+                at = at.getParent();
+            }
+            if (at == null) {
+                return new long[] {-1, -1};
+            }
+            FileStore store = Files.getFileStore(at);
+            return new long[] {store.getTotalSpace(), store.getUsableSpace()};
+        } catch (IOException | SecurityException e) {
+            return new long[] {-1, -1};
+        }
     }
 
     @Override

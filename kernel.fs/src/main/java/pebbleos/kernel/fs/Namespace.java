@@ -347,6 +347,67 @@ public final class Namespace {
         return new OpenFile(channel, mode.fileMode());
     }
 
+    /**
+     * Make a symbolic link at {@code path} holding {@code target}. The name
+     * must be free and its directory exist; a volume that stores no links
+     * answers NOTSUP, said here with the storage mode that refuses.
+     */
+    public void symlink(String target, String path) {
+        Location at = newName(path);
+        linking(at, v -> {
+            v.symlink(target, at.inner());
+            return null;
+        }, "symbolic links");
+    }
+
+    /** Make {@code path} another name of the file {@code existing} (a hard link), on the same mount. */
+    public void link(String existing, String path) {
+        FileStat source = stat(existing);
+        if (source.isDirectory()) {
+            throw FsErrors.of(Errno.PERM, "hard link not allowed for directory", existing);
+        }
+        Location from = locate(existing);
+        Location at = newName(path);
+        if (from.area() != at.area()) {
+            throw FsErrors.of(Errno.XDEV, "cannot link between mounts", existing + " -> " + path);
+        }
+        linking(at, v -> {
+            v.link(from.inner(), at.inner());
+            return null;
+        }, "hard links");
+    }
+
+    /** The location of a name to create: free, on a writable mount, in an existing directory. */
+    private Location newName(String path) {
+        Location at = mutable(path, Errno.EXIST);
+        if (find(path) != null) {
+            throw FsErrors.exists(path);
+        }
+        FileStat dir = find(VolumePaths.parent(path));
+        if (dir == null) {
+            throw FsErrors.notFound(path);
+        }
+        if (!dir.isDirectory()) {
+            throw FsErrors.notDirectory(path);
+        }
+        if (readOnly(path)) {
+            throw FsErrors.readOnly(path);
+        }
+        return at;
+    }
+
+    private void linking(Location at, Function<Volume, Void> operation, String what) {
+        try {
+            mutate(at, operation);
+        } catch (PebbleException e) {
+            if (e.errno() == Errno.NOTSUP) {
+                throw FsErrors.of(Errno.NOTSUP, Errno.NOTSUP.description() + ": storage mode '" + at.mount().mode()
+                        + "' has no " + what, at.path());
+            }
+            throw e;
+        }
+    }
+
     /** Counts of the root volume. */
     public Volume.Usage usage() {
         return root.call(Volume::usage);

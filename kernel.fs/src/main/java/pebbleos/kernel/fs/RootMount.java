@@ -34,6 +34,8 @@ final class RootMount implements Mount {
 
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
     private final Object arrival = new Object();
+    /** Operations in awaitVolume now (guarded by arrival). */
+    private int waiting;
     private final Object mounting = new Object();
     private final AtomicLong swaps = new AtomicLong();
     private final AtomicLong waits = new AtomicLong();
@@ -102,6 +104,13 @@ final class RootMount implements Mount {
 
     long waits() {
         return waits.get();
+    }
+
+    /** How many operations are waiting for a successor volume now. */
+    int waiting() {
+        synchronized (arrival) {
+            return waiting;
+        }
     }
 
     /** The longest time an operation waited for a successor volume, in milliseconds. */
@@ -305,24 +314,29 @@ final class RootMount implements Mount {
     private void awaitVolume(long start) {
         synchronized (arrival) {
             long deadline = start + TimeUnit.MILLISECONDS.toNanos(windowMillis);
-            while (volume == null) {
-                if (!orphaned) {
-                    throw new PebbleException(Errno.NOSYS, "no root filesystem is mounted");
+            waiting++;
+            try {
+                while (volume == null) {
+                    if (!orphaned) {
+                        throw new PebbleException(Errno.NOSYS, "no root filesystem is mounted");
+                    }
+                    if (gaveUp) {
+                        throw unavailable();
+                    }
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        gaveUp = true;
+                        throw unavailable();
+                    }
+                    try {
+                        TimeUnit.NANOSECONDS.timedWait(arrival, left);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new PebbleException(Errno.INTR, "interrupted while waiting for the filesystem backend");
+                    }
                 }
-                if (gaveUp) {
-                    throw unavailable();
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    gaveUp = true;
-                    throw unavailable();
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(arrival, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new PebbleException(Errno.INTR, "interrupted while waiting for the filesystem backend");
-                }
+            } finally {
+                waiting--;
             }
         }
     }

@@ -35,6 +35,10 @@ final class LimitCalls {
                         this::setrlimit),
                 new Syscall("proc_usage", "[pid]",
                         "what a process uses: {memory (bytes held), cpu_ms, fds, threads, user_tasks}", this::usage),
+                new Syscall("proc_meminfo", "",
+                        "the memory all processes share: {heap_max, heap_committed, heap_used (bytes of the JVM heap), "
+                                + "held (bytes held by the values of all processes, by their accounts), processes}",
+                        this::meminfo),
                 new Syscall("proc_klog", "", "the system log: the kernel's messages, oldest first, as lines",
                         (c, a) -> {
                             Args.of("proc_klog", a, 0, 0);
@@ -69,6 +73,19 @@ final class LimitCalls {
             p.cpuWarned = false; // a new limit: its error comes again
         }
         return 0L;
+    }
+
+    private Object meminfo(TaskContext caller, Object[] values) {
+        Args.of("proc_meminfo", values, 0, 0);
+        Runtime rt = Runtime.getRuntime();
+        long held = 0;
+        long count = 0;
+        for (PebbleProcess p : table.list()) {
+            held += p.memory.held();
+            count++;
+        }
+        return PDict.of("heap_max", rt.maxMemory(), "heap_committed", rt.totalMemory(),
+                "heap_used", rt.totalMemory() - rt.freeMemory(), "held", held, "processes", count);
     }
 
     private Object usage(TaskContext caller, Object[] values) {

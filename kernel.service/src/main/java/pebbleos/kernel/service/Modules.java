@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.logging.Logger;
 
@@ -36,11 +35,6 @@ import pebbleos.kernel.service.resource.ManifestReader;
  */
 final class Modules {
     private static final Logger LOG = Logger.getLogger("pebbleos.modules");
-
-    /** Bundles the running system cannot do without. */
-    static final Set<String> KERNEL = Set.of("kernel.api", "kernel.syscall", "kernel.proc", "kernel.fs", "lang.core",
-            "system", "kernel.service", "org.apache.felix.scr", "org.osgi.service.component",
-            "org.osgi.util.promise", "org.osgi.util.function", "org.apache.felix.framework");
 
     private final BundleContext context;
     private final Mounts mounts;
@@ -280,8 +274,8 @@ final class Modules {
         }
     }
 
-    private static void guardKernel(Bundle b, String what) {
-        if (b.getBundleId() == 0 || KERNEL.contains(b.getSymbolicName())) {
+    private void guardKernel(Bundle b, String what) {
+        if (KernelBundles.contains(context, b)) {
             throw new PebbleException(Errno.BUSY, "cannot " + what + " " + b.getSymbolicName()
                     + ": it is part of the running kernel");
         }

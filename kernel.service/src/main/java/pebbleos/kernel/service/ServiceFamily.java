@@ -178,7 +178,7 @@ public final class ServiceFamily implements SyscallFamily {
         String description = b.getHeaders().get(Constants.BUNDLE_DESCRIPTION);
         return PDict.of("id", b.getBundleId(), "name", String.valueOf(b.getSymbolicName()),
                 "version", b.getVersion().toString(), "state", state(b), "location", b.getLocation(),
-                "kernel", Modules.KERNEL.contains(b.getSymbolicName()) || b.getBundleId() == 0 ? 1L : 0L,
+                "kernel", KernelBundles.contains(context, b) ? 1L : 0L,
                 "revision", (long) history.revision(b), "installed", history.installedAt(b) / 1000.0,
                 "description", description == null ? "" : description, "package", packageName(b));
     }

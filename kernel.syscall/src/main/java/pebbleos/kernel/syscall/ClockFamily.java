@@ -1,5 +1,6 @@
 package pebbleos.kernel.syscall;
 
+import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -14,6 +15,7 @@ import pebbleos.api.syscall.ProvidesFamily;
 import pebbleos.api.syscall.Syscall;
 import pebbleos.api.syscall.SyscallFamily;
 import pebbleos.api.value.PDict;
+import pebbleos.api.value.PList;
 
 /** The {@code clock} family: wall time, a monotonic clock, sleeping, broken-down local time. */
 @ProvidesFamily("clock")
@@ -40,7 +42,22 @@ public final class ClockFamily implements SyscallFamily {
                         ClockFamily::sleep),
                 new Syscall("clock_localtime", "[seconds]",
                         "broken-down local time: year, month, day, hour, minute, second, weekday (0 = Monday), yearday, zone",
-                        ClockFamily::localtime));
+                        ClockFamily::localtime),
+                new Syscall("clock_uptime", "",
+                        "since when the system runs: {seconds (float), booted (epoch seconds), load: the host's load averages over 1, 5 and 15 minutes (-1.0 where unknown)}",
+                        ClockFamily::uptime));
+    }
+
+    /** The system booted with the JVM: its start time, and the host's load averages. */
+    private static Object uptime(TaskContext caller, Object[] values) {
+        Args.of("clock_uptime", values, 0, 0);
+        long started = ManagementFactory.getRuntimeMXBean().getStartTime();
+        long now = System.currentTimeMillis();
+        PList load = new PList();
+        for (double d : LoadAverage.read()) {
+            load.append(d);
+        }
+        return PDict.of("seconds", Math.max(0, now - started) / 1000.0, "booted", started / 1000.0, "load", load);
     }
 
     /**

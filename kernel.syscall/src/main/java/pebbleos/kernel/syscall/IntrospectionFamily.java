@@ -42,7 +42,7 @@ final class IntrospectionFamily implements SyscallFamily {
                 new Syscall("syscall_lookup", "name",
                         "the entry of a syscall (name, family, params, doc), or None", this::lookup),
                 new Syscall("syscall_status", "",
-                        "per family: provider, ranking, providers, calls, swap_waits, longest_wait_ms",
+                        "per family: provider, ranking, providers, calls, swap_waits, waiting (calls waiting for a successor now), longest_wait_ms",
                         (c, a) -> status()),
                 new Syscall("syscall_errno", "", "the errno table: symbolic name to number",
                         (c, a) -> errnoTable()));

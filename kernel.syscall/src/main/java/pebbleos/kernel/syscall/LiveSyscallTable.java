@@ -192,6 +192,7 @@ public final class LiveSyscallTable implements SyscallTable {
             row.put("providers", (long) slot.candidates().size());
             row.put("calls", c == null ? 0L : c.calls());
             row.put("swap_waits", slot.swapWaits());
+            row.put("waiting", (long) slot.waiting());
             row.put("longest_wait_ms", slot.longestWaitMillis());
             row.put("preferred", slot.preferred() == null ? "" : slot.preferred());
             out.add(row);

@@ -1,6 +1,6 @@
 package pebbleos.lang.interp;
 
-import pebbleos.lang.interp.node.Ex;
+import pebbleos.lang.interp.node.StmtNode;
 
 /**
  * A compiled function body and its frame layout: shared by every function
@@ -15,11 +15,11 @@ public final class FunctionCode {
     public final int[] cellSlots;
     /** Where each captured variable comes from in the defining frame (see the resolver). */
     public final int[] freeSources;
-    public final Ex body;
+    public final StmtNode body;
     public final String file;
     public final int line;
 
-    public FunctionCode(String name, int arity, int slotCount, int[] cellSlots, int[] freeSources, Ex body,
+    public FunctionCode(String name, int arity, int slotCount, int[] cellSlots, int[] freeSources, StmtNode body,
             String file, int line) {
         this.name = name;
         this.arity = arity;

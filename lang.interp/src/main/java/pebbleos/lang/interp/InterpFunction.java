@@ -3,10 +3,10 @@ package pebbleos.lang.interp;
 import pebbleos.api.value.PList;
 import pebbleos.lang.core.builtins.Limits;
 import pebbleos.lang.core.runtime.Cell;
+import pebbleos.lang.core.runtime.Errors;
 import pebbleos.lang.core.runtime.PFunction;
 import pebbleos.lang.core.runtime.PModule;
-import pebbleos.lang.core.runtime.PebbleError;
-import pebbleos.lang.interp.node.Ex;
+import pebbleos.lang.interp.node.StmtNode;
 
 /** A function value of the interpreter: compiled code plus its closure. */
 public final class InterpFunction extends PFunction {
@@ -22,7 +22,7 @@ public final class InterpFunction extends PFunction {
     /** Call with arguments already evaluated; checks the arity and binds copies of lists and dicts. */
     public Object invoke(InterpThread t, Object[] args) {
         if (args.length != arity) {
-            throw new PebbleError("function '" + name + "' expected " + arity + " arguments but got " + args.length);
+            throw Errors.arity(name, arity, args.length);
         }
         Object[] slots = new Object[code.slotCount];
         for (int i = 0; i < args.length; i++) {
@@ -44,16 +44,16 @@ public final class InterpFunction extends PFunction {
         }
         if (++t.depth > Limits.MAX_DEPTH) {
             t.depth--;
-            throw new PebbleError("recursion depth exceeded");
+            throw Errors.recursionDepth();
         }
         try {
-            Frame f = new Frame(slots, closure, module, t, this, null, code.file);
-            if (code.body.exec(f) == Ex.RETURN) {
+            Activation f = new Activation(slots, closure, module, t, this, null, code.file);
+            if (code.body.exec(f) == StmtNode.RETURN) {
                 return f.returnValue;
             }
             return 0L;
         } catch (StackOverflowError e) {
-            throw new PebbleError("recursion depth exceeded");
+            throw Errors.recursionDepth();
         } finally {
             t.depth--;
         }

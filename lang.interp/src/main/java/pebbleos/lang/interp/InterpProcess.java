@@ -9,9 +9,9 @@ import pebbleos.lang.core.runtime.ProcessRuntime;
 
 /** The interpreter's per-process state: the shared runtime state plus the code cache to compile with. */
 public final class InterpProcess extends ProcessRuntime {
-    private final CodeCache cache;
+    private final TreeCache cache;
 
-    InterpProcess(List<String> arguments, CodeCache cache) {
+    InterpProcess(List<String> arguments, TreeCache cache) {
         super(arguments);
         this.cache = cache;
     }
@@ -25,6 +25,6 @@ public final class InterpProcess extends ProcessRuntime {
     protected void run(Interop rt, CompiledModule code, PModule module) {
         InterpThread t = (InterpThread) rt;
         CompiledCode c = (CompiledCode) code;
-        c.body().exec(new Frame(null, null, module, t, null, null, c.file()));
+        c.body().exec(new Activation(null, null, module, t, null, null, c.file()));
     }
 }

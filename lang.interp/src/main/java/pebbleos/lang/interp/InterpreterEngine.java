@@ -24,7 +24,7 @@ import pebbleos.lang.core.runtime.ProcessRuntime;
 @ProvidesEngine("interp")
 @Component(service = ExecutionEngine.class, property = ExecutionEngine.ENGINE + "=interp")
 public final class InterpreterEngine implements ExecutionEngine {
-    private final CodeCache cache = new CodeCache();
+    private final TreeCache cache = new TreeCache();
 
     @Override
     public String name() {
@@ -61,7 +61,7 @@ public final class InterpreterEngine implements ExecutionEngine {
     }
 
     /** The interpreter state of the caller's process, made on first use. */
-    static InterpProcess processOf(TaskContext caller, List<String> arguments, CodeCache cache) {
+    static InterpProcess processOf(TaskContext caller, List<String> arguments, TreeCache cache) {
         Object state = caller.process().engineState();
         if (state instanceof InterpProcess p) {
             return p;

@@ -29,13 +29,13 @@ final class Programs {
 
     /** A program (from a file, or from source text) as the main thread of its process. */
     static final class Main implements Task {
-        private final CodeCache cache;
+        private final TreeCache cache;
         private final TaskContext ctx;
         private final String path;
         private final String source;
         private final List<String> argv;
 
-        Main(CodeCache cache, TaskContext ctx, String path, String source, List<String> argv) {
+        Main(TreeCache cache, TaskContext ctx, String path, String source, List<String> argv) {
             this.cache = cache;
             this.ctx = ctx;
             this.path = path;
@@ -82,12 +82,12 @@ final class Programs {
 
     /** A thread of an existing process that calls a function value. */
     static final class ThreadCall implements Task {
-        private final CodeCache cache;
+        private final TreeCache cache;
         private final TaskContext ctx;
         private final Object function;
         private final PList args;
 
-        ThreadCall(CodeCache cache, TaskContext ctx, Object function, PList args) {
+        ThreadCall(TreeCache cache, TaskContext ctx, Object function, PList args) {
             this.cache = cache;
             this.ctx = ctx;
             this.function = function;

@@ -70,7 +70,7 @@ public class BuiltinsTest extends PebbleTest {
 
     @Test
     public void inputReadsALine() {
-        Run.Result r = Run.withContext(ENGINE, "name = input(\"name? \")\nprint \"hi \" + name", List.of(),
+        Run.Result r = Run.withContext(EngineUnderTest.get(), "name = input(\"name? \")\nprint \"hi \" + name", List.of(),
                 ctx -> ctx.input.add("pebble"));
         assertEquals("name? hi pebble\n", r.out());
     }
@@ -87,7 +87,7 @@ public class BuiltinsTest extends PebbleTest {
 
     @Test
     public void argcArgvAndArgv() {
-        Run.Result r = Run.withArgs(ENGINE, "print ARGC\nprint ARGV\nprint argv(0)\nprint argv(1)", List.of("one", "two"));
+        Run.Result r = Run.withArgs(EngineUnderTest.get(), "print ARGC\nprint ARGV\nprint argv(0)\nprint argv(1)", List.of("one", "two"));
         assertEquals("2\n[one, two]\none\ntwo\n", r.all());
     }
 

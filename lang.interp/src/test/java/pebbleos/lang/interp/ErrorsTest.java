@@ -29,7 +29,7 @@ public class ErrorsTest extends PebbleTest {
 
     @Test
     public void programNameIsAsTheUserTypedIt() {
-        Run.Result r = Run.withContext(ENGINE, "import sub.prog", List.of(), ctx -> { },
+        Run.Result r = Run.withContext(EngineUnderTest.get(), "import sub.prog", List.of(), ctx -> { },
                 "sub/prog.peb", "print missing\n");
         assertEquals("sub/prog.peb:1: unknown variable 'missing'", r.error());
     }

@@ -221,7 +221,7 @@ public class LimitsTest extends PebbleTest {
 
     @Test
     public void buildingAHugeRangeCanBeKilled() {
-        Run.Result r = Run.withContext(ENGINE, "xs = range(99999999)\nprint len(xs)", java.util.List.of(),
+        Run.Result r = Run.withContext(EngineUnderTest.get(), "xs = range(99999999)\nprint len(xs)", java.util.List.of(),
                 ctx -> ctx.limitSafePoints(3));
         assertEquals("", r.out());
         assertEquals(137, r.status()); // killed while building: the print never ran

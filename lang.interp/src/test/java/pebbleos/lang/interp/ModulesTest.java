@@ -55,7 +55,7 @@ public class ModulesTest extends PebbleTest {
     @Test
     public void oneSearchPathWhicheverFileImports() {
         // app/main.peb imports util: the program's folder is searched, not the importer's
-        Run.Result r = Run.withContext(ENGINE, "import app.main", List.of(), ctx -> { },
+        Run.Result r = Run.withContext(EngineUnderTest.get(), "import app.main", List.of(), ctx -> { },
                 "app/main.peb", "import util\nprint util.WHERE\n",
                 "app/util.peb", "WHERE = \"beside the importer\"\n",
                 "util.peb", "WHERE = \"beside the program\"\n");

@@ -5,25 +5,26 @@ import static org.junit.Assert.assertEquals;
 import pebbleos.lang.core.testing.Run;
 
 /**
- * Helpers for the interpreter's rule tests: run a program through the
- * engine and the test kernel and look at what the user sees. One engine
- * serves every test (its code cache is shared, as in the system).
+ * Helpers for the language's rule tests: run a program through the engine
+ * under test ({@link EngineUnderTest}: the interpreter here, the VM and its
+ * JIT in lang.vm's suites) and the test kernel, and look at what the user
+ * sees. One engine serves every test (its code cache is shared, as in the
+ * system).
  */
 abstract class PebbleTest {
-    static final InterpreterEngine ENGINE = new InterpreterEngine();
 
     /** The output of a program that must not fail ({@code files}: more files, path/content pairs). */
     static String out(String source, String... files) {
-        return Run.out(ENGINE, source, files);
+        return Run.out(EngineUnderTest.get(), source, files);
     }
 
     /** The uncaught error text of a program that must fail. */
     static String error(String source, String... files) {
-        return Run.error(ENGINE, source, files);
+        return Run.error(EngineUnderTest.get(), source, files);
     }
 
     static Run.Result run(String source, String... files) {
-        return Run.program(ENGINE, source, files);
+        return Run.program(EngineUnderTest.get(), source, files);
     }
 
     /** Lines with a final newline. */

@@ -5,17 +5,15 @@ import static org.junit.Assert.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.Assume;
 import org.junit.Test;
 
 import pebbleos.lang.core.testing.Corpus;
 
-/** The shared conformance corpus through the VM and the test kernel. */
+/** The conformance corpus (corpus/conformance) through the VM and the test kernel. */
 public class ConformanceTest {
     @Test
     public void sharedCorpusPasses() {
-        Path corpus = Corpus.shared();
-        Assume.assumeTrue("shared/conformance is not beside the repository", corpus != null);
+        Path corpus = Corpus.conformance();
         List<Corpus.Result> results = Corpus.run(new VmEngine(), corpus);
         StringBuilder failures = new StringBuilder();
         for (Corpus.Result r : results) {

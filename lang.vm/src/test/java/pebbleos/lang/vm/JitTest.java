@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.Assume;
 import org.junit.Test;
 
 import pebbleos.lang.core.testing.Corpus;
@@ -38,8 +37,7 @@ public class JitTest {
 
     @Test
     public void corpusCompiledMatchesTheInterpreter() throws IOException {
-        Path corpus = Corpus.shared();
-        Assume.assumeTrue("shared/conformance is not beside the repository", corpus != null);
+        Path corpus = Corpus.conformance();
         for (int threshold : new int[] {0, 3}) {
             JitCompiler jit = new JitCompiler(threshold);
             List<String> differences = new ArrayList<>();

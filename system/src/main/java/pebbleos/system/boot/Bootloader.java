@@ -170,11 +170,9 @@ public final class Bootloader implements Callable<Integer> {
             argv.add(options.command());
         }
         argv.addAll(options.script());
+        // only what the host alone knows: PATH, HOME, USER and SHELL are
+        // login.peb's policy (process 1 sets its own, the session its user's)
         Map<String, String> env = new java.util.TreeMap<>();
-        env.put("PATH", "/system/bin:/system/sbin:/bin");
-        env.put("HOME", "/root"); // process 1's; the session gets its user's from the login
-        env.put("USER", "root");
-        env.put("SHELL", "/bin/sh");
         env.put("FS_MODE", options.fsMode());
         if (System.getenv("PEBBLE_TRACE") != null) {
             env.put("PEBBLE_TRACE", System.getenv("PEBBLE_TRACE")); // the shell echoes each line it runs

@@ -17,8 +17,9 @@ import pebbleos.api.value.PList;
 /**
  * Tab completion for Pebble command lines, computed in the reading process's
  * context: in command position, the process's completion words (the shell
- * passes its builtins through {@code term_line_options}) and the programs of
- * its {@code PATH} ({@code NAME.peb} completes as {@code NAME}); elsewhere,
+ * passes what it can run, builtins, aliases, functions and the programs of its
+ * {@code PATH}, through {@code term_line_options} at each prompt: the search
+ * rules are the shell's, lib/launch.peb, not the console's); elsewhere,
  * paths relative to its working directory (directories with a trailing
  * {@code /}, hidden names only after a leading dot, {@code ~/} for
  * {@code $HOME}).
@@ -51,7 +52,7 @@ final class PebbleCompleter implements Completer {
         boolean command = commandPosition(line.words(), line.wordIndex());
         try {
             if (command && word.indexOf('/') < 0 && !word.startsWith("~") && !word.startsWith(".")) {
-                commands(ctx, word, candidates);
+                commands(word, candidates);
             } else {
                 paths(ctx, word, candidates);
             }
@@ -74,47 +75,16 @@ final class PebbleCompleter implements Completer {
         return true;
     }
 
-    private void commands(TaskContext ctx, String prefix, List<Candidate> out) {
+    private void commands(String prefix, List<Candidate> out) {
         Set<String> names = new TreeSet<>();
         for (String w : words) {
             if (w.startsWith(prefix)) {
                 names.add(w);
             }
         }
-        for (String dir : pathDirs(ctx.process().env().get("PATH"))) {
-            PList entries;
-            try {
-                entries = (PList) ctx.syscall("fs_list_stat", dir);
-            } catch (RuntimeException e) {
-                continue;
-            }
-            for (Object o : entries) {
-                if (o instanceof PDict d && "file".equals(d.get("kind")) && d.get("name") instanceof String n
-                        && n.endsWith(".peb") && n.startsWith(prefix)) {
-                    names.add(n.substring(0, n.length() - 4));
-                }
-            }
-        }
         for (String n : names) {
             out.add(new Candidate(n, n, null, null, null, null, true));
         }
-    }
-
-    /** The directories of a PATH value, as the shell reads them ({@code /bin} is {@code /system/bin}). */
-    static List<String> pathDirs(String path) {
-        List<String> out = new java.util.ArrayList<>();
-        for (String d : (path == null ? "/system/bin:/system/sbin:/bin" : path).split(":")) {
-            if (d.isEmpty() || d.equals(".")) {
-                continue;
-            }
-            if (d.equals("/bin") || d.equals("bin")) {
-                d = "/system/bin";
-            }
-            if (!out.contains(d)) {
-                out.add(d);
-            }
-        }
-        return out;
     }
 
     private static void paths(TaskContext ctx, String word, List<Candidate> out) {

@@ -1,5 +1,6 @@
 package pebbleos.tty.console;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
@@ -8,6 +9,7 @@ import static org.junit.Assert.fail;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
@@ -20,6 +22,12 @@ public class KeyQueuesTest {
     private String take(int pgid, long timeout) throws InterruptedException {
         KeyQueues.Key k = queues.take(pgid, timeout, alive::contains, () -> true);
         return k == null ? null : k.name();
+    }
+
+    /** Until the reader blocks in its wait for a key (what these tests are about). */
+    private static void awaitWaiting(Thread reader) {
+        await().atMost(10, TimeUnit.SECONDS).until(() -> reader.getState() == Thread.State.WAITING
+                || reader.getState() == Thread.State.TIMED_WAITING);
     }
 
     @Test
@@ -70,7 +78,7 @@ public class KeyQueuesTest {
             }
         });
         reader.start();
-        Thread.sleep(50);
+        awaitWaiting(reader);
         queues.add(2, "k", "k");
         reader.join(2000);
         assertEquals("k", got.get());
@@ -87,7 +95,7 @@ public class KeyQueuesTest {
             }
         });
         reader.start();
-        Thread.sleep(50);
+        awaitWaiting(reader);
         reader.interrupt();
         reader.join(2000);
         assertEquals("interrupted", got.get());

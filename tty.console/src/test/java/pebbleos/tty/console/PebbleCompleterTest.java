@@ -53,7 +53,8 @@ public class PebbleCompleterTest {
             }
             return l;
         };
-        completer.prepare(task, List.of("cd", "help", "history"));
+        // what the shell passes: its builtins and the programs of its PATH (lib/launch.peb command_names)
+        completer.prepare(task, List.of("cat", "cd", "help", "history", "nano", "top"));
     }
 
     private List<String> complete(String line) {
@@ -64,10 +65,10 @@ public class PebbleCompleterTest {
     }
 
     @Test
-    public void theFirstWordCompletesBuiltinsAndPathPrograms() {
+    public void theFirstWordCompletesTheShellsCommandWords() {
         assertEquals(List.of("cat", "cd"), complete("c"));
-        // /bin means /system/bin and "." is never searched: each directory is listed once
-        assertEquals(List.of("/system/bin"), listed);
+        // the console has no search rules of its own: it lists no folder for a command
+        assertEquals(List.of(), listed);
         assertEquals(List.of("help", "history"), complete("h"));
         assertEquals(List.of("nano"), complete("na"));
     }
@@ -130,11 +131,5 @@ public class PebbleCompleterTest {
         assertEquals("/etc", PebbleCompleter.directory("/etc/", "/x", "/"));
         assertEquals("/home/pebble/docs", PebbleCompleter.directory("~/docs/", "/", "/home/pebble"));
         assertEquals("/a/b", PebbleCompleter.directory("b/", "/a/", "/"));
-    }
-
-    @Test
-    public void pathDirectoriesAsTheShellReadsThem() {
-        assertEquals(List.of("/system/bin", "/usr/bin"), PebbleCompleter.pathDirs("/bin::.:/system/bin:/usr/bin"));
-        assertEquals(List.of("/system/bin", "/system/sbin"), PebbleCompleter.pathDirs(null));
     }
 }

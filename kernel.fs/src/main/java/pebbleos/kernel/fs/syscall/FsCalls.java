@@ -63,7 +63,10 @@ final class FsCalls {
                 named("fs_chmod", "path, mode", "set the mode bits (an int such as 0o644 = 420); owner or root only", this::chmod),
                 named("fs_chown", "path, uid, gid", "set the owner and group (-1 keeps one); root only", this::chown),
                 named("fs_access", "path, how", "1 when the caller may do how to path: letters r, w, x (\"\" or f: it exists), else 0", this::access),
+                named("fs_symlink", "target, path", "make a symbolic link at path holding target (as written); NOTSUP names the storage mode that has none", this::symlink),
+                named("fs_link", "existing, path", "make path another name of the file existing (a hard link); NOTSUP names the storage mode that has none", this::link),
                 named("fs_usage", "", "counts of the root volume: dict files, directories, bytes", this::usage),
+                named("fs_df", "", "per mount: dicts path, mode, files, directories, bytes (held), size and avail (bytes of the host file store behind it, -1 unknown)", this::space),
                 named("fs_sync", "", "make the root durable (mfs: write a snapshot); 1 when something had been written since the last sync, else 0", this::sync),
                 named("fs_mode", "", "the storage mode of /", this::mode),
                 named("fs_mounts", "", "the mount table: dicts path, mode, provider, readonly (and swap counts for /)", this::mountList),
@@ -194,6 +197,35 @@ final class FsCalls {
         return bool(ns().accessible(who(c), p, want));
     }
 
+    private Object symlink(TaskContext c, Object[] a) {
+        Args args = Args.of("fs_symlink", a, 2, 2);
+        String target = args.string(0);
+        if (target.isEmpty()) {
+            throw new PebbleException(Errno.NOENT, "fs_symlink: no such file or directory: (empty target)");
+        }
+        ns().symlink(who(c), target, path(c, args, 1));
+        return 0L;
+    }
+
+    private Object link(TaskContext c, Object[] a) {
+        Args args = Args.of("fs_link", a, 2, 2);
+        ns().link(who(c), path(c, args, 0), path(c, args, 1));
+        return 0L;
+    }
+
+    private Object space(TaskContext c, Object[] a) {
+        Args.of("fs_df", a, 0, 0);
+        return dicts(mounts.space());
+    }
+
+    private static PList dicts(List<Map<String, Object>> rows) {
+        PList out = new PList();
+        for (Map<String, Object> row : rows) {
+            out.append(StatDicts.dict(row));
+        }
+        return out;
+    }
+
     private Object usage(TaskContext c, Object[] a) {
         Args.of("fs_usage", a, 0, 0);
         Volume.Usage u = ns().namespace().usage();
@@ -212,11 +244,7 @@ final class FsCalls {
 
     private Object mountList(TaskContext c, Object[] a) {
         Args.of("fs_mounts", a, 0, 0);
-        PList out = new PList();
-        for (Map<String, Object> row : mounts.mounts()) {
-            out.append(StatDicts.dict(row));
-        }
-        return out;
+        return dicts(mounts.mounts());
     }
 
     private Object getcwd(TaskContext c, Object[] a) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import pebbleos.api.value.PDict;
 import pebbleos.api.value.PList;
 import pebbleos.api.value.PNone;
+import pebbleos.lang.core.runtime.Errors;
 import pebbleos.lang.core.runtime.PBuiltin;
 import pebbleos.lang.core.runtime.PebbleError;
 
@@ -79,7 +80,7 @@ public final class Builtins {
         Core.add(into, "remove", 2, 2, (rt, a) -> {
             if (a[0] instanceof PDict d) {
                 if (d.remove(a[1]) == null) {
-                    throw new PebbleError("dict key not found");
+                    throw Errors.keyNotFound();
                 }
                 return d;
             }

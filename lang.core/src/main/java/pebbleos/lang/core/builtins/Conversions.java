@@ -101,6 +101,23 @@ public final class Conversions {
             return Values.toDouble(v);
         }
         if (v instanceof String s) {
+            int n = s.length();
+            if (n > 0 && n <= 15) {
+                // up to 15 ASCII digits: an integer below 2^53, exactly the double parseDouble gives
+                long value = 0;
+                int i = 0;
+                while (i < n) {
+                    char c = s.charAt(i);
+                    if (c < '0' || c > '9') {
+                        break;
+                    }
+                    value = value * 10 + (c - '0');
+                    i++;
+                }
+                if (i == n) {
+                    return (double) value;
+                }
+            }
             if (plainDecimal(s)) {
                 return Double.parseDouble(s); // the common case, without the copies below
             }

@@ -14,6 +14,7 @@ import pebbleos.api.value.PList;
 import pebbleos.api.value.PNone;
 import pebbleos.api.value.Values;
 import pebbleos.lang.core.runtime.Calls;
+import pebbleos.lang.core.runtime.Errors;
 import pebbleos.lang.core.runtime.Interop;
 import pebbleos.lang.core.runtime.Ops;
 import pebbleos.lang.core.runtime.PBuiltin;
@@ -237,7 +238,7 @@ final class Core {
             }
         }
         if (step == 0) {
-            throw new PebbleError("range() step cannot be zero");
+            throw Errors.rangeStepZero();
         }
         long count = rangeLength(start, stop, step);
         if (count > Limits.MAX_LIST) {

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.Map;
 
 import pebbleos.api.value.Values;
+import pebbleos.lang.core.runtime.Errors;
 import pebbleos.lang.core.runtime.Ops;
 import pebbleos.lang.core.runtime.PBuiltin;
 import pebbleos.lang.core.runtime.PebbleError;
@@ -56,12 +57,12 @@ final class MathFunctions {
         Object times = exponent;
         if (exponent instanceof Double d) {
             if (d.isNaN() || d < 0) {
-                throw new PebbleError("pow() only supports non-negative integer exponents");
+                throw Errors.negativeExponent();
             }
             times = Conversions.toInt(Math.ceil(d), 10);
         }
         if (Values.toBig(times).signum() < 0) {
-            throw new PebbleError("pow() only supports non-negative integer exponents");
+            throw Errors.negativeExponent();
         }
         if (base instanceof Double b && times instanceof Long n && n <= 1_000_000) {
             double result = 1;
@@ -76,11 +77,11 @@ final class MathFunctions {
     static Object sqrt(Object v) {
         Object n = v instanceof Double d ? Conversions.toInt(Math.floor(d), 10) : v;
         if (!(n instanceof Long) && !(n instanceof BigInteger) && !(n instanceof Boolean)) {
-            throw new PebbleError("sqrt() requires a non-negative integer");
+            throw Errors.sqrtNegative();
         }
         BigInteger b = Values.toBig(n);
         if (b.signum() < 0) {
-            throw new PebbleError("sqrt() requires a non-negative integer");
+            throw Errors.sqrtNegative();
         }
         return Values.normalize(b.sqrt());
     }
@@ -96,7 +97,7 @@ final class MathFunctions {
             return (long) (double) d;
         }
         // the original looks the angle up in a table of integer degrees
-        throw new PebbleError("index must be an integer");
+        throw Errors.indexNotInteger();
     }
 
     static long sin(long degrees) {

@@ -7,6 +7,7 @@ import pebbleos.api.value.PDict;
 import pebbleos.api.value.PList;
 import pebbleos.api.value.PNone;
 import pebbleos.api.value.Values;
+import pebbleos.lang.core.runtime.Errors;
 import pebbleos.lang.core.runtime.Ops;
 import pebbleos.lang.core.runtime.PBuiltin;
 import pebbleos.lang.core.runtime.PebbleError;
@@ -60,6 +61,36 @@ public final class Methods {
         throw new PebbleError(name + "() expects a string argument");
     }
 
+    private static final int DIGIT = 0;
+    private static final int LETTER = 1;
+    private static final int LETTER_OR_DIGIT = 2;
+    private static final int SPACE = 3;
+
+    /**
+     * Whether {@code s} is not empty and each of its chars is of the kind
+     * (Character.isDigit, isLetter, isLetterOrDigit, isWhitespace): a plain
+     * loop, as awk and sed ask it of every field and line.
+     */
+    private static boolean allChars(String s, int kind) {
+        int n = s.length();
+        if (n == 0) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            boolean ok = switch (kind) {
+                case DIGIT -> c >= '0' && c <= '9' || c >= 128 && Character.isDigit(c);
+                case LETTER -> Character.isLetter(c);
+                case LETTER_OR_DIGIT -> Character.isLetterOrDigit(c);
+                default -> Character.isWhitespace(c);
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void strings() {
         method(STRING, "upper", 0, 0, (rt, a) -> s(a).toUpperCase());
         method(STRING, "lower", 0, 0, (rt, a) -> s(a).toLowerCase());
@@ -88,12 +119,10 @@ public final class Methods {
         });
         method(STRING, "startswith", 1, 1, (rt, a) -> Ops.bool(s(a).startsWith(text(a, 1, "startswith"))));
         method(STRING, "endswith", 1, 1, (rt, a) -> Ops.bool(s(a).endsWith(text(a, 1, "endswith"))));
-        method(STRING, "isdigit", 0, 0, (rt, a) -> Ops.bool(!s(a).isEmpty() && s(a).chars().allMatch(Character::isDigit)));
-        method(STRING, "isalpha", 0, 0, (rt, a) -> Ops.bool(!s(a).isEmpty() && s(a).chars().allMatch(Character::isLetter)));
-        method(STRING, "isalnum", 0, 0,
-                (rt, a) -> Ops.bool(!s(a).isEmpty() && s(a).chars().allMatch(Character::isLetterOrDigit)));
-        method(STRING, "isspace", 0, 0,
-                (rt, a) -> Ops.bool(!s(a).isEmpty() && s(a).chars().allMatch(Character::isWhitespace)));
+        method(STRING, "isdigit", 0, 0, (rt, a) -> Ops.bool(allChars(s(a), DIGIT)));
+        method(STRING, "isalpha", 0, 0, (rt, a) -> Ops.bool(allChars(s(a), LETTER)));
+        method(STRING, "isalnum", 0, 0, (rt, a) -> Ops.bool(allChars(s(a), LETTER_OR_DIGIT)));
+        method(STRING, "isspace", 0, 0, (rt, a) -> Ops.bool(allChars(s(a), SPACE)));
         method(STRING, "isupper", 0, 0, (rt, a) -> Ops.bool(s(a).chars().anyMatch(Character::isLetter)
                 && s(a).equals(s(a).toUpperCase())));
         method(STRING, "islower", 0, 0, (rt, a) -> Ops.bool(s(a).chars().anyMatch(Character::isLetter)
@@ -242,7 +271,7 @@ public final class Methods {
                 if (a.length > 2) {
                     return a[2];
                 }
-                throw new PebbleError("dict key not found");
+                throw Errors.keyNotFound();
             }
             return v;
         });

@@ -25,7 +25,7 @@ public final class Access {
                     k += n;
                 }
                 if (k < 0 || k >= n) {
-                    throw new PebbleError("index out of range");
+                    throw Errors.indexOutOfRange();
                 }
                 return l.get((int) k);
             }
@@ -34,7 +34,7 @@ public final class Access {
         if (target instanceof PDict d) {
             Object v = d.get(index);
             if (v == null) {
-                throw new PebbleError("dict key not found");
+                throw Errors.keyNotFound();
             }
             return v;
         }
@@ -45,17 +45,17 @@ public final class Access {
                 k += n;
             }
             if (k < 0 || k >= n) {
-                throw new PebbleError("index out of range");
+                throw Errors.indexOutOfRange();
             }
             return String.valueOf(s.charAt((int) k));
         }
         if (target instanceof PInstance inst) {
             if (!(index instanceof String key)) {
-                throw new PebbleError("instance field index must be a string");
+                throw Errors.fieldIndexNotString();
             }
             Object v = inst.fields.get(key);
             if (v == null) {
-                throw new PebbleError("instance field not found");
+                throw Errors.fieldNotFound();
             }
             return v;
         }
@@ -74,14 +74,14 @@ public final class Access {
                 k += n;
             }
             if (k < 0 || k >= n) {
-                throw new PebbleError("list index out of range");
+                throw Errors.listIndexOutOfRange();
             }
             l.set((int) k, value);
         } else if (target instanceof PDict d) {
             d.put(index, value);
         } else if (target instanceof PInstance inst) {
             if (!(index instanceof String key)) {
-                throw new PebbleError("instance field index must be a string");
+                throw Errors.fieldIndexNotString();
             }
             inst.fields.put(key, value);
         } else {
@@ -98,16 +98,16 @@ public final class Access {
                 k += n;
             }
             if (k < 0 || k >= n) {
-                throw new PebbleError("list index out of range");
+                throw Errors.listIndexOutOfRange();
             }
             l.removeAt((int) k);
         } else if (target instanceof PDict d) {
             if (d.remove(index) == null) {
-                throw new PebbleError("dict key not found");
+                throw Errors.keyNotFound();
             }
         } else if (target instanceof PInstance inst && index instanceof String key) {
             if (inst.fields.remove(key) == null) {
-                throw new PebbleError("instance field not found");
+                throw Errors.fieldNotFound();
             }
         } else {
             throw new PebbleError("del requires a list or dict");
@@ -172,7 +172,7 @@ public final class Access {
         if (target instanceof PModule m) {
             Object v = m.get(name);
             if (v == null) {
-                throw new PebbleError("module '" + m.name + "' has no member '" + name + "'");
+                throw Errors.noMember(m.name, name);
             }
             return v;
         }
@@ -203,34 +203,34 @@ public final class Access {
             Object field = inst.fields.get(name);
             if (field != null) {
                 if (!callable(field)) {
-                    throw new PebbleError("instance field '" + name + "' is not callable");
+                    throw Errors.fieldNotCallable(name);
                 }
                 return field;
             }
             Object m = inst.cls.lookup(name);
             if (!callable(m)) {
-                throw new PebbleError("instance of '" + inst.cls.name + "' has no callable member '" + name + "'");
+                throw Errors.noCallableMember("instance of '" + inst.cls.name + "'", name);
             }
             return m instanceof PFunction f ? new PBoundMethod(inst, f, inst.cls.name) : m;
         }
         if (target instanceof PModule mod) {
             Object m = mod.get(name);
             if (!callable(m)) {
-                throw new PebbleError("module '" + mod.name + "' has no callable member '" + name + "'");
+                throw Errors.noCallableMember("module '" + mod.name + "'", name);
             }
             return m;
         }
         if (target instanceof PClass c) {
             Object m = c.lookup(name);
             if (!callable(m)) {
-                throw new PebbleError("class '" + c.name + "' has no callable member '" + name + "'");
+                throw Errors.noCallableMember("class '" + c.name + "'", name);
             }
             return m;
         }
         if (target instanceof String || target instanceof PList || target instanceof PDict) {
             return getAttribute(target, name); // a method, or the error naming the missing one
         }
-        throw new PebbleError("attribute calls require a module, class, or instance");
+        throw Errors.attributeCallOnValue();
     }
 
     /** Whether a call can be made on {@code v}. */

@@ -1,7 +1,6 @@
 package pebbleos.lang.core.runtime;
 
 import pebbleos.api.value.PList;
-import pebbleos.api.value.Values;
 
 /**
  * Calling values that are not engine functions: builtins, classes
@@ -25,15 +24,14 @@ public final class Calls {
             full[0] = m.self;
             System.arraycopy(args, 0, full, 1, args.length);
             if (m.function instanceof PFunction f && f.arity != full.length) {
-                throw new PebbleError("function '" + f.name + "' expected " + (f.arity - 1)
-                        + " arguments but got " + args.length);
+                throw Errors.arity(f.name, f.arity - 1, args.length);
             }
             return call(rt, m.function, full);
         }
         if (callee instanceof PClass c) {
             return instantiate(rt, c, args);
         }
-        throw new PebbleError("'" + Values.typeName(callee) + "' value is not callable");
+        throw Errors.notCallable(callee);
     }
 
     /** {@code C(args)}: a new instance, {@code __init__} run on it. */
@@ -42,15 +40,14 @@ public final class Calls {
         Object init = c.lookup("__init__");
         if (init instanceof PFunction f) {
             if (f.arity != args.length + 1) {
-                throw new PebbleError("class '" + c.name + "' expected " + (f.arity - 1)
-                        + " constructor arguments but got " + args.length);
+                throw Errors.constructorArity(c.name, f.arity - 1, args.length);
             }
             Object[] full = new Object[args.length + 1];
             full[0] = inst;
             System.arraycopy(args, 0, full, 1, args.length);
             rt.call(f, full);
         } else if (args.length != 0) {
-            throw new PebbleError("class '" + c.name + "' expected 0 constructor arguments but got " + args.length);
+            throw Errors.constructorArity(c.name, 0, args.length);
         }
         return inst;
     }

@@ -30,10 +30,31 @@ public final class Ops {
 
     // ----------------------------------------------------------------- arithmetic
 
+    // The integer rules, written once: the interpreter's nodes, the VM's
+    // dispatch loop and the JIT's helpers keep a result in a long when these
+    // say it fits, and call the general operation (which widens) when not.
+
+    /** Whether {@code sum}, the wrapped {@code x + y}, is the true sum. */
+    public static boolean addFits(long x, long y, long sum) {
+        return ((x ^ sum) & (y ^ sum)) >= 0;
+    }
+
+    /** Whether {@code difference}, the wrapped {@code x - y}, is the true difference. */
+    public static boolean subFits(long x, long y, long difference) {
+        return ((x ^ y) & (x ^ difference)) >= 0;
+    }
+
+    /** Whether {@code x * y} fits in a long. */
+    public static boolean mulFits(long x, long y) {
+        long hi = Math.multiplyHigh(x, y);
+        long lo = x * y;
+        return (hi == 0 && lo >= 0) || (hi == -1 && lo < 0);
+    }
+
     public static Object add(Object a, Object b) {
         if (a instanceof Long x && b instanceof Long y) {
             long r = x + y;
-            if (((x ^ r) & (y ^ r)) < 0) {
+            if (!addFits(x, y, r)) {
                 return BigInteger.valueOf(x).add(BigInteger.valueOf(y));
             }
             return r;
@@ -64,7 +85,7 @@ public final class Ops {
     public static Object sub(Object a, Object b) {
         if (a instanceof Long x && b instanceof Long y) {
             long r = x - y;
-            if (((x ^ y) & (x ^ r)) < 0) {
+            if (!subFits(x, y, r)) {
                 return BigInteger.valueOf(x).subtract(BigInteger.valueOf(y));
             }
             return r;
@@ -81,10 +102,8 @@ public final class Ops {
 
     public static Object mul(Object a, Object b) {
         if (a instanceof Long x && b instanceof Long y) {
-            long hi = Math.multiplyHigh(x, y);
-            long lo = x * y;
-            if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)) {
-                return lo;
+            if (mulFits(x, y)) {
+                return x * y;
             }
             return BigInteger.valueOf(x).multiply(BigInteger.valueOf(y));
         }
@@ -107,13 +126,13 @@ public final class Ops {
     public static Object div(Object a, Object b) {
         if (a instanceof Double x && b instanceof Double y) {
             if (y == 0.0) {
-                throw new PebbleError("division by zero");
+                throw Errors.divisionByZero();
             }
             return x / y;
         }
         if (a instanceof Long x && b instanceof Long y) {
             if (y == 0) {
-                throw new PebbleError("division by zero");
+                throw Errors.divisionByZero();
             }
             long ax = Math.abs(x);
             long ay = Math.abs(y);
@@ -125,13 +144,13 @@ public final class Ops {
         if (a instanceof Double || b instanceof Double) {
             double y = Values.toDouble(b);
             if (y == 0.0) {
-                throw new PebbleError("division by zero");
+                throw Errors.divisionByZero();
             }
             return Values.toDouble(a) / y;
         }
         BigInteger y = Values.toBig(b);
         if (y.signum() == 0) {
-            throw new PebbleError("division by zero");
+            throw Errors.divisionByZero();
         }
         return new BigDecimal(Values.toBig(a)).divide(new BigDecimal(y), MathContext.DECIMAL64).doubleValue();
     }
@@ -140,7 +159,7 @@ public final class Ops {
     public static Object floorDiv(Object a, Object b) {
         if (a instanceof Long x && b instanceof Long y) {
             if (y == 0) {
-                throw new PebbleError("division by zero");
+                throw Errors.divisionByZero();
             }
             if (x == Long.MIN_VALUE && y == -1) {
                 return BigInteger.valueOf(x).negate();
@@ -151,13 +170,13 @@ public final class Ops {
         if (a instanceof Double || b instanceof Double) {
             double y = Values.toDouble(b);
             if (y == 0.0) {
-                throw new PebbleError("division by zero");
+                throw Errors.divisionByZero();
             }
             return Math.floor(Values.toDouble(a) / y);
         }
         BigInteger y = Values.toBig(b);
         if (y.signum() == 0) {
-            throw new PebbleError("division by zero");
+            throw Errors.divisionByZero();
         }
         BigInteger[] qr = Values.toBig(a).divideAndRemainder(y);
         BigInteger q = qr[0];
@@ -171,7 +190,7 @@ public final class Ops {
     public static Object mod(Object a, Object b) {
         if (a instanceof Long x && b instanceof Long y) {
             if (y == 0) {
-                throw new PebbleError("modulo by zero");
+                throw Errors.moduloByZero();
             }
             return Math.floorMod(x, y);
         }
@@ -180,7 +199,7 @@ public final class Ops {
             double x = Values.toDouble(a);
             double y = Values.toDouble(b);
             if (y == 0.0) {
-                throw new PebbleError("modulo by zero");
+                throw Errors.moduloByZero();
             }
             double r = x % y;
             if (r != 0 && (r < 0) != (y < 0)) {
@@ -190,7 +209,7 @@ public final class Ops {
         }
         BigInteger y = Values.toBig(b);
         if (y.signum() == 0) {
-            throw new PebbleError("modulo by zero");
+            throw Errors.moduloByZero();
         }
         BigInteger r = Values.toBig(a).mod(y.abs());
         if (y.signum() < 0 && r.signum() != 0) {
@@ -205,7 +224,7 @@ public final class Ops {
             double x = Values.toDouble(a);
             double y = Values.toDouble(b);
             if (x == 0.0 && y < 0) {
-                throw new PebbleError("0.0 cannot be raised to a negative power");
+                throw Errors.zeroToNegativePower();
             }
             return Math.pow(x, y);
         }
@@ -213,7 +232,7 @@ public final class Ops {
         BigInteger exponent = Values.toBig(b);
         if (exponent.signum() < 0) {
             if (base.signum() == 0) {
-                throw new PebbleError("0.0 cannot be raised to a negative power");
+                throw Errors.zeroToNegativePower();
             }
             return Math.pow(base.doubleValue(), exponent.doubleValue());
         }
@@ -405,8 +424,8 @@ public final class Ops {
             return b ? 1 : 0;
         }
         if (v instanceof BigInteger) {
-            throw new PebbleError("index out of range");
+            throw Errors.indexOutOfRange();
         }
-        throw new PebbleError("index must be an integer");
+        throw Errors.indexNotInteger();
     }
 }

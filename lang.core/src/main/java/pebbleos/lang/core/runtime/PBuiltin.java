@@ -41,8 +41,7 @@ public final class PBuiltin implements Printable {
     /** Check the argument count and run. */
     public Object invoke(Interop rt, Object[] args) {
         if (args.length < minArgs || args.length > maxArgs) {
-            throw new PebbleError("function '" + name + "' expected " + arityText() + " arguments but got "
-                    + args.length);
+            throw Errors.arity(name, arityText(), args.length);
         }
         return body.call(rt, args);
     }

@@ -436,11 +436,11 @@ public final class Parser {
             }
             body.add(statement());
         }
-        match2(Kind.DEDENT);
+        matchKind(Kind.DEDENT);
         return body;
     }
 
-    private void match2(Kind kind) {
+    private void matchKind(Kind kind) {
         if (check(kind)) {
             advance();
         }

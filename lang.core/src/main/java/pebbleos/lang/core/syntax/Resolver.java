@@ -18,7 +18,7 @@ import pebbleos.lang.core.runtime.PebbleError;
  * globals. Module-level names are global slots; class-body names are class
  * attributes.
  */
-public final class Resolver {
+public final class Resolver implements Stmt.Visitor<Void>, Expr.Visitor<Void> {
     private final Map<String, Integer> globals = new LinkedHashMap<>();
 
     /** Per function being resolved. */
@@ -174,58 +174,141 @@ public final class Resolver {
     }
 
     private void statement(Stmt s) {
-        if (s instanceof Stmt.Expression e) {
-            expr(e.expr);
-        } else if (s instanceof Stmt.Assign a) {
-            expr(a.value);
-            target(a.target);
-        } else if (s instanceof Stmt.AugAssign a) {
-            // reads and writes the same place: a store resolves it for both
-            expr(a.value);
-            target(a.target);
-        } else if (s instanceof Stmt.Print p) {
-            expr(p.expr);
-        } else if (s instanceof Stmt.If i) {
-            for (Expr c : i.conditions) {
-                expr(c);
-            }
-            for (List<Stmt> b : i.blocks) {
-                block(b);
-            }
-            block(i.otherwise);
-        } else if (s instanceof Stmt.While w) {
-            expr(w.condition);
-            block(w.body);
-        } else if (s instanceof Stmt.For f) {
-            expr(f.iterable);
-            store(f.target);
-            block(f.body);
-        } else if (s instanceof Stmt.Return r) {
-            expr(r.value);
-        } else if (s instanceof Stmt.Raise r) {
-            expr(r.value);
-        } else if (s instanceof Stmt.Try t) {
-            block(t.body);
-            if (t.errorName != null) {
-                store(t.errorName);
-            }
-            block(t.handler);
-            block(t.finallyBody);
-        } else if (s instanceof Stmt.FunctionDef d) {
-            store(d.target);
-            functionBody(d);
-        } else if (s instanceof Stmt.ClassDef c) {
-            classDef(c);
-        } else if (s instanceof Stmt.Import i) {
-            store(i.target);
-        } else if (s instanceof Stmt.FromImport f) {
-            for (Expr.Name n : f.targets) {
-                store(n);
-            }
-        } else if (s instanceof Stmt.Delete d) {
-            expr(d.target);
+        s.accept(this);
+    }
+
+    // Statements: a new kind of statement does not compile until it is resolved here.
+
+    @Override
+    public Void visitExpression(Stmt.Expression s) {
+        expr(s.expr);
+        return null;
+    }
+
+    @Override
+    public Void visitAssign(Stmt.Assign s) {
+        expr(s.value);
+        target(s.target);
+        return null;
+    }
+
+    @Override
+    public Void visitAugAssign(Stmt.AugAssign s) {
+        // reads and writes the same place: a store resolves it for both
+        expr(s.value);
+        target(s.target);
+        return null;
+    }
+
+    @Override
+    public Void visitPrint(Stmt.Print s) {
+        expr(s.expr);
+        return null;
+    }
+
+    @Override
+    public Void visitIf(Stmt.If s) {
+        for (Expr c : s.conditions) {
+            expr(c);
         }
-        // Global, Pass, Break, Continue: nothing to resolve
+        for (List<Stmt> b : s.blocks) {
+            block(b);
+        }
+        block(s.otherwise);
+        return null;
+    }
+
+    @Override
+    public Void visitWhile(Stmt.While s) {
+        expr(s.condition);
+        block(s.body);
+        return null;
+    }
+
+    @Override
+    public Void visitFor(Stmt.For s) {
+        expr(s.iterable);
+        store(s.target);
+        block(s.body);
+        return null;
+    }
+
+    @Override
+    public Void visitReturn(Stmt.Return s) {
+        expr(s.value);
+        return null;
+    }
+
+    @Override
+    public Void visitRaise(Stmt.Raise s) {
+        expr(s.value);
+        return null;
+    }
+
+    @Override
+    public Void visitTry(Stmt.Try s) {
+        block(s.body);
+        if (s.errorName != null) {
+            store(s.errorName);
+        }
+        block(s.handler);
+        block(s.finallyBody);
+        return null;
+    }
+
+    @Override
+    public Void visitFunctionDef(Stmt.FunctionDef s) {
+        store(s.target);
+        functionBody(s);
+        return null;
+    }
+
+    @Override
+    public Void visitClassDef(Stmt.ClassDef s) {
+        classDef(s);
+        return null;
+    }
+
+    @Override
+    public Void visitImport(Stmt.Import s) {
+        store(s.target);
+        return null;
+    }
+
+    @Override
+    public Void visitFromImport(Stmt.FromImport s) {
+        for (Expr.Name n : s.targets) {
+            store(n);
+        }
+        return null;
+    }
+
+    @Override
+    public Void visitDelete(Stmt.Delete s) {
+        expr(s.target);
+        return null;
+    }
+
+    // Global, Pass, Break, Continue: nothing to resolve
+
+    @Override
+    public Void visitGlobal(Stmt.Global s) {
+        return null;
+    }
+
+    @Override
+    public Void visitPass(Stmt.Pass s) {
+        return null;
+    }
+
+    @Override
+    public Void visitBreak(Stmt.Break s) {
+        return null;
+    }
+
+    @Override
+    public Void visitContinue(Stmt.Continue s) {
+        return null;
     }
 
     private void target(Expr t) {
@@ -355,48 +438,102 @@ public final class Resolver {
     }
 
     private void expr(Expr e) {
-        if (e == null) {
-            return;
+        if (e != null) {
+            e.accept(this);
         }
-        if (e instanceof Expr.Name n) {
-            load(n);
-        } else if (e instanceof Expr.Unary u) {
-            expr(u.operand);
-        } else if (e instanceof Expr.Binary b) {
-            expr(b.left);
-            expr(b.right);
-        } else if (e instanceof Expr.Logical l) {
-            expr(l.left);
-            expr(l.right);
-        } else if (e instanceof Expr.Call c) {
-            expr(c.callee);
-            for (Expr a : c.args) {
-                expr(a);
-            }
-        } else if (e instanceof Expr.Attribute a) {
-            expr(a.target);
-        } else if (e instanceof Expr.Index i) {
-            expr(i.target);
-            expr(i.index);
-        } else if (e instanceof Expr.Slice s) {
-            expr(s.target);
-            expr(s.lower);
-            expr(s.upper);
-        } else if (e instanceof Expr.ListLiteral l) {
-            for (Expr item : l.items) {
-                expr(item);
-            }
-        } else if (e instanceof Expr.DictLiteral d) {
-            for (int i = 0; i < d.keys.size(); i++) {
-                expr(d.keys.get(i));
-                expr(d.values.get(i));
-            }
-        } else if (e instanceof Expr.Lambda l) {
-            functionBody(l.function);
-        } else if (e instanceof Expr.Conditional c) {
-            expr(c.condition);
-            expr(c.then);
-            expr(c.otherwise);
+    }
+
+    // Expressions: a new kind of expression does not compile until it is resolved here.
+
+    @Override
+    public Void visitLiteral(Expr.Literal e) {
+        return null;
+    }
+
+    @Override
+    public Void visitName(Expr.Name e) {
+        load(e);
+        return null;
+    }
+
+    @Override
+    public Void visitUnary(Expr.Unary e) {
+        expr(e.operand);
+        return null;
+    }
+
+    @Override
+    public Void visitBinary(Expr.Binary e) {
+        expr(e.left);
+        expr(e.right);
+        return null;
+    }
+
+    @Override
+    public Void visitLogical(Expr.Logical e) {
+        expr(e.left);
+        expr(e.right);
+        return null;
+    }
+
+    @Override
+    public Void visitCall(Expr.Call e) {
+        expr(e.callee);
+        for (Expr a : e.args) {
+            expr(a);
         }
+        return null;
+    }
+
+    @Override
+    public Void visitAttribute(Expr.Attribute e) {
+        expr(e.target);
+        return null;
+    }
+
+    @Override
+    public Void visitIndex(Expr.Index e) {
+        expr(e.target);
+        expr(e.index);
+        return null;
+    }
+
+    @Override
+    public Void visitSlice(Expr.Slice e) {
+        expr(e.target);
+        expr(e.lower);
+        expr(e.upper);
+        return null;
+    }
+
+    @Override
+    public Void visitListLiteral(Expr.ListLiteral e) {
+        for (Expr item : e.items) {
+            expr(item);
+        }
+        return null;
+    }
+
+    @Override
+    public Void visitDictLiteral(Expr.DictLiteral e) {
+        for (int i = 0; i < e.keys.size(); i++) {
+            expr(e.keys.get(i));
+            expr(e.values.get(i));
+        }
+        return null;
+    }
+
+    @Override
+    public Void visitLambda(Expr.Lambda e) {
+        functionBody(e.function);
+        return null;
+    }
+
+    @Override
+    public Void visitConditional(Expr.Conditional e) {
+        expr(e.condition);
+        expr(e.then);
+        expr(e.otherwise);
+        return null;
     }
 }

@@ -15,7 +15,7 @@ import pebbleos.api.engine.Outcome;
 import pebbleos.api.process.Terminated;
 
 /**
- * Runs Pebble programs with expected output (the shared conformance corpus,
+ * Runs Pebble programs with expected output (the repository's conformance corpus,
  * or the engine's own golden files) through an engine and the
  * {@link HostContext} test kernel, the way {@code shared/bin/conformance}
  * runs them through the whole system.
@@ -28,15 +28,20 @@ public final class Corpus {
     private Corpus() {
     }
 
-    /** The shared conformance corpus beside the repository, or null when absent. */
-    public static Path shared() {
+    /**
+     * The conformance corpus of the repository ({@code corpus/conformance}, a
+     * copy of the shared acceptance corpus kept in the repository so that a
+     * fresh clone runs it: no test depends on a folder beside the checkout).
+     */
+    public static Path conformance() {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared/conformance");
+            Path candidate = p.resolve("corpus/conformance");
             if (Files.isDirectory(candidate)) {
                 return candidate;
             }
         }
-        return null;
+        throw new AssertionError("corpus/conformance is missing from the repository (searched up from "
+                + Path.of("").toAbsolutePath() + ")");
     }
 
     /** Run every program with a {@code .out} beside it. */

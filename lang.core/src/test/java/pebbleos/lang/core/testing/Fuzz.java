@@ -150,18 +150,15 @@ public final class Fuzz {
     private Fuzz() {
     }
 
-    /** The mutation seeds: the shared conformance programs (when present) and {@link #SNIPPETS}. */
+    /** The mutation seeds: the conformance programs and {@link #SNIPPETS}. */
     public static List<String> seeds() {
         List<String> out = new ArrayList<>(SNIPPETS);
-        Path corpus = Corpus.shared();
-        if (corpus != null) {
-            try (Stream<Path> walk = Files.walk(corpus)) {
-                for (Path p : walk.filter(f -> f.toString().endsWith(".peb")).sorted().toList()) {
-                    out.add(Files.readString(p, StandardCharsets.UTF_8));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        try (Stream<Path> walk = Files.walk(Corpus.conformance())) {
+            for (Path p : walk.filter(f -> f.toString().endsWith(".peb")).sorted().toList()) {
+                out.add(Files.readString(p, StandardCharsets.UTF_8));
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return out;
     }

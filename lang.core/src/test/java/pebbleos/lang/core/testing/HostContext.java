@@ -51,15 +51,61 @@ public final class HostContext extends TaskContext implements ProcessView {
         this.system = system;
     }
 
-    /** The system tree of the system bundle's sources, found from a module folder. */
-    public static Path systemTree() {
+    private static Path merged;
+
+    /**
+     * The /system tree as an image has it: every bundle's
+     * {@code src/main/resources/system} of the repository (the system
+     * bundle's runtime and libraries, the kernel modules of kernel.fs,
+     * kernel.proc ...), merged into one folder once per test JVM, as the
+     * /system extender merges the bundles' entries. Null outside a checkout.
+     */
+    public static synchronized Path systemTree() {
+        if (merged != null) {
+            return merged;
+        }
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("system/src/main/resources/system");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
+            if (Files.isDirectory(p.resolve("system/src/main/resources/system"))) {
+                try {
+                    merged = merge(p);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return merged;
             }
         }
         return null;
+    }
+
+    private static Path merge(Path repository) throws IOException {
+        Path out = Files.createTempDirectory("pebble-system");
+        // deleteOnExit would remove only an empty folder: remove the copy, files first, at exit
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Stream<Path> walk = Files.walk(out)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // a temporary folder left behind is harmless
+            }
+        }));
+        try (Stream<Path> bundles = Files.list(repository)) {
+            for (Path bundle : bundles.sorted().toList()) {
+                Path tree = bundle.resolve("src/main/resources/system");
+                if (!Files.isDirectory(tree)) {
+                    continue;
+                }
+                try (Stream<Path> walk = Files.walk(tree)) {
+                    for (Path from : walk.sorted().toList()) {
+                        Path to = out.resolve(tree.relativize(from).toString());
+                        if (Files.isDirectory(from)) {
+                            Files.createDirectories(to);
+                        } else if (!Files.exists(to)) {
+                            Files.copy(from, to);
+                        }
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private Path host(String path) {

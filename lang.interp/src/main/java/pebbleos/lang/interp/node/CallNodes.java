@@ -4,6 +4,7 @@ import pebbleos.api.value.PList;
 import pebbleos.lang.core.builtins.Methods;
 import pebbleos.lang.core.runtime.Access;
 import pebbleos.lang.core.runtime.Calls;
+import pebbleos.lang.core.runtime.Errors;
 import pebbleos.lang.core.runtime.PBoundMethod;
 import pebbleos.lang.core.runtime.PBuiltin;
 import pebbleos.lang.core.runtime.PClass;
@@ -11,7 +12,7 @@ import pebbleos.lang.core.runtime.PFunction;
 import pebbleos.lang.core.runtime.PInstance;
 import pebbleos.lang.core.runtime.PModule;
 import pebbleos.lang.core.runtime.PebbleError;
-import pebbleos.lang.interp.Frame;
+import pebbleos.lang.interp.Activation;
 import pebbleos.lang.interp.InterpFunction;
 import pebbleos.lang.interp.InterpThread;
 
@@ -25,7 +26,7 @@ public final class CallNodes {
     private CallNodes() {
     }
 
-    static Object[] evalArgs(Ev[] args, Frame f) {
+    static Object[] evalArgs(ExprNode[] args, Activation f) {
         Object[] out = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
             out[i] = args[i].eval(f);
@@ -34,16 +35,15 @@ public final class CallNodes {
     }
 
     static PebbleError arity(PFunction fn, int got) {
-        return new PebbleError("function '" + fn.name + "' expected " + fn.arity + " arguments but got " + got);
+        return Errors.arity(fn.name, fn.arity, got);
     }
 
     /** Run an interpreter function with arguments evaluated into fresh slots, {@code self} first if given. */
-    static Object callInterp(InterpFunction fn, Object self, Ev[] args, Frame f) {
+    static Object callInterp(InterpFunction fn, Object self, ExprNode[] args, Activation f) {
         int offset = self == null ? 0 : 1;
         if (args.length + offset != fn.arity) {
             if (self != null) {
-                throw new PebbleError("function '" + fn.name + "' expected " + (fn.arity - 1)
-                        + " arguments but got " + args.length);
+                throw Errors.arity(fn.name, fn.arity - 1, args.length);
             }
             throw arity(fn, args.length);
         }
@@ -57,7 +57,7 @@ public final class CallNodes {
         return enter(fn, slots, f);
     }
 
-    static Object enter(InterpFunction fn, Object[] slots, Frame f) {
+    static Object enter(InterpFunction fn, Object[] slots, Activation f) {
         if (fn.module.transparent && !f.module.transparent) {
             try {
                 return fn.run(f.thread, slots);
@@ -69,7 +69,7 @@ public final class CallNodes {
     }
 
     /** Call any value with evaluated arguments. */
-    static Object callValue(Object callee, Object[] args, Frame f) {
+    static Object callValue(Object callee, Object[] args, Activation f) {
         InterpThread t = f.thread;
         if (callee instanceof InterpFunction fn) {
             if (fn.module.transparent && !f.module.transparent) {
@@ -88,17 +88,17 @@ public final class CallNodes {
     }
 
     /** {@code callee(args)} for any callee expression. */
-    public static final class Call extends Ev {
-        final Ev callee;
-        final Ev[] args;
+    public static final class Call extends ExprNode {
+        final ExprNode callee;
+        final ExprNode[] args;
 
-        public Call(Ev callee, Ev[] args) {
+        public Call(ExprNode callee, ExprNode[] args) {
             this.callee = callee;
             this.args = args;
         }
 
         @Override
-        public Object eval(Frame f) {
+        public Object eval(Activation f) {
             Object c = callee.eval(f);
             if (c instanceof InterpFunction fn) {
                 return callInterp(fn, null, args, f);
@@ -117,19 +117,19 @@ public final class CallNodes {
     }
 
     /** {@code target.name(args)}: a method, a module function, a string/list/dict method. */
-    public static final class MethodCall extends Ev {
-        final Ev target;
+    public static final class MethodCall extends ExprNode {
+        final ExprNode target;
         final String name;
-        final Ev[] args;
+        final ExprNode[] args;
 
-        public MethodCall(Ev target, String name, Ev[] args) {
+        public MethodCall(ExprNode target, String name, ExprNode[] args) {
             this.target = target;
             this.name = name;
             this.args = args;
         }
 
         @Override
-        public Object eval(Frame f) {
+        public Object eval(Activation f) {
             Object t = target.eval(f);
             if (t instanceof PInstance inst && !inst.fields.containsKey(name)
                     && inst.cls.lookup(name) instanceof InterpFunction fn) {
@@ -147,7 +147,7 @@ public final class CallNodes {
             return callOrFail(Access.callee(t, name), f);
         }
 
-        private Object callOrFail(Object callee, Frame f) {
+        private Object callOrFail(Object callee, Activation f) {
             if (callee instanceof InterpFunction fn) {
                 return callInterp(fn, null, args, f);
             }

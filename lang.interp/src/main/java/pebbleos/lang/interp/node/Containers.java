@@ -4,22 +4,22 @@ import pebbleos.api.value.PDict;
 import pebbleos.api.value.PList;
 import pebbleos.lang.core.runtime.Access;
 import pebbleos.lang.core.runtime.PebbleError;
-import pebbleos.lang.interp.Frame;
+import pebbleos.lang.interp.Activation;
 
 /** List and dict literals, indexing, slicing and attribute reads. */
 public final class Containers {
     private Containers() {
     }
 
-    public static final class ListLiteral extends Ev {
-        final Ev[] items;
+    public static final class ListLiteral extends ExprNode {
+        final ExprNode[] items;
 
-        public ListLiteral(Ev[] items) {
+        public ListLiteral(ExprNode[] items) {
             this.items = items;
         }
 
         @Override
-        public Object eval(Frame f) {
+        public Object eval(Activation f) {
             Object[] out = new Object[items.length];
             for (int i = 0; i < items.length; i++) {
                 out[i] = PList.copyValue(items[i].eval(f));
@@ -28,17 +28,17 @@ public final class Containers {
         }
     }
 
-    public static final class DictLiteral extends Ev {
-        final Ev[] keys;
-        final Ev[] values;
+    public static final class DictLiteral extends ExprNode {
+        final ExprNode[] keys;
+        final ExprNode[] values;
 
-        public DictLiteral(Ev[] keys, Ev[] values) {
+        public DictLiteral(ExprNode[] keys, ExprNode[] values) {
             this.keys = keys;
             this.values = values;
         }
 
         @Override
-        public Object eval(Frame f) {
+        public Object eval(Activation f) {
             PDict d = new PDict();
             for (int i = 0; i < keys.length; i++) {
                 Object k = keys[i].eval(f);
@@ -48,17 +48,17 @@ public final class Containers {
         }
     }
 
-    public static final class Index extends Ev {
-        final Ev target;
-        final Ev index;
+    public static final class Index extends ExprNode {
+        final ExprNode target;
+        final ExprNode index;
 
-        public Index(Ev target, Ev index) {
+        public Index(ExprNode target, ExprNode index) {
             this.target = target;
             this.index = index;
         }
 
         @Override
-        public Object eval(Frame f) {
+        public Object eval(Activation f) {
             Object t = target.eval(f);
             Object i = index.eval(f);
             if (t instanceof PList l && i instanceof Long k) {
@@ -72,19 +72,19 @@ public final class Containers {
         }
     }
 
-    public static final class Slice extends Ev {
-        final Ev target;
-        final Ev lower;
-        final Ev upper;
+    public static final class Slice extends ExprNode {
+        final ExprNode target;
+        final ExprNode lower;
+        final ExprNode upper;
 
-        public Slice(Ev target, Ev lower, Ev upper) {
+        public Slice(ExprNode target, ExprNode lower, ExprNode upper) {
             this.target = target;
             this.lower = lower;
             this.upper = upper;
         }
 
         @Override
-        public Object eval(Frame f) {
+        public Object eval(Activation f) {
             Object t = target.eval(f);
             Object lo = lower == null ? null : lower.eval(f);
             Object hi = upper == null ? null : upper.eval(f);
@@ -92,17 +92,17 @@ public final class Containers {
         }
     }
 
-    public static final class Attribute extends Ev {
-        final Ev target;
+    public static final class Attribute extends ExprNode {
+        final ExprNode target;
         final String name;
 
-        public Attribute(Ev target, String name) {
+        public Attribute(ExprNode target, String name) {
             this.target = target;
             this.name = name;
         }
 
         @Override
-        public Object eval(Frame f) {
+        public Object eval(Activation f) {
             return Access.getAttribute(target.eval(f), name);
         }
     }

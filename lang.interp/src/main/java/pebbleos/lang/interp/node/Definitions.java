@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 import pebbleos.lang.core.runtime.Cell;
+import pebbleos.lang.core.runtime.Errors;
 import pebbleos.lang.core.runtime.PClass;
 import pebbleos.lang.core.runtime.PFunction;
 import pebbleos.lang.core.runtime.PModule;
 import pebbleos.lang.core.runtime.PebbleError;
-import pebbleos.lang.interp.Frame;
+import pebbleos.lang.interp.Activation;
 import pebbleos.lang.interp.FunctionCode;
 import pebbleos.lang.interp.InterpFunction;
 
@@ -19,7 +20,7 @@ public final class Definitions {
     }
 
     /** Make a function value, capturing the cells its code needs from the defining frame. */
-    public static final class MakeFunction extends Ev {
+    public static final class MakeFunction extends ExprNode {
         final FunctionCode code;
 
         public MakeFunction(FunctionCode code) {
@@ -27,7 +28,7 @@ public final class Definitions {
         }
 
         @Override
-        public Object eval(Frame f) {
+        public Object eval(Activation f) {
             int[] sources = code.freeSources;
             Cell[] closure = null;
             if (sources.length > 0) {
@@ -42,13 +43,13 @@ public final class Definitions {
     }
 
     /** {@code class Name[(Base)]:}: run the body into a namespace, then make the class. */
-    public static final class ClassDef extends Ex {
+    public static final class ClassDef extends StmtNode {
         final String name;
-        final Ev base;
-        final Ex body;
+        final ExprNode base;
+        final StmtNode body;
         final Names.Store target;
 
-        public ClassDef(int line, String name, Ev base, Ex body, Names.Store target) {
+        public ClassDef(int line, String name, ExprNode base, StmtNode body, Names.Store target) {
             super(line);
             this.name = name;
             this.base = base;
@@ -57,12 +58,12 @@ public final class Definitions {
         }
 
         @Override
-        public int exec(Frame f) {
+        public int exec(Activation f) {
             PClass parent = null;
             if (base != null) {
                 Object b = base.eval(f);
                 if (!(b instanceof PClass c)) {
-                    throw new PebbleError("a class can only extend a class");
+                    throw Errors.extendsNonClass();
                 }
                 parent = c;
             }
@@ -81,7 +82,7 @@ public final class Definitions {
     }
 
     /** {@code import a.b.c [as n]}. */
-    public static final class Import extends Ex {
+    public static final class Import extends StmtNode {
         final String module;
         final boolean aliased;
         final Names.Store target;
@@ -94,7 +95,7 @@ public final class Definitions {
         }
 
         @Override
-        public int exec(Frame f) {
+        public int exec(Activation f) {
             PModule m = f.thread.process.importModule(f.thread, module);
             target.store(f, aliased ? m : f.thread.process.root(module));
             return NORMAL;
@@ -102,7 +103,7 @@ public final class Definitions {
     }
 
     /** {@code from m import a, b as c}. */
-    public static final class FromImport extends Ex {
+    public static final class FromImport extends StmtNode {
         final String module;
         final List<String> names;
         final Names.Store[] targets;
@@ -115,12 +116,12 @@ public final class Definitions {
         }
 
         @Override
-        public int exec(Frame f) {
+        public int exec(Activation f) {
             PModule m = f.thread.process.importModule(f.thread, module);
             for (int i = 0; i < targets.length; i++) {
                 Object v = m.get(names.get(i));
                 if (v == null) {
-                    throw new PebbleError("module '" + m.name + "' has no member '" + names.get(i) + "'");
+                    throw Errors.noMember(m.name, names.get(i));
                 }
                 targets[i].store(f, v);
             }

@@ -3,9 +3,9 @@ package pebbleos.lang.interp.node;
 import pebbleos.api.value.PDict;
 import pebbleos.api.value.PList;
 import pebbleos.lang.core.builtins.Builtins;
+import pebbleos.lang.core.runtime.Errors;
 import pebbleos.lang.core.runtime.PBuiltin;
-import pebbleos.lang.core.runtime.PebbleError;
-import pebbleos.lang.interp.Frame;
+import pebbleos.lang.interp.Activation;
 
 /**
  * if, while and for. Loops are safe points: each iteration reads the task's
@@ -15,12 +15,12 @@ public final class Loops {
     private Loops() {
     }
 
-    public static final class If extends Ex {
-        final Ev[] conditions;
-        final Ex[] blocks;
-        final Ex otherwise;
+    public static final class If extends StmtNode {
+        final ExprNode[] conditions;
+        final StmtNode[] blocks;
+        final StmtNode otherwise;
 
-        public If(int line, Ev[] conditions, Ex[] blocks, Ex otherwise) {
+        public If(int line, ExprNode[] conditions, StmtNode[] blocks, StmtNode otherwise) {
             super(line);
             this.conditions = conditions;
             this.blocks = blocks;
@@ -28,7 +28,7 @@ public final class Loops {
         }
 
         @Override
-        public int exec(Frame f) {
+        public int exec(Activation f) {
             for (int i = 0; i < conditions.length; i++) {
                 if (Operators.truth(conditions[i].eval(f))) {
                     return blocks[i].exec(f);
@@ -38,18 +38,18 @@ public final class Loops {
         }
     }
 
-    public static final class While extends Ex {
-        final Ev condition;
-        final Ex body;
+    public static final class While extends StmtNode {
+        final ExprNode condition;
+        final StmtNode body;
 
-        public While(int line, Ev condition, Ex body) {
+        public While(int line, ExprNode condition, StmtNode body) {
             super(line);
             this.condition = condition;
             this.body = body;
         }
 
         @Override
-        public int exec(Frame f) {
+        public int exec(Activation f) {
             while (Operators.truth(condition.eval(f))) {
                 int r = body.exec(f);
                 if (r == BREAK) {
@@ -71,15 +71,15 @@ public final class Loops {
      * strings (characters), dicts (keys). When {@code e} is a call of the
      * builtin {@code range}, it counts without building the list.
      */
-    public static final class For extends Ex {
+    public static final class For extends StmtNode {
         final Names.Store target;
-        final Ev iterable;
+        final ExprNode iterable;
         /** For {@code range(...)}: the callee and its arguments; else null. */
-        final Ev rangeCallee;
-        final Ev[] rangeArgs;
-        final Ex body;
+        final ExprNode rangeCallee;
+        final ExprNode[] rangeArgs;
+        final StmtNode body;
 
-        public For(int line, Names.Store target, Ev iterable, Ev rangeCallee, Ev[] rangeArgs, Ex body) {
+        public For(int line, Names.Store target, ExprNode iterable, ExprNode rangeCallee, ExprNode[] rangeArgs, StmtNode body) {
             super(line);
             this.target = target;
             this.iterable = iterable;
@@ -89,7 +89,7 @@ public final class Loops {
         }
 
         @Override
-        public int exec(Frame f) {
+        public int exec(Activation f) {
             if (rangeCallee != null) {
                 Object callee = rangeCallee.eval(f);
                 PBuiltin range = Builtins.get("range");
@@ -101,7 +101,7 @@ public final class Loops {
             return iterate(f, iterable.eval(f));
         }
 
-        private int countRange(Frame f, PBuiltin range) {
+        private int countRange(Activation f, PBuiltin range) {
             Object[] a = CallNodes.evalArgs(rangeArgs, f);
             if (a.length < 1 || a.length > 3) {
                 range.invoke(f.thread, a); // reports the arity error
@@ -115,7 +115,7 @@ public final class Loops {
             long stop = a.length == 1 ? (Long) a[0] : (Long) a[1];
             long step = a.length == 3 ? (Long) a[2] : 1;
             if (step == 0) {
-                throw new PebbleError("range() step cannot be zero");
+                throw Errors.rangeStepZero();
             }
             // count the values: stepping past Long.MAX_VALUE must not wrap around into more iterations
             long count = Builtins.rangeLength(start, stop, step);
@@ -136,7 +136,7 @@ public final class Loops {
             return NORMAL;
         }
 
-        private int iterate(Frame f, Object over) {
+        private int iterate(Activation f, Object over) {
             if (over instanceof PList list) {
                 PList snapshot = list.copy();
                 for (int i = 0; i < snapshot.size(); i++) {
@@ -176,10 +176,10 @@ public final class Loops {
                 return NORMAL;
             }
             // the original's text, although strings and dicts iterate too
-            throw new PebbleError("for loops must iterate over a list or range(...)");
+            throw Errors.notIterable();
         }
 
-        private int step(Frame f, Object value) {
+        private int step(Activation f, Object value) {
             target.store(f, value);
             int r = body.exec(f);
             if (f.thread.ctx.attention != 0) {

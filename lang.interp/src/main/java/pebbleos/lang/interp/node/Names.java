@@ -6,7 +6,7 @@ import pebbleos.api.value.PList;
 import pebbleos.lang.core.runtime.Cell;
 import pebbleos.lang.core.runtime.PClass;
 import pebbleos.lang.core.runtime.PebbleError;
-import pebbleos.lang.interp.Frame;
+import pebbleos.lang.interp.Activation;
 
 /** Loading and storing names, one node per place a name can live. */
 public final class Names {
@@ -19,12 +19,12 @@ public final class Names {
 
     /** Where an assignment, a for loop or a def stores its value. */
     public abstract static class Store {
-        public abstract void store(Frame f, Object value);
+        public abstract void store(Activation f, Object value);
 
-        public abstract Ev load();
+        public abstract ExprNode load();
     }
 
-    public static final class Const extends Ev {
+    public static final class Const extends ExprNode {
         final Object value;
 
         public Const(Object value) {
@@ -32,12 +32,12 @@ public final class Names {
         }
 
         @Override
-        public Object eval(Frame f) {
+        public Object eval(Activation f) {
             return value;
         }
     }
 
-    public static final class LocalLoad extends Ev {
+    public static final class LocalLoad extends ExprNode {
         final int slot;
         final String name;
 
@@ -47,7 +47,7 @@ public final class Names {
         }
 
         @Override
-        public Object eval(Frame f) {
+        public Object eval(Activation f) {
             Object v = f.slots[slot];
             if (v == null) {
                 throw unknown(name, false);
@@ -56,7 +56,7 @@ public final class Names {
         }
     }
 
-    public static final class CellLoad extends Ev {
+    public static final class CellLoad extends ExprNode {
         final int slot;
         final String name;
 
@@ -66,7 +66,7 @@ public final class Names {
         }
 
         @Override
-        public Object eval(Frame f) {
+        public Object eval(Activation f) {
             Object v = ((Cell) f.slots[slot]).value;
             if (v == null) {
                 throw unknown(name, false);
@@ -75,7 +75,7 @@ public final class Names {
         }
     }
 
-    public static final class FreeLoad extends Ev {
+    public static final class FreeLoad extends ExprNode {
         final int index;
         final String name;
 
@@ -85,7 +85,7 @@ public final class Names {
         }
 
         @Override
-        public Object eval(Frame f) {
+        public Object eval(Activation f) {
             Object v = f.closure[index].value;
             if (v == null) {
                 throw unknown(name, false);
@@ -95,7 +95,7 @@ public final class Names {
     }
 
     /** A module global; an unassigned one falls back to the runtime API and the builtins. */
-    public static final class GlobalLoad extends Ev {
+    public static final class GlobalLoad extends ExprNode {
         final int slot;
         final String name;
         final boolean called;
@@ -107,7 +107,7 @@ public final class Names {
         }
 
         @Override
-        public Object eval(Frame f) {
+        public Object eval(Activation f) {
             Object v = f.module.values[slot];
             if (v == null) {
                 v = fallback(f);
@@ -115,7 +115,7 @@ public final class Names {
             return v;
         }
 
-        private Object fallback(Frame f) {
+        private Object fallback(Activation f) {
             Object v = f.thread.process.fallback(f.thread, name);
             if (v == null) {
                 throw unknown(name, called);
@@ -126,7 +126,7 @@ public final class Names {
     }
 
     /** In a method: the class attribute if the defining class has one, else the global. */
-    public static final class ClassOrGlobalLoad extends Ev {
+    public static final class ClassOrGlobalLoad extends ExprNode {
         final GlobalLoad global;
         final String name;
 
@@ -136,7 +136,7 @@ public final class Names {
         }
 
         @Override
-        public Object eval(Frame f) {
+        public Object eval(Activation f) {
             PClass owner = f.function == null ? null : f.function.owner;
             if (owner != null) {
                 Object v = owner.lookup(name);
@@ -149,7 +149,7 @@ public final class Names {
     }
 
     /** In a class body: the namespace being built, then the globals. */
-    public static final class ClassBodyLoad extends Ev {
+    public static final class ClassBodyLoad extends ExprNode {
         final GlobalLoad global;
         final String name;
 
@@ -159,7 +159,7 @@ public final class Names {
         }
 
         @Override
-        public Object eval(Frame f) {
+        public Object eval(Activation f) {
             Map<String, Object> ns = f.namespace;
             if (ns != null) {
                 Object v = ns.get(name);
@@ -181,12 +181,12 @@ public final class Names {
         }
 
         @Override
-        public void store(Frame f, Object value) {
+        public void store(Activation f, Object value) {
             f.slots[slot] = PList.copyValue(value);
         }
 
         @Override
-        public Ev load() {
+        public ExprNode load() {
             return new LocalLoad(slot, name);
         }
     }
@@ -201,12 +201,12 @@ public final class Names {
         }
 
         @Override
-        public void store(Frame f, Object value) {
+        public void store(Activation f, Object value) {
             ((Cell) f.slots[slot]).value = PList.copyValue(value);
         }
 
         @Override
-        public Ev load() {
+        public ExprNode load() {
             return new CellLoad(slot, name);
         }
     }
@@ -221,12 +221,12 @@ public final class Names {
         }
 
         @Override
-        public void store(Frame f, Object value) {
+        public void store(Activation f, Object value) {
             f.module.values[slot] = PList.copyValue(value);
         }
 
         @Override
-        public Ev load() {
+        public ExprNode load() {
             return new GlobalLoad(slot, name, false);
         }
     }
@@ -241,12 +241,12 @@ public final class Names {
         }
 
         @Override
-        public void store(Frame f, Object value) {
+        public void store(Activation f, Object value) {
             f.namespace.put(name, PList.copyValue(value));
         }
 
         @Override
-        public Ev load() {
+        public ExprNode load() {
             return new ClassBodyLoad(slot, name, false);
         }
     }

@@ -2,7 +2,7 @@ package pebbleos.lang.interp.node;
 
 import pebbleos.api.value.Values;
 import pebbleos.lang.core.runtime.Ops;
-import pebbleos.lang.interp.Frame;
+import pebbleos.lang.interp.Activation;
 
 /** Unary, binary and logical operators; the common integer cases are inlined. */
 public final class Operators {
@@ -10,18 +10,18 @@ public final class Operators {
     }
 
     /** A binary operator node: two operands, one operation. */
-    public abstract static class Binary extends Ev {
-        final Ev left;
-        final Ev right;
+    public abstract static class Binary extends ExprNode {
+        final ExprNode left;
+        final ExprNode right;
 
-        Binary(Ev left, Ev right) {
+        Binary(ExprNode left, ExprNode right) {
             this.left = left;
             this.right = right;
         }
     }
 
     /** The binary node for operator {@code op}. */
-    public static Ev binary(String op, Ev l, Ev r) {
+    public static ExprNode binary(String op, ExprNode l, ExprNode r) {
         return switch (op) {
             case "+" -> new Add(l, r);
             case "-" -> new Sub(l, r);
@@ -43,17 +43,17 @@ public final class Operators {
     }
 
     public static final class Add extends Binary {
-        Add(Ev l, Ev r) {
+        Add(ExprNode l, ExprNode r) {
             super(l, r);
         }
 
         @Override
-        public Object eval(Frame f) {
+        public Object eval(Activation f) {
             Object a = left.eval(f);
             Object b = right.eval(f);
             if (a instanceof Long x && b instanceof Long y) {
                 long r = x + y;
-                if (((x ^ r) & (y ^ r)) >= 0) {
+                if (Ops.addFits(x, y, r)) {
                     return r;
                 }
             }
@@ -62,17 +62,17 @@ public final class Operators {
     }
 
     public static final class Sub extends Binary {
-        Sub(Ev l, Ev r) {
+        Sub(ExprNode l, ExprNode r) {
             super(l, r);
         }
 
         @Override
-        public Object eval(Frame f) {
+        public Object eval(Activation f) {
             Object a = left.eval(f);
             Object b = right.eval(f);
             if (a instanceof Long x && b instanceof Long y) {
                 long r = x - y;
-                if (((x ^ y) & (x ^ r)) >= 0) {
+                if (Ops.subFits(x, y, r)) {
                     return r;
                 }
             }
@@ -81,23 +81,23 @@ public final class Operators {
     }
 
     public static final class Mul extends Binary {
-        Mul(Ev l, Ev r) {
+        Mul(ExprNode l, ExprNode r) {
             super(l, r);
         }
 
         @Override
-        public Object eval(Frame f) {
+        public Object eval(Activation f) {
             return Ops.mul(left.eval(f), right.eval(f));
         }
     }
 
     public static final class Mod extends Binary {
-        Mod(Ev l, Ev r) {
+        Mod(ExprNode l, ExprNode r) {
             super(l, r);
         }
 
         @Override
-        public Object eval(Frame f) {
+        public Object eval(Activation f) {
             Object a = left.eval(f);
             Object b = right.eval(f);
             if (a instanceof Long x && b instanceof Long y && y != 0) {
@@ -111,7 +111,7 @@ public final class Operators {
     public static final class Lt extends Binary {
         private boolean swap;
 
-        Lt(Ev l, Ev r) {
+        Lt(ExprNode l, ExprNode r) {
             super(l, r);
         }
 
@@ -121,7 +121,7 @@ public final class Operators {
         }
 
         @Override
-        public Object eval(Frame f) {
+        public Object eval(Activation f) {
             Object a;
             Object b;
             if (swap) {
@@ -142,12 +142,12 @@ public final class Operators {
     }
 
     public static final class Le extends Binary {
-        Le(Ev l, Ev r) {
+        Le(ExprNode l, ExprNode r) {
             super(l, r);
         }
 
         @Override
-        public Object eval(Frame f) {
+        public Object eval(Activation f) {
             Object a = left.eval(f);
             Object b = right.eval(f);
             if (a instanceof Long x && b instanceof Long y) {
@@ -158,12 +158,12 @@ public final class Operators {
     }
 
     public static final class Eq extends Binary {
-        Eq(Ev l, Ev r) {
+        Eq(ExprNode l, ExprNode r) {
             super(l, r);
         }
 
         @Override
-        public Object eval(Frame f) {
+        public Object eval(Activation f) {
             Object a = left.eval(f);
             Object b = right.eval(f);
             if (a instanceof Long x && b instanceof Long y) {
@@ -177,71 +177,71 @@ public final class Operators {
     public static final class Generic extends Binary {
         final java.util.function.BinaryOperator<Object> op;
 
-        Generic(Ev l, Ev r, java.util.function.BinaryOperator<Object> op) {
+        Generic(ExprNode l, ExprNode r, java.util.function.BinaryOperator<Object> op) {
             super(l, r);
             this.op = op;
         }
 
         @Override
-        public Object eval(Frame f) {
+        public Object eval(Activation f) {
             Object a = left.eval(f);
             return op.apply(a, right.eval(f));
         }
     }
 
-    public static final class Negate extends Ev {
-        final Ev operand;
+    public static final class Negate extends ExprNode {
+        final ExprNode operand;
 
-        public Negate(Ev operand) {
+        public Negate(ExprNode operand) {
             this.operand = operand;
         }
 
         @Override
-        public Object eval(Frame f) {
+        public Object eval(Activation f) {
             return Ops.negate(operand.eval(f));
         }
     }
 
-    public static final class Plus extends Ev {
-        final Ev operand;
+    public static final class Plus extends ExprNode {
+        final ExprNode operand;
 
-        public Plus(Ev operand) {
+        public Plus(ExprNode operand) {
             this.operand = operand;
         }
 
         @Override
-        public Object eval(Frame f) {
+        public Object eval(Activation f) {
             return Ops.plus(operand.eval(f));
         }
     }
 
-    public static final class Not extends Ev {
-        final Ev operand;
+    public static final class Not extends ExprNode {
+        final ExprNode operand;
 
-        public Not(Ev operand) {
+        public Not(ExprNode operand) {
             this.operand = operand;
         }
 
         @Override
-        public Object eval(Frame f) {
+        public Object eval(Activation f) {
             return Values.truthy(operand.eval(f)) ? Boolean.FALSE : Boolean.TRUE;
         }
     }
 
     /** {@code and}/{@code or}: short-circuit, the value is an operand. */
-    public static final class Logical extends Ev {
+    public static final class Logical extends ExprNode {
         final boolean isAnd;
-        final Ev left;
-        final Ev right;
+        final ExprNode left;
+        final ExprNode right;
 
-        public Logical(boolean isAnd, Ev left, Ev right) {
+        public Logical(boolean isAnd, ExprNode left, ExprNode right) {
             this.isAnd = isAnd;
             this.left = left;
             this.right = right;
         }
 
         @Override
-        public Object eval(Frame f) {
+        public Object eval(Activation f) {
             Object a = left.eval(f);
             if (Values.truthy(a) == isAnd) {
                 return right.eval(f);
@@ -250,19 +250,19 @@ public final class Operators {
         }
     }
 
-    public static final class Conditional extends Ev {
-        final Ev condition;
-        final Ev then;
-        final Ev otherwise;
+    public static final class Conditional extends ExprNode {
+        final ExprNode condition;
+        final ExprNode then;
+        final ExprNode otherwise;
 
-        public Conditional(Ev condition, Ev then, Ev otherwise) {
+        public Conditional(ExprNode condition, ExprNode then, ExprNode otherwise) {
             this.condition = condition;
             this.then = then;
             this.otherwise = otherwise;
         }
 
         @Override
-        public Object eval(Frame f) {
+        public Object eval(Activation f) {
             return Values.truthy(condition.eval(f)) ? then.eval(f) : otherwise.eval(f);
         }
     }

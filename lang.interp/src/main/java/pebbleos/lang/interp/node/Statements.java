@@ -1,13 +1,13 @@
 package pebbleos.lang.interp.node;
 
-import pebbleos.api.PebbleException;
 import pebbleos.api.process.Terminated;
 import pebbleos.api.value.PList;
 import pebbleos.api.value.Values;
 import pebbleos.lang.core.runtime.Access;
+import pebbleos.lang.core.runtime.Errors;
 import pebbleos.lang.core.runtime.Ops;
 import pebbleos.lang.core.runtime.PebbleError;
-import pebbleos.lang.interp.Frame;
+import pebbleos.lang.interp.Activation;
 
 /** Straight-line statements: blocks, expressions, print, assignments, return, raise, try. */
 public final class Statements {
@@ -19,19 +19,19 @@ public final class Statements {
      * the frame's file) if they have none yet; Java failures become Pebble
      * errors, so no host exception escapes a program.
      */
-    public static final class Block extends Ex {
-        final Ex[] body;
+    public static final class Block extends StmtNode {
+        final StmtNode[] body;
 
-        public Block(int line, Ex[] body) {
+        public Block(int line, StmtNode[] body) {
             super(line);
             this.body = body;
         }
 
         @Override
-        public int exec(Frame f) {
-            Ex[] b = body;
+        public int exec(Activation f) {
+            StmtNode[] b = body;
             for (int i = 0; i < b.length; i++) {
-                Ex s = b[i];
+                StmtNode s = b[i];
                 int r;
                 try {
                     r = s.exec(f);
@@ -39,15 +39,9 @@ public final class Statements {
                     throw e.locate(f.file, s.line);
                 } catch (Terminated e) {
                     throw e;
-                } catch (PebbleException e) {
-                    // a failure a builtin or value operation reports in user terms (unhashable key, syscall)
-                    throw PebbleError.of(e).locate(f.file, s.line);
-                } catch (StackOverflowError e) {
-                    throw new PebbleError("recursion depth exceeded").locate(f.file, s.line);
-                } catch (OutOfMemoryError e) {
-                    throw new PebbleError("out of memory").locate(f.file, s.line);
-                } catch (RuntimeException e) {
-                    throw new PebbleError("internal error: " + e).locate(f.file, s.line);
+                } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                    // a builtin's failure in user terms, too deep a recursion, the heap out, a bug
+                    throw Errors.fromJava(e).locate(f.file, s.line);
                 }
                 if (r != NORMAL) {
                     return r;
@@ -57,60 +51,60 @@ public final class Statements {
         }
     }
 
-    public static final class ExprStmt extends Ex {
-        final Ev expr;
+    public static final class ExprStmt extends StmtNode {
+        final ExprNode expr;
 
-        public ExprStmt(int line, Ev expr) {
+        public ExprStmt(int line, ExprNode expr) {
             super(line);
             this.expr = expr;
         }
 
         @Override
-        public int exec(Frame f) {
+        public int exec(Activation f) {
             expr.eval(f);
             return NORMAL;
         }
     }
 
-    public static final class Print extends Ex {
-        final Ev expr;
+    public static final class Print extends StmtNode {
+        final ExprNode expr;
 
-        public Print(int line, Ev expr) {
+        public Print(int line, ExprNode expr) {
             super(line);
             this.expr = expr;
         }
 
         @Override
-        public int exec(Frame f) {
+        public int exec(Activation f) {
             String text = expr == null ? "" : Values.str(expr.eval(f));
             f.thread.ctx.print(text.concat("\n"));
             return NORMAL;
         }
     }
 
-    public static final class Assign extends Ex {
+    public static final class Assign extends StmtNode {
         final Names.Store target;
-        final Ev value;
+        final ExprNode value;
 
-        public Assign(int line, Names.Store target, Ev value) {
+        public Assign(int line, Names.Store target, ExprNode value) {
             super(line);
             this.target = target;
             this.value = value;
         }
 
         @Override
-        public int exec(Frame f) {
+        public int exec(Activation f) {
             target.store(f, value.eval(f));
             return NORMAL;
         }
     }
 
-    public static final class IndexAssign extends Ex {
-        final Ev target;
-        final Ev index;
-        final Ev value;
+    public static final class IndexAssign extends StmtNode {
+        final ExprNode target;
+        final ExprNode index;
+        final ExprNode value;
 
-        public IndexAssign(int line, Ev target, Ev index, Ev value) {
+        public IndexAssign(int line, ExprNode target, ExprNode index, ExprNode value) {
             super(line);
             this.target = target;
             this.index = index;
@@ -118,7 +112,7 @@ public final class Statements {
         }
 
         @Override
-        public int exec(Frame f) {
+        public int exec(Activation f) {
             Object t = target.eval(f);
             Object i = index.eval(f);
             Object v = value.eval(f);
@@ -135,12 +129,12 @@ public final class Statements {
         }
     }
 
-    public static final class AttributeAssign extends Ex {
-        final Ev target;
+    public static final class AttributeAssign extends StmtNode {
+        final ExprNode target;
         final String name;
-        final Ev value;
+        final ExprNode value;
 
-        public AttributeAssign(int line, Ev target, String name, Ev value) {
+        public AttributeAssign(int line, ExprNode target, String name, ExprNode value) {
             super(line);
             this.target = target;
             this.name = name;
@@ -148,7 +142,7 @@ public final class Statements {
         }
 
         @Override
-        public int exec(Frame f) {
+        public int exec(Activation f) {
             Object t = target.eval(f);
             Access.setAttribute(t, name, value.eval(f));
             return NORMAL;
@@ -156,13 +150,13 @@ public final class Statements {
     }
 
     /** {@code name op= value}. */
-    public static final class AugAssign extends Ex {
+    public static final class AugAssign extends StmtNode {
         final Names.Store target;
-        final Ev read;
+        final ExprNode read;
         final java.util.function.BinaryOperator<Object> op;
-        final Ev value;
+        final ExprNode value;
 
-        public AugAssign(int line, Names.Store target, java.util.function.BinaryOperator<Object> op, Ev value) {
+        public AugAssign(int line, Names.Store target, java.util.function.BinaryOperator<Object> op, ExprNode value) {
             super(line);
             this.target = target;
             this.read = target.load();
@@ -171,7 +165,7 @@ public final class Statements {
         }
 
         @Override
-        public int exec(Frame f) {
+        public int exec(Activation f) {
             Object current = read.eval(f);
             Object v = value.eval(f);
             if (current instanceof PList l && v instanceof PList add && op == AUG_ADD) {
@@ -187,13 +181,13 @@ public final class Statements {
     public static final java.util.function.BinaryOperator<Object> AUG_ADD = Ops::add;
 
     /** {@code target[index] op= value}. */
-    public static final class AugIndexAssign extends Ex {
-        final Ev target;
-        final Ev index;
+    public static final class AugIndexAssign extends StmtNode {
+        final ExprNode target;
+        final ExprNode index;
         final java.util.function.BinaryOperator<Object> op;
-        final Ev value;
+        final ExprNode value;
 
-        public AugIndexAssign(int line, Ev target, Ev index, java.util.function.BinaryOperator<Object> op, Ev value) {
+        public AugIndexAssign(int line, ExprNode target, ExprNode index, java.util.function.BinaryOperator<Object> op, ExprNode value) {
             super(line);
             this.target = target;
             this.index = index;
@@ -202,7 +196,7 @@ public final class Statements {
         }
 
         @Override
-        public int exec(Frame f) {
+        public int exec(Activation f) {
             Object t = target.eval(f);
             Object i = index.eval(f);
             Object current = Access.getIndex(t, i);
@@ -212,14 +206,14 @@ public final class Statements {
     }
 
     /** {@code target.name op= value}. */
-    public static final class AugAttributeAssign extends Ex {
-        final Ev target;
+    public static final class AugAttributeAssign extends StmtNode {
+        final ExprNode target;
         final String name;
         final java.util.function.BinaryOperator<Object> op;
-        final Ev value;
+        final ExprNode value;
 
-        public AugAttributeAssign(int line, Ev target, String name, java.util.function.BinaryOperator<Object> op,
-                Ev value) {
+        public AugAttributeAssign(int line, ExprNode target, String name, java.util.function.BinaryOperator<Object> op,
+                ExprNode value) {
             super(line);
             this.target = target;
             this.name = name;
@@ -228,7 +222,7 @@ public final class Statements {
         }
 
         @Override
-        public int exec(Frame f) {
+        public int exec(Activation f) {
             Object t = target.eval(f);
             Object current = Access.getAttribute(t, name);
             Access.setAttribute(t, name, op.apply(current, value.eval(f)));
@@ -236,40 +230,40 @@ public final class Statements {
         }
     }
 
-    public static final class Delete extends Ex {
-        final Ev target;
-        final Ev index;
+    public static final class Delete extends StmtNode {
+        final ExprNode target;
+        final ExprNode index;
 
-        public Delete(int line, Ev target, Ev index) {
+        public Delete(int line, ExprNode target, ExprNode index) {
             super(line);
             this.target = target;
             this.index = index;
         }
 
         @Override
-        public int exec(Frame f) {
+        public int exec(Activation f) {
             Object t = target.eval(f);
             Access.delete(t, index.eval(f));
             return NORMAL;
         }
     }
 
-    public static final class Return extends Ex {
-        final Ev value;
+    public static final class Return extends StmtNode {
+        final ExprNode value;
 
-        public Return(int line, Ev value) {
+        public Return(int line, ExprNode value) {
             super(line);
             this.value = value;
         }
 
         @Override
-        public int exec(Frame f) {
+        public int exec(Activation f) {
             f.returnValue = value == null ? (Object) 0L : value.eval(f);
             return RETURN;
         }
     }
 
-    public static final class Jump extends Ex {
+    public static final class Jump extends StmtNode {
         final int kind;
 
         public Jump(int line, int kind) {
@@ -278,26 +272,26 @@ public final class Statements {
         }
 
         @Override
-        public int exec(Frame f) {
+        public int exec(Activation f) {
             return kind;
         }
     }
 
     /** {@code raise e}: the string form of e; bare {@code raise} re-raises the error being handled. */
-    public static final class Raise extends Ex {
-        final Ev value;
+    public static final class Raise extends StmtNode {
+        final ExprNode value;
 
-        public Raise(int line, Ev value) {
+        public Raise(int line, ExprNode value) {
             super(line);
             this.value = value;
         }
 
         @Override
-        public int exec(Frame f) {
+        public int exec(Activation f) {
             if (value == null) {
                 PebbleError current = f.thread.handling;
                 if (current == null) {
-                    throw new PebbleError("no error to re-raise");
+                    throw Errors.nothingToReraise();
                 }
                 throw current;
             }
@@ -306,14 +300,14 @@ public final class Statements {
     }
 
     /** {@code try/except [name]/finally}. */
-    public static final class Try extends Ex {
-        final Ex body;
+    public static final class Try extends StmtNode {
+        final StmtNode body;
         final boolean hasExcept;
         final Names.Store errorName;
-        final Ex handler;
-        final Ex finallyBody;
+        final StmtNode handler;
+        final StmtNode finallyBody;
 
-        public Try(int line, Ex body, boolean hasExcept, Names.Store errorName, Ex handler, Ex finallyBody) {
+        public Try(int line, StmtNode body, boolean hasExcept, Names.Store errorName, StmtNode handler, StmtNode finallyBody) {
             super(line);
             this.body = body;
             this.hasExcept = hasExcept;
@@ -323,7 +317,7 @@ public final class Statements {
         }
 
         @Override
-        public int exec(Frame f) {
+        public int exec(Activation f) {
             int result;
             try {
                 result = runGuarded(f);
@@ -345,7 +339,7 @@ public final class Statements {
             return result;
         }
 
-        private int runGuarded(Frame f) {
+        private int runGuarded(Activation f) {
             if (!hasExcept) {
                 return body.exec(f);
             }

@@ -100,7 +100,7 @@ import pebbleos.lang.vm.code.Proto;
  * whose {@code run} method holds the proto's instructions one after the
  * other, registers still on the machine's value stack. Fast paths and slow
  * paths are the static methods of {@code machine.JitOps} (which HotSpot
- * inlines), the rare instructions go to {@code machine.Rare} as in the
+ * inlines), the rare instructions go to {@code machine.RareInstructions} as in the
  * dispatch loop. Control flow becomes JVM jumps; backward jumps read the
  * task's attention flag and bail out to the machine when it is set.
  *
@@ -117,7 +117,7 @@ final class Translator {
     private static final String MACHINE = PACKAGE + "Machine";
     private static final String FRAME = PACKAGE + "Frame";
     private static final String OPS = PACKAGE + "JitOps";
-    private static final String SLOW = PACKAGE + "Slow";
+    private static final String SLOW = PACKAGE + "SlowPaths";
     private static final String COMPILED = PACKAGE + "Compiled";
     private static final String VM_FUNCTION = PACKAGE + "VmFunction";
     private static final String PROTO = "pebbleos/lang/vm/code/Proto";
@@ -531,7 +531,7 @@ final class Translator {
         mv.visitInsn(ARETURN);
     }
 
-    /** An instruction run by Rare, as the dispatch loop does; {@code target}: its jump target, or -1. */
+    /** An instruction run by RareInstructions, as the dispatch loop does; {@code target}: its jump target, or -1. */
     private void rare(int pc, int target) {
         mv.visitVarInsn(ALOAD, M);
         mv.visitVarInsn(ALOAD, F);

@@ -2,7 +2,7 @@ package pebbleos.lang.vm.machine;
 
 import pebbleos.api.value.PDict;
 import pebbleos.api.value.PList;
-import pebbleos.lang.core.runtime.PebbleError;
+import pebbleos.lang.core.runtime.Errors;
 
 /**
  * The state of a running {@code for} loop, held in a register: a counter for
@@ -24,7 +24,7 @@ public abstract class Iter {
         if (v instanceof PDict d) {
             return new Items(d.keys(), 0);
         }
-        throw new PebbleError("for loops must iterate over a list or range(...)");
+        throw Errors.notIterable();
     }
 
     /** {@code range(start, stop, step)} counted without a list. */
@@ -39,11 +39,27 @@ public abstract class Iter {
             this.step = step;
         }
 
+        /** Whether {@code i} is in the range (the one test the loop, the VM's fast path and the JIT make). */
+        public boolean has(long i) {
+            return step > 0 ? i < stop : i > stop;
+        }
+
+        /**
+         * The item after {@code i}: {@code i + step}, or {@code stop} when
+         * that would pass the end of the 64-bit integers (the range is then
+         * over; {@code range(9223372036854775800, 9223372036854775807, 5)} has
+         * two items, not a wrap to negative numbers).
+         */
+        public long after(long i) {
+            long n = i + step;
+            return ((i ^ n) & (step ^ n)) < 0 ? stop : n;
+        }
+
         @Override
         Object next() {
             long i = next;
-            if (step > 0 ? i < stop : i > stop) {
-                next = i + step;
+            if (has(i)) {
+                next = after(i);
                 return i;
             }
             return null;

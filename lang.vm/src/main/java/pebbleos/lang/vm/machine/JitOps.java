@@ -26,17 +26,17 @@ final class JitOps {
     /** GETG and global operands. */
     static Object global(Machine m, PModule module, int g) {
         Object v = module.values[g];
-        return v != null ? v : Slow.fallback(m, module, null, g, false);
+        return v != null ? v : SlowPaths.fallback(m, module, null, g, false);
     }
 
     /** GETGC: a global about to be called with {@code n} arguments (n &lt; 0: no pre-check). */
     static Object callee(Machine m, PModule module, int g, int n) {
         Object v = module.values[g];
         if (v == null) {
-            v = Slow.fallback(m, module, null, g, true);
+            v = SlowPaths.fallback(m, module, null, g, true);
         }
         if (n >= 0 && !(v instanceof PBuiltin) && !(v instanceof VmFunction fn && fn.arity == n)) {
-            Slow.precheck(v, n);
+            SlowPaths.precheck(v, n);
         }
         return v;
     }
@@ -50,7 +50,7 @@ final class JitOps {
     static void incg(Machine m, PModule module, int g, long y, boolean subtract) {
         Object x = module.values[g];
         if (x == null) {
-            x = Slow.fallback(m, module, null, g, false);
+            x = SlowPaths.fallback(m, module, null, g, false);
         }
         if (x instanceof Long lx && lx > Long.MIN_VALUE / 2 && lx < Long.MAX_VALUE / 2) {
             module.values[g] = subtract ? lx - y : lx + y;
@@ -62,7 +62,7 @@ final class JitOps {
     /** CHECK, GETCELL: a local read before it was assigned. */
     static Object checked(Object v, String name) {
         if (v == null) {
-            throw Slow.unknown(name, false);
+            throw SlowPaths.unknown(name, false);
         }
         return v;
     }
@@ -87,8 +87,8 @@ final class JitOps {
     }
 
     static Object mul(Object x, Object y) {
-        if (x instanceof Long lx && y instanceof Long ly && (lx | ly) >>> 31 == 0) {
-            return lx * ly; // both below 2^31: the product fits
+        if (x instanceof Long lx && y instanceof Long ly && Ops.mulFits(lx, ly)) {
+            return lx * ly;
         }
         return Ops.mul(x, y);
     }
@@ -105,7 +105,7 @@ final class JitOps {
         if (x instanceof Long lx) {
             long a = lx;
             long r = a + y;
-            if (((a ^ r) & (y ^ r)) >= 0) {
+            if (Ops.addFits(a, y, r)) {
                 return r;
             }
         }
@@ -116,7 +116,7 @@ final class JitOps {
         if (x instanceof Long lx) {
             long a = lx;
             long r = a - y;
-            if (((a ^ y) & (a ^ r)) >= 0) {
+            if (Ops.subFits(a, y, r)) {
                 return r;
             }
         }
@@ -124,7 +124,7 @@ final class JitOps {
     }
 
     static Object muli(Object x, long y) {
-        if (x instanceof Long lx && lx > -0x80000000L && lx < 0x80000000L) {
+        if (x instanceof Long lx && Ops.mulFits(lx, y)) {
             return lx * y;
         }
         return Ops.mul(x, y);
@@ -162,11 +162,11 @@ final class JitOps {
     }
 
     static boolean greater(Object x, Object y) {
-        return x instanceof Long lx && y instanceof Long ly ? lx > ly : Slow.compareValues(2, x, y);
+        return x instanceof Long lx && y instanceof Long ly ? lx > ly : SlowPaths.compareValues(2, x, y);
     }
 
     static boolean greaterEqual(Object x, Object y) {
-        return x instanceof Long lx && y instanceof Long ly ? lx >= ly : Slow.compareValues(3, x, y);
+        return x instanceof Long lx && y instanceof Long ly ? lx >= ly : SlowPaths.compareValues(3, x, y);
     }
 
     static boolean equal(Object x, Object y) {
@@ -178,27 +178,27 @@ final class JitOps {
     }
 
     static boolean lessThanI(Object x, long y) {
-        return x instanceof Long lx ? lx < y : Slow.compareValues(0, x, y);
+        return x instanceof Long lx ? lx < y : SlowPaths.compareValues(0, x, y);
     }
 
     static boolean lessEqualI(Object x, long y) {
-        return x instanceof Long lx ? lx <= y : Slow.compareValues(1, x, y);
+        return x instanceof Long lx ? lx <= y : SlowPaths.compareValues(1, x, y);
     }
 
     static boolean greaterI(Object x, long y) {
-        return x instanceof Long lx ? lx > y : Slow.compareValues(2, x, y);
+        return x instanceof Long lx ? lx > y : SlowPaths.compareValues(2, x, y);
     }
 
     static boolean greaterEqualI(Object x, long y) {
-        return x instanceof Long lx ? lx >= y : Slow.compareValues(3, x, y);
+        return x instanceof Long lx ? lx >= y : SlowPaths.compareValues(3, x, y);
     }
 
     static boolean equalI(Object x, long y) {
-        return x instanceof Long lx ? lx == y : Slow.compareValues(4, x, y);
+        return x instanceof Long lx ? lx == y : SlowPaths.compareValues(4, x, y);
     }
 
     static boolean notEqualI(Object x, long y) {
-        return x instanceof Long lx ? lx != y : Slow.compareValues(5, x, y);
+        return x instanceof Long lx ? lx != y : SlowPaths.compareValues(5, x, y);
     }
 
     // ------------------------------------------------------------------ containers and attributes
@@ -232,8 +232,8 @@ final class JitOps {
     static Object next(Object it) {
         if (it instanceof Iter.Range r) {
             long i = r.next;
-            if (r.step > 0 ? i < r.stop : i > r.stop) {
-                r.next = i + r.step;
+            if (r.has(i)) {
+                r.next = r.after(i);
                 return i;
             }
             return null;
@@ -255,10 +255,10 @@ final class JitOps {
         Frame next;
         if (callee instanceof VmFunction fn && fn.arity == n) {
             next = m.enter(fn, c + 1, c, n, f);
-        } else if (callee instanceof PBuiltin b && (st[c] = Slow.quick(b, st, c, n)) != null) {
+        } else if (callee instanceof PBuiltin b && (st[c] = SlowPaths.quick(b, st, c, n)) != null) {
             return null;
         } else {
-            next = Slow.call(m, f, callee, c, n);
+            next = SlowPaths.call(m, f, callee, c, n);
             if (next == null) {
                 return null;
             }
@@ -275,7 +275,7 @@ final class JitOps {
             // LOOKUP checked the arity; a method gets its receiver as first argument
             next = st[c + 1] != Machine.NOSELF ? m.enter(fn, c + 1, c, n + 1, f) : m.enter(fn, c + 2, c, n, f);
         } else {
-            next = Slow.callMethod(m, f, callee, c, n);
+            next = SlowPaths.callMethod(m, f, callee, c, n);
             if (next == null) {
                 return null;
             }
@@ -293,11 +293,11 @@ final class JitOps {
         return v;
     }
 
-    /** An instruction compiled code leaves to {@link Rare}; returns the next pc. */
+    /** An instruction compiled code leaves to {@link RareInstructions}; returns the next pc. */
     static int rare(Machine m, Frame f, int w, int pc) {
         Proto p = f.proto;
         f.pc = pc;
-        return Rare.run(m, w, f.base + (w >>> 8), pc, f, p, f.module, p.constants, p.code, f.base);
+        return RareInstructions.run(m, w, f.base + (w >>> 8), pc, f, p, f.module, p.constants, p.code, f.base);
     }
 
     /** An exception leaves compiled code: when its frame is the top one, the error is at {@code pc}. */

@@ -2,13 +2,13 @@ package pebbleos.lang.vm.machine;
 
 import static pebbleos.lang.vm.code.Opcode.*;
 
-import pebbleos.api.PebbleException;
 import pebbleos.api.process.TaskContext;
 import pebbleos.api.value.PDict;
 import pebbleos.api.value.PList;
 import pebbleos.api.value.PNone;
 import pebbleos.api.value.Values;
 import pebbleos.lang.core.runtime.Access;
+import pebbleos.lang.core.runtime.Errors;
 import pebbleos.lang.core.runtime.PBuiltin;
 import pebbleos.lang.core.runtime.PInstance;
 import pebbleos.lang.core.runtime.Interop;
@@ -30,8 +30,8 @@ import pebbleos.lang.vm.code.Proto;
  * instruction until it completes, so an error is located at it; before
  * anything that can run Pebble code in a nested loop (a builtin calling back,
  * an import) the frame's {@code pc} is saved and {@code st} is reloaded after,
- * because the nested run may grow the stack. Slow paths live in
- * {@link Slow} and the instructions off the hot paths in {@link Rare}, to
+ * because the nested run may grow the stack. SlowPaths paths live in
+ * {@link SlowPaths} and the instructions off the hot paths in {@link RareInstructions}, to
  * keep the loop small enough for the JIT.
  */
 public final class Machine implements Interop {
@@ -116,7 +116,7 @@ public final class Machine implements Interop {
         int n = args.length;
         if (function instanceof VmFunction fn) {
             if (fn.arity != n) {
-                throw Slow.arity(fn, n);
+                throw SlowPaths.arity(fn, n);
             }
             ensure(n + 1);
             System.arraycopy(args, 0, stack, 0, n);
@@ -125,7 +125,7 @@ public final class Machine implements Interop {
         }
         if (function instanceof pebbleos.lang.core.runtime.PBoundMethod bm && bm.function instanceof VmFunction fn) {
             if (fn.arity != n + 1) {
-                throw Slow.boundArity(fn, n);
+                throw SlowPaths.boundArity(fn, n);
             }
             ensure(n + 2);
             stack[0] = bm.self;
@@ -138,7 +138,7 @@ public final class Machine implements Interop {
 
     /** Call a builtin (or anything else that is not Pebble code) as a thread's body. */
     public Object callDirectly(Object function, Object[] args) {
-        return Slow.callFromJava(this, function, args);
+        return SlowPaths.callFromJava(this, function, args);
     }
 
     /**
@@ -203,17 +203,17 @@ public final class Machine implements Interop {
                         }
                         case OP_GETG -> {
                             Object v = module.values[code[pc + 1]];
-                            st[a] = v != null ? v : Slow.fallback(this, module, p, code[pc + 1], false);
+                            st[a] = v != null ? v : SlowPaths.fallback(this, module, p, code[pc + 1], false);
                             pc += 2;
                         }
                         case OP_GETGC -> {
                             Object v = module.values[code[pc + 1]];
                             if (v == null) {
-                                v = Slow.fallback(this, module, p, code[pc + 1], true);
+                                v = SlowPaths.fallback(this, module, p, code[pc + 1], true);
                             }
                             int n = code[pc + 2];
                             if (n >= 0 && !(v instanceof PBuiltin) && !(v instanceof VmFunction fn && fn.arity == n)) {
-                                Slow.precheck(v, n);
+                                SlowPaths.precheck(v, n);
                             }
                             st[a] = v;
                             pc += 3;
@@ -227,7 +227,7 @@ public final class Machine implements Interop {
                             Object y = operand(st, base, module, code[pc + 2]);
                             if (x instanceof Long lx && y instanceof Long ly) {
                                 long r = lx + ly;
-                                st[a] = ((lx ^ r) & (ly ^ r)) >= 0 ? (Object) r : Ops.add(x, y);
+                                st[a] = Ops.addFits(lx, ly, r) ? (Object) r : Ops.add(x, y);
                             } else {
                                 st[a] = Ops.add(x, y);
                             }
@@ -238,7 +238,7 @@ public final class Machine implements Interop {
                             Object y = operand(st, base, module, code[pc + 2]);
                             if (x instanceof Long lx && y instanceof Long ly) {
                                 long r = lx - ly;
-                                st[a] = ((lx ^ ly) & (lx ^ r)) >= 0 ? (Object) r : Ops.sub(x, y);
+                                st[a] = Ops.subFits(lx, ly, r) ? (Object) r : Ops.sub(x, y);
                             } else {
                                 st[a] = Ops.sub(x, y);
                             }
@@ -247,8 +247,8 @@ public final class Machine implements Interop {
                         case OP_MUL -> {
                             Object x = operand(st, base, module, code[pc + 1]);
                             Object y = operand(st, base, module, code[pc + 2]);
-                            if (x instanceof Long lx && y instanceof Long ly && (lx | ly) >>> 31 == 0) {
-                                st[a] = lx * ly; // both below 2^31: the product fits
+                            if (x instanceof Long lx && y instanceof Long ly && Ops.mulFits(lx, ly)) {
+                                st[a] = lx * ly;
                             } else {
                                 st[a] = Ops.mul(x, y);
                             }
@@ -269,7 +269,7 @@ public final class Machine implements Interop {
                             long y = code[pc + 2];
                             if (x instanceof Long lx) {
                                 long r = lx + y;
-                                st[a] = ((lx ^ r) & (y ^ r)) >= 0 ? (Object) r : Ops.add(x, y);
+                                st[a] = Ops.addFits(lx, y, r) ? (Object) r : Ops.add(x, y);
                             } else {
                                 st[a] = Ops.add(x, y);
                             }
@@ -280,7 +280,7 @@ public final class Machine implements Interop {
                             long y = code[pc + 2];
                             if (x instanceof Long lx) {
                                 long r = lx - y;
-                                st[a] = ((lx ^ y) & (lx ^ r)) >= 0 ? (Object) r : Ops.sub(x, y);
+                                st[a] = Ops.subFits(lx, y, r) ? (Object) r : Ops.sub(x, y);
                             } else {
                                 st[a] = Ops.sub(x, y);
                             }
@@ -289,7 +289,7 @@ public final class Machine implements Interop {
                         case OP_MULI -> {
                             Object x = operand(st, base, module, code[pc + 1]);
                             long y = code[pc + 2];
-                            if (x instanceof Long lx && lx > -0x80000000L && lx < 0x80000000L) {
+                            if (x instanceof Long lx && Ops.mulFits(lx, y)) {
                                 st[a] = lx * y;
                             } else {
                                 st[a] = Ops.mul(x, y);
@@ -300,7 +300,7 @@ public final class Machine implements Interop {
                             int g = code[pc + 1];
                             Object x = module.values[g];
                             if (x == null) {
-                                x = Slow.fallback(this, module, p, g, false);
+                                x = SlowPaths.fallback(this, module, p, g, false);
                             }
                             long y = code[pc + 2];
                             if (x instanceof Long lx && lx > Long.MIN_VALUE / 2 && lx < Long.MAX_VALUE / 2) {
@@ -363,7 +363,7 @@ public final class Machine implements Interop {
                             if (x instanceof Long lx) {
                                 r = (w & 0xFF) == OP_JLTI ? lx < y : lx <= y;
                             } else {
-                                r = Slow.compareValues((w & 0xFF) - OP_JLTI, x, y);
+                                r = SlowPaths.compareValues((w & 0xFF) - OP_JLTI, x, y);
                             }
                             if (r == (code[pc + 2] != 0)) {
                                 int t = code[pc + 3];
@@ -386,13 +386,13 @@ public final class Machine implements Interop {
                             boolean r;
                             if (op >= OP_JLTI) {
                                 long y = code[pc + 1];
-                                r = x instanceof Long lx ? Slow.compareLongs(op - OP_JLTI, lx.longValue(), y)
-                                        : Slow.compareValues(op - OP_JLTI, x, y);
+                                r = x instanceof Long lx ? SlowPaths.compareLongs(op - OP_JLTI, lx.longValue(), y)
+                                        : SlowPaths.compareValues(op - OP_JLTI, x, y);
                             } else {
                                 Object y = operand(st, base, module, code[pc + 1]);
                                 r = x instanceof Long lx && y instanceof Long ly
-                                        ? Slow.compareLongs(op - OP_JLT, lx.longValue(), ly.longValue())
-                                        : Slow.compareValues(op - OP_JLT, x, y);
+                                        ? SlowPaths.compareLongs(op - OP_JLT, lx.longValue(), ly.longValue())
+                                        : SlowPaths.compareValues(op - OP_JLT, x, y);
                             }
                             if (r == (code[pc + 2] != 0)) {
                                 int t = code[pc + 3];
@@ -417,16 +417,16 @@ public final class Machine implements Interop {
                             if ((w & 0xFF) == OP_CALL) {
                                 if (callee instanceof VmFunction fn && fn.arity == n) {
                                     next = enter(fn, a + 1, a, n, f);
-                                } else if (callee instanceof PBuiltin b && (st[a] = Slow.quick(b, st, a, n)) != null) {
+                                } else if (callee instanceof PBuiltin b && (st[a] = SlowPaths.quick(b, st, a, n)) != null) {
                                     next = null;
                                 } else {
-                                    next = Slow.call(this, f, callee, a, n);
+                                    next = SlowPaths.call(this, f, callee, a, n);
                                 }
                             } else if (callee instanceof VmFunction fn) {
                                 // LOOKUP checked the arity; a method gets its receiver as first argument
                                 next = st[a + 1] != NOSELF ? enter(fn, a + 1, a, n + 1, f) : enter(fn, a + 2, a, n, f);
                             } else {
-                                next = Slow.callMethod(this, f, callee, a, n);
+                                next = SlowPaths.callMethod(this, f, callee, a, n);
                             }
                             st = stack;
                             if (next == null) {
@@ -449,7 +449,7 @@ public final class Machine implements Interop {
                             }
                         }
                         case OP_LOOKUP -> {
-                            Slow.lookup(this, st, a, k[code[pc + 1]], code[pc + 2]);
+                            SlowPaths.lookup(this, st, a, k[code[pc + 1]], code[pc + 2]);
                             pc += 3;
                         }
                         case OP_RET, OP_RET0, OP_END -> {
@@ -507,8 +507,8 @@ public final class Machine implements Interop {
                             Object v;
                             if (it instanceof Iter.Range r) {
                                 long i = r.next;
-                                if (r.step > 0 ? i < r.stop : i > r.stop) {
-                                    r.next = i + r.step;
+                                if (r.has(i)) {
+                                    r.next = r.after(i);
                                     v = i;
                                 } else {
                                     v = null;
@@ -532,7 +532,7 @@ public final class Machine implements Interop {
                             }
                         }
                         default -> {
-                            pc = Rare.run(this, w, a, pc, f, p, module, k, code, base);
+                            pc = RareInstructions.run(this, w, a, pc, f, p, module, k, code, base);
                             st = stack;
                         }
                     }
@@ -555,19 +555,7 @@ public final class Machine implements Interop {
 
     /** What a Java failure in running code is to the program: a Pebble error. */
     private static PebbleError asError(Throwable e) {
-        if (e instanceof PebbleError pe) {
-            return pe;
-        }
-        if (e instanceof StackOverflowError) {
-            return new PebbleError("recursion depth exceeded");
-        }
-        if (e instanceof OutOfMemoryError) {
-            return new PebbleError("out of memory");
-        }
-        if (e instanceof PebbleException) {
-            return new PebbleError(e.getMessage()); // a runtime value's own complaint (an unhashable key ...)
-        }
-        return new PebbleError("internal error: " + e);
+        return Errors.fromJava(e);
     }
 
     // ------------------------------------------------------------------ compiled code
@@ -665,7 +653,7 @@ public final class Machine implements Interop {
             return st[base + w];
         }
         Object v = module.values[-1 - w];
-        return v != null ? v : Slow.fallback(this, module, null, -1 - w, false);
+        return v != null ? v : SlowPaths.fallback(this, module, null, -1 - w, false);
     }
 
     /**
@@ -722,7 +710,7 @@ public final class Machine implements Interop {
     /** Push a frame for {@code proto} with registers from {@code base}; the result goes to {@code ret}. */
     Frame push(Proto proto, VmFunction function, PModule module, int base, int ret, int flags) {
         if (fp + 1 >= pebbleos.lang.core.builtins.Limits.MAX_DEPTH) {
-            throw new PebbleError("recursion depth exceeded");
+            throw Errors.recursionDepth();
         }
         int need = base + proto.registers;
         if (need > stack.length) {
@@ -801,16 +789,25 @@ public final class Machine implements Interop {
     public Object call(Object callable, Object[] args) {
         if (callable instanceof VmFunction fn) {
             if (args.length != fn.arity) {
-                throw Slow.arity(fn, args.length);
+                throw SlowPaths.arity(fn, args.length);
             }
             int base = top();
             ensure(base + args.length);
             System.arraycopy(args, 0, stack, base, args.length);
             int saved = fp;
             enter(fn, base, base, args.length, Frame.BOUNDARY);
+            if (fn.module.transparent) {
+                // as the interpreter's InterpThread.call: an error leaving the runtime API or a
+                // /system library through a builtin (os.delete) is reported at the caller's line
+                try {
+                    return runNested(saved);
+                } catch (PebbleError e) {
+                    throw e.relocate(null, 0);
+                }
+            }
             return runNested(saved);
         }
-        return Slow.callFromJava(this, callable, args);
+        return SlowPaths.callFromJava(this, callable, args);
     }
 
     /** Run a module's top-level code to its end in a nested run (imports, the runtime API). */
