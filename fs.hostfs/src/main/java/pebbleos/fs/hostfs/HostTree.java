@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -174,82 +175,143 @@ final class HostTree implements AutoCloseable {
         if (!VolumePaths.isRoot(path) && reserved(path)) {
             throw FsErrors.of(Errno.PERM, "reserved for the system", path);
         }
-        Deque<String> pending = new ArrayDeque<>(components(path));
-        List<String> resolved = new ArrayList<>();
-        SecureDirectoryStream<Path> directory = rootHandle;
-        int hops = 0;
-        int retries = 0;
+        Walk walk = new Walk(path);
         try {
-            if (pending.isEmpty()) {
-                return new Place(this, rootHandle, ".", "/");
-            }
+            walk.pending.addAll(components(path));
             while (true) {
+                if (walk.pending.isEmpty()) {
+                    return walk.place(); // the root, "a/.", or a link to a directory's "."
+                }
+                String name = walk.pending.pollLast();
+                walk.enterAll();
+                if (name.equals(".") || name.isEmpty()) {
+                    return walk.place();
+                }
+                if (name.equals("..")) {
+                    walk.up();
+                    return walk.place();
+                }
+                walk.refuseReserved(name);
+                if (!followLast) {
+                    return walk.handOver(name);
+                }
+                BasicFileAttributes a = lstat(walk.directory, name);
+                if (a == null || !a.isSymbolicLink()) {
+                    return walk.handOver(name); // missing (about to be made), a file or a directory
+                }
+                if (!walk.expandLink(name)) {
+                    walk.pending.addLast(name); // it changed under us: look again
+                }
+            }
+        } catch (IOException e) {
+            walk.close();
+            throw HostErrors.map(e, path);
+        } catch (RuntimeException e) {
+            walk.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Visit every directory above {@code path}, from the root down to its
+     * parent, each as a lookup of that prefix would find it (links followed
+     * inside the root), with its resolved volume path and its own attributes
+     * (read from its handle, so they are the attributes of the directory the
+     * walk is in). One walk serves the whole chain: the kernel's search
+     * permission check asks about every directory on a path, and a lookup
+     * per prefix would walk the path once per level. The visit stops,
+     * without an error, at a prefix that is missing or not a directory (the
+     * operation itself reports that).
+     */
+    void directoriesAbove(String path, DirectoryVisitor visitor) {
+        VolumePaths.check(path);
+        Walk walk = new Walk(path);
+        try {
+            visitor.visit("/", directoryAttributes(rootHandle));
+            List<String> names = components(path);
+            if (names.isEmpty() || reservedName(names.get(0))) {
+                return;
+            }
+            for (String name : names.subList(0, names.size() - 1)) {
+                walk.pending.addLast(name);
+                PebbleException failed = null;
+                try {
+                    walk.enterAll();
+                } catch (IOException e) {
+                    failed = HostErrors.map(e, path);
+                } catch (PebbleException e) {
+                    failed = e;
+                }
+                if (failed != null) {
+                    if (failed.errno() == Errno.NOENT || failed.errno() == Errno.NOTDIR) {
+                        return; // gone, or never there: the operation says so
+                    }
+                    throw failed;
+                }
+                visitor.visit(walk.resolvedPath(), directoryAttributes(walk.directory));
+            }
+        } catch (IOException e) {
+            throw HostErrors.map(e, path);
+        } finally {
+            walk.close();
+        }
+    }
+
+    /** What {@link #directoriesAbove} hands over for each directory. */
+    @FunctionalInterface
+    interface DirectoryVisitor {
+        void visit(String resolvedPath, BasicFileAttributes attributes) throws IOException;
+    }
+
+    /** A directory's own attributes, from its handle: POSIX ones where the host has them. */
+    private static BasicFileAttributes directoryAttributes(SecureDirectoryStream<Path> directory) throws IOException {
+        PosixFileAttributeView posix = directory.getFileAttributeView(PosixFileAttributeView.class);
+        if (posix != null) {
+            return posix.readAttributes();
+        }
+        return directory.getFileAttributeView(BasicFileAttributeView.class).readAttributes();
+    }
+
+    /**
+     * One resolution in progress: the directory reached (an open handle), the
+     * names that lead to it from the root, and the names still to go, into
+     * which a link's target is spliced. It owns the handle it holds until
+     * {@link #handOver} passes it to a {@link Place} or {@link #close}
+     * releases it.
+     */
+    private final class Walk implements AutoCloseable {
+        private final String path;
+        final Deque<String> pending = new ArrayDeque<>();
+        private final List<String> resolved = new ArrayList<>();
+        SecureDirectoryStream<Path> directory = rootHandle;
+        private int hops;
+        private int retries;
+
+        Walk(String path) {
+            this.path = path;
+        }
+
+        /** Go into every pending name as a directory (links followed inside the root); NOENT or NOTDIR where one is not. */
+        void enterAll() throws IOException {
+            while (!pending.isEmpty()) {
                 String name = pending.pollFirst();
                 if (name.equals(".") || name.isEmpty()) {
-                    if (pending.isEmpty()) {
-                        // a link to "." or "dir/.": the place is the directory reached so far
-                        return placeOf(resolved, directory, path);
-                    }
                     continue;
                 }
                 if (name.equals("..")) {
-                    if (resolved.isEmpty()) {
-                        throw FsErrors.escapes(path);
-                    }
-                    resolved.remove(resolved.size() - 1);
-                    release(directory);
-                    directory = rootHandle;
-                    directory = reopen(resolved, path);
-                    if (pending.isEmpty()) {
-                        return placeOf(resolved, directory, path);
-                    }
+                    up();
                     continue;
                 }
-                boolean last = pending.isEmpty();
-                if (resolved.isEmpty() && reservedName(name)) {
-                    throw FsErrors.of(Errno.PERM, "reserved for the system", path);
-                }
-                if (last && !followLast) {
-                    return new Place(this, directory, name, join(resolved, name));
-                }
-                BasicFileAttributes a = lstat(directory, name, path);
+                refuseReserved(name);
+                BasicFileAttributes a = lstat(directory, name);
                 if (a == null) {
-                    if (last) {
-                        return new Place(this, directory, name, join(resolved, name));
-                    }
                     throw FsErrors.notFound(path);
                 }
                 if (a.isSymbolicLink()) {
-                    if (++hops > MAX_HOPS) {
-                        throw FsErrors.of(Errno.PERM, "too many levels of symbolic links", path);
-                    }
-                    String target = readLink(resolved, name, path);
-                    if (target == null) {
-                        // it changed under us: look again
-                        pending.addFirst(name);
-                        retry(++retries, path);
-                        continue;
-                    }
-                    List<String> targetParts = components(target);
-                    if (target.startsWith("/")) {
-                        targetParts = inside(Path.of(target), path);
-                        resolved.clear();
-                        release(directory);
-                        directory = rootHandle;
-                        if (targetParts.isEmpty() && pending.isEmpty()) {
-                            return new Place(this, rootHandle, ".", "/");
-                        }
-                    }
-                    for (int i = targetParts.size() - 1; i >= 0; i--) {
-                        pending.addFirst(targetParts.get(i));
-                    }
-                    if (targetParts.isEmpty()) {
-                        pending.addFirst(".");
+                    if (!expandLink(name)) {
+                        pending.addFirst(name); // it changed under us: look again
                     }
                     continue;
-                }
-                if (last) {
-                    return new Place(this, directory, name, join(resolved, name));
                 }
                 if (!a.isDirectory()) {
                     throw FsErrors.notDirectory(path);
@@ -262,32 +324,94 @@ final class HostTree implements AutoCloseable {
                 } catch (FileSystemException e) {
                     // swapped for a link (or something else) since the look: look again
                     pending.addFirst(name);
-                    retry(++retries, path);
+                    retry();
                     continue;
                 }
                 release(directory);
                 directory = child;
                 resolved.add(name);
             }
-        } catch (IOException e) {
-            release(directory);
-            throw HostErrors.map(e, path);
-        } catch (RuntimeException e) {
-            release(directory);
-            throw e;
         }
-    }
 
-    /** The place for a directory the walk ended on (a link to a directory, "a/.."): its parent and name. */
-    private Place placeOf(List<String> resolved, SecureDirectoryStream<Path> directory, String path) throws IOException {
-        if (resolved.isEmpty()) {
-            release(directory);
-            return new Place(this, rootHandle, ".", "/");
+        /**
+         * Splice the target of link {@code name} (in the current directory)
+         * into the pending names: an absolute target that lies inside the root
+         * restarts the walk at the root. False when the entry is no longer a link.
+         */
+        boolean expandLink(String name) throws IOException {
+            if (++hops > MAX_HOPS) {
+                throw FsErrors.of(Errno.PERM, "too many levels of symbolic links", path);
+            }
+            String target = readLink(resolved, name, path);
+            if (target == null) {
+                retry();
+                return false;
+            }
+            List<String> targetParts = components(target);
+            if (target.startsWith("/")) {
+                targetParts = inside(Path.of(target), path);
+                resolved.clear();
+                release(directory);
+                directory = rootHandle;
+            }
+            for (int i = targetParts.size() - 1; i >= 0; i--) {
+                pending.addFirst(targetParts.get(i));
+            }
+            if (targetParts.isEmpty()) {
+                pending.addFirst(".");
+            }
+            return true;
         }
-        release(directory);
-        List<String> parent = resolved.subList(0, resolved.size() - 1);
-        SecureDirectoryStream<Path> handle = reopen(parent, path);
-        return new Place(this, handle, resolved.get(resolved.size() - 1), join(parent, resolved.get(resolved.size() - 1)));
+
+        /** {@code ..}: the parent of the directory reached, opened again from the root; never above the root. */
+        void up() throws IOException {
+            if (resolved.isEmpty()) {
+                throw FsErrors.escapes(path);
+            }
+            resolved.remove(resolved.size() - 1);
+            release(directory);
+            directory = rootHandle;
+            directory = reopen(resolved, path);
+        }
+
+        void refuseReserved(String name) {
+            if (resolved.isEmpty() && reservedName(name)) {
+                throw FsErrors.of(Errno.PERM, "reserved for the system", path);
+            }
+        }
+
+        String resolvedPath() {
+            return "/" + String.join("/", resolved);
+        }
+
+        /** The place of {@code name} in the directory reached; the place now owns the handle. */
+        Place handOver(String name) {
+            Place place = new Place(HostTree.this, directory, name, join(resolved, name));
+            directory = rootHandle;
+            return place;
+        }
+
+        /** The place of the directory reached itself (its parent's handle and its name). */
+        Place place() throws IOException {
+            release(directory);
+            directory = rootHandle;
+            if (resolved.isEmpty()) {
+                return new Place(HostTree.this, rootHandle, ".", "/");
+            }
+            List<String> parent = resolved.subList(0, resolved.size() - 1);
+            String name = resolved.get(resolved.size() - 1);
+            return new Place(HostTree.this, reopen(parent, path), name, join(parent, name));
+        }
+
+        private void retry() {
+            HostTree.retry(++retries, path);
+        }
+
+        @Override
+        public void close() {
+            release(directory);
+            directory = rootHandle;
+        }
     }
 
     /** Open the chain of directories {@code names} from the root again (after {@code ..} in a link). */
@@ -317,8 +441,7 @@ final class HostTree implements AutoCloseable {
         }
     }
 
-    private static BasicFileAttributes lstat(SecureDirectoryStream<Path> directory, String name, String path)
-            throws IOException {
+    private static BasicFileAttributes lstat(SecureDirectoryStream<Path> directory, String name) throws IOException {
         try {
             return directory.getFileAttributeView(Path.of(name), BasicFileAttributeView.class, NOFOLLOW).readAttributes();
         } catch (NoSuchFileException e) {

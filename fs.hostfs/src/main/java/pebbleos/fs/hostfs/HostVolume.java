@@ -113,6 +113,15 @@ final class HostVolume implements Volume {
         return find(path, false);
     }
 
+    /** The chain of directories above {@code path} in one walk (see {@link HostTree#directoriesAbove}). */
+    @Override
+    public List<FileStat> directoriesAbove(String path) {
+        List<FileStat> out = new ArrayList<>();
+        tree.directoriesAbove(path, (resolved, a) -> out.add(directory(VolumePaths.name(resolved), 0, a,
+                ownership(resolved, a))));
+        return out;
+    }
+
     private FileStat find(String path, boolean count) {
         VolumePaths.check(path);
         if (!VolumePaths.isRoot(path) && HostTree.reserved(path)) {
@@ -698,10 +707,14 @@ final class HostVolume implements Volume {
                     }
                 }
             }
-            return new FileStat(name, FileStat.DIRECTORY, entries, a.lastModifiedTime().toMillis(),
-                    a.creationTime().toMillis(), owner);
+            return directory(name, entries, a, owner);
         }
         return new FileStat(name, FileStat.FILE, a.size(), a.lastModifiedTime().toMillis(), a.creationTime().toMillis(),
+                owner);
+    }
+
+    private static FileStat directory(String name, long entries, BasicFileAttributes a, Ownership owner) {
+        return new FileStat(name, FileStat.DIRECTORY, entries, a.lastModifiedTime().toMillis(), a.creationTime().toMillis(),
                 owner);
     }
 

@@ -67,6 +67,35 @@ public class HostVolumeTest extends VolumeContract {
         assertEquals("store", Files.readString(hostRoot.resolve(MountRequest.VFS_STORE)));
     }
 
+    /** The chain of one walk follows links as a lookup of each prefix does, and stops at one that leads nowhere. */
+    @Test
+    public void directoriesAboveFollowLinksInsideAsEachLookupDoes() throws Exception {
+        volume.mkdir("/a", new Ownership(1001, 1002, 0751));
+        volume.mkdir("/a/b", new Ownership(1003, 1004, 0710));
+        volume.mkdir("/a/b/c", new Ownership(1005, 1006, 0700));
+        Files.createSymbolicLink(hostRoot.resolve("rel"), Path.of("a/b"));
+        Files.createSymbolicLink(hostRoot.resolve("a/up"), Path.of("../a/b/c/.."));
+        Files.createSymbolicLink(hostRoot.resolve("abs"), hostRoot.resolve("a"));
+        Files.createSymbolicLink(hostRoot.resolve("nowhere"), Path.of("missing"));
+        for (String path : List.of("/rel/c/x", "/a/up/c/x", "/abs/b/c/x", "/abs/up/c/x", "/nowhere/x/y", "/rel/c")) {
+            List<Ownership> each = new java.util.ArrayList<>();
+            String prefix = "";
+            String[] parts = path.substring(1).split("/");
+            each.add(volume.node("/").ownership());
+            for (int i = 0; i < parts.length - 1; i++) {
+                prefix += "/" + parts[i];
+                if (volume.node(prefix) == null) {
+                    break;
+                }
+                each.add(volume.node(prefix).ownership());
+            }
+            List<Ownership> chain = volume.directoriesAbove(path).stream().map(n -> n.ownership()).toList();
+            assertEquals(path, each, chain);
+        }
+        assertEquals(new Ownership(1005, 1006, 0700), volume.directoriesAbove("/a/up/c/x").get(3).ownership());
+        assertEquals(1, volume.directoriesAbove("/nowhere/x/y").size());
+    }
+
     @Test
     public void symbolicLinksPointingOutsideAreRefused() throws Exception {
         Path outside = folder.newFolder("outside").toPath();

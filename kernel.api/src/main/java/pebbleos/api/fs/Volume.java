@@ -1,5 +1,6 @@
 package pebbleos.api.fs;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import pebbleos.api.Errno;
@@ -41,6 +42,33 @@ public interface Volume {
      */
     default FileStat node(String path) {
         return find(path);
+    }
+
+    /**
+     * Facts about each directory above {@code path}, as {@link #node} gives
+     * them, from the volume's root down to the parent of {@code path} (for the
+     * root itself: the root): what the kernel's search-permission check reads.
+     * The list ends, without an error, before the first prefix that is missing
+     * or not a directory. A volume whose lookups each walk from its root
+     * answers the chain in one walk instead of one per level.
+     */
+    default List<FileStat> directoriesAbove(String path) {
+        List<FileStat> out = new ArrayList<>();
+        String dir = "/";
+        int start = 1;
+        while (true) {
+            FileStat d = node(dir);
+            if (d == null || !d.isDirectory()) {
+                return out;
+            }
+            out.add(d);
+            int slash = path.indexOf('/', start);
+            if (slash < 0) {
+                return out;
+            }
+            dir = path.substring(0, slash);
+            start = slash + 1;
+        }
     }
 
     /** The entries of a directory, sorted by name. */

@@ -336,22 +336,10 @@ public final class Access {
         if (who.root() || VolumePaths.isRoot(path)) {
             return;
         }
-        String dir = "/";
-        int start = 1;
-        while (true) {
-            FileStat d = ns.node(dir);
-            if (d == null || !d.isDirectory()) {
-                return; // the operation itself says NOENT or NOTDIR
-            }
+        for (FileStat d : ns.directoriesAbove(path)) {
             if (!allows(who, d, EXECUTE)) {
                 throw denied(path);
             }
-            int slash = path.indexOf('/', start);
-            if (slash < 0) {
-                return;
-            }
-            dir = path.substring(0, slash);
-            start = slash + 1;
         }
     }
 

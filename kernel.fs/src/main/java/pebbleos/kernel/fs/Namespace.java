@@ -92,6 +92,41 @@ public final class Namespace {
         return find(path, false);
     }
 
+    /**
+     * Facts about each directory above {@code path}, as {@link #node} gives
+     * them, from {@code /} down to its parent; the list ends before the first
+     * prefix that is missing or not a directory. Each mount answers its part
+     * of the chain in one call ({@link Volume#directoriesAbove}).
+     */
+    public List<FileStat> directoriesAbove(String path) {
+        Location at = locate(path);
+        if (at.area() == Area.ROOT) {
+            List<FileStat> chain = new ArrayList<>(run(at, v -> v.directoriesAbove(path)));
+            if (!chain.isEmpty()) {
+                chain.set(0, chain.get(0).withOwnership(ROOT_DIRECTORY));
+            }
+            return chain;
+        }
+        List<FileStat> chain = new ArrayList<>();
+        FileStat top = node("/");
+        if (top == null || !top.isDirectory()) {
+            return chain;
+        }
+        chain.add(top);
+        if (at.mountPoint()) {
+            return chain;
+        }
+        if (at.area() == Area.DEV) {
+            chain.add(dev.directoryStat());
+            return chain;
+        }
+        List<FileStat> inner = run(at, v -> v.directoriesAbove(at.inner()));
+        for (int i = 0; i < inner.size(); i++) {
+            chain.add(i == 0 ? inner.get(i).withName("system") : inner.get(i));
+        }
+        return chain;
+    }
+
     private FileStat find(String path, boolean full) {
         Location at = locate(path);
         if (at.area() == Area.DEV) {

@@ -195,6 +195,39 @@ public abstract class VolumeContract {
         assertEquals(new Ownership(1001, 1002, 0640), volume.stat("/w").ownership());
     }
 
+    /** The search-permission check's chain: what node() says of each prefix, in one call, ending before a missing one or a file. */
+    @Test
+    public void directoriesAboveAreWhatNodeSaysOfEachPrefix() {
+        volume.mkdir("/a", new Ownership(1001, 1002, 0751));
+        volume.mkdir("/a/b", new Ownership(1003, 1004, 0710));
+        volume.mkdir("/a/b/c", new Ownership(1005, 1006, 0700));
+        volume.write("/a/f", utf8("x"), false, new Ownership(1007, 1008, 0644));
+        assertEquals(ownerships("/", "/a", "/a/b", "/a/b/c"), ownerships(volume.directoriesAbove("/a/b/c/x")));
+        assertEquals(ownerships("/", "/a", "/a/b"), ownerships(volume.directoriesAbove("/a/b/c")));
+        assertEquals(ownerships("/", "/a"), ownerships(volume.directoriesAbove("/a/f/x/y")));
+        assertEquals(ownerships("/", "/a"), ownerships(volume.directoriesAbove("/a/missing/x")));
+        assertEquals(ownerships("/"), ownerships(volume.directoriesAbove("/top")));
+        for (FileStat d : volume.directoriesAbove("/a/b/c/x")) {
+            assertTrue(d.name(), d.isDirectory());
+        }
+    }
+
+    private List<Ownership> ownerships(String... paths) {
+        List<Ownership> out = new ArrayList<>();
+        for (String p : paths) {
+            out.add(volume.node(p).ownership());
+        }
+        return out;
+    }
+
+    private static List<Ownership> ownerships(List<FileStat> nodes) {
+        List<Ownership> out = new ArrayList<>();
+        for (FileStat n : nodes) {
+            out.add(n.ownership());
+        }
+        return out;
+    }
+
     @Test
     public void chmodAndChownChangeOnlyWhatTheySay() {
         volume.write("/f", utf8("x"), false, new Ownership(1000, 1000, 0644));
