@@ -8,10 +8,7 @@ import static org.ops4j.pax.exam.CoreOptions.options;
 import java.io.FileInputStream;
 import java.io.InputStream;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
 
 import javax.inject.Inject;
 
@@ -26,14 +23,10 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 
-import pebbleos.api.Errno;
-import pebbleos.api.PebbleException;
 import pebbleos.api.engine.ExecutionEngine;
 import pebbleos.api.engine.Outcome;
 import pebbleos.api.engine.Task;
-import pebbleos.api.process.FdTable;
-import pebbleos.api.process.ProcessView;
-import pebbleos.api.process.TaskContext;
+import pebbleos.api.process.DetachedTask;
 
 /**
  * The VM bundle ({@code lang.vm}) as a service: a program suspended by the
@@ -58,145 +51,21 @@ public class VmSwapIT {
     }
 
     /** A process of one thread without a kernel: output in memory, a suspension asked for after N lines. */
-    static final class Caller extends TaskContext implements ProcessView {
-        final StringBuilder out = new StringBuilder();
+    static final class Caller extends DetachedTask {
         private final int suspendAfter;
         private int lines;
-        private Object engineState;
-        private final Map<String, String> env = new HashMap<>();
-        private final FdTable fds = new FdTable();
 
         Caller(int suspendAfter) {
+            super("/count.peb", "vm");
             this.suspendAfter = suspendAfter;
         }
 
         @Override
         public void print(String text) {
-            out.append(text);
+            super.print(text);
             if (++lines == suspendAfter) {
                 attention |= SUSPEND;
             }
-        }
-
-        @Override
-        public Object syscall(String name, Object... args) {
-            throw new PebbleException(Errno.NOSYS, name + ": no kernel in this test");
-        }
-
-        @Override
-        public ProcessView process() {
-            return this;
-        }
-
-        @Override
-        public int tid() {
-            return 1;
-        }
-
-        @Override
-        public void safePoint() {
-        }
-
-        @Override
-        public void printError(String text) {
-            out.append(text);
-        }
-
-        @Override
-        public String readLine(String prompt) {
-            return null;
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void setState(String state) {
-        }
-
-        @Override
-        public <T> T blocking(String state, Supplier<T> operation) {
-            return operation.get();
-        }
-
-        @Override
-        public int pid() {
-            return 1;
-        }
-
-        @Override
-        public int ppid() {
-            return 0;
-        }
-
-        @Override
-        public int pgid() {
-            return 1;
-        }
-
-        @Override
-        public int sid() {
-            return 1;
-        }
-
-        @Override
-        public int uid() {
-            return 0;
-        }
-
-        @Override
-        public int gid() {
-            return 0;
-        }
-
-        @Override
-        public int umask() {
-            return 022;
-        }
-
-        @Override
-        public String cwd() {
-            return "/";
-        }
-
-        @Override
-        public void setCwd(String absolutePath) {
-        }
-
-        @Override
-        public Map<String, String> env() {
-            return env;
-        }
-
-        @Override
-        public List<String> argv() {
-            return List.of("count.peb");
-        }
-
-        @Override
-        public String path() {
-            return "/count.peb";
-        }
-
-        @Override
-        public String engine() {
-            return "vm";
-        }
-
-        @Override
-        public FdTable fds() {
-            return fds;
-        }
-
-        @Override
-        public Object engineState() {
-            return engineState;
-        }
-
-        @Override
-        public void setEngineState(Object state) {
-            engineState = state;
         }
     }
 

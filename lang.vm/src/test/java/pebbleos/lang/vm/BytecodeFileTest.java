@@ -19,7 +19,7 @@ public class BytecodeFileTest {
 
     private static String runFile(Path root, String name) {
         HookedContext ctx = new HookedContext(root);
-        return Programs.shown(ctx.host, () -> new VmEngine().load(ctx, "/" + name, List.of(name)).run());
+        return Programs.shown(ctx, () -> new VmEngine().load(ctx, "/" + name, List.of(name)).run());
     }
 
     @Test

@@ -1,22 +1,16 @@
 package pebbleos.tty.console;
 
-import java.lang.reflect.Proxy;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import pebbleos.api.Errno;
 import pebbleos.api.PebbleException;
-import pebbleos.api.process.ProcessView;
-import pebbleos.api.process.TaskContext;
+import pebbleos.api.process.DetachedTask;
 
-/** A thread of a process with a working directory, an environment and scripted syscalls. */
-final class FakeTask extends TaskContext {
+/** A thread of a process with its own pid and group and scripted syscalls; what a blocking call waited on is kept. */
+final class FakeTask extends DetachedTask {
     final int pid;
     int pgid;
-    String cwd = "/";
-    final Map<String, String> env = new HashMap<>();
     BiFunction<String, Object[], Object> syscalls = (name, args) -> {
         throw new PebbleException(Errno.NOSYS, name);
     };
@@ -24,39 +18,19 @@ final class FakeTask extends TaskContext {
     String lastBlockedState;
 
     FakeTask(int pid, int pgid) {
+        super("/test", "test");
         this.pid = pid;
         this.pgid = pgid;
     }
 
     @Override
-    public ProcessView process() {
-        return (ProcessView) Proxy.newProxyInstance(ProcessView.class.getClassLoader(),
-                new Class<?>[] {ProcessView.class}, (proxy, method, args) -> {
-                    switch (method.getName()) {
-                        case "pid":
-                            return pid;
-                        case "pgid":
-                            return pgid;
-                        case "sid":
-                            return 1;
-                        case "cwd":
-                            return cwd;
-                        case "env":
-                            return env;
-                        default:
-                            throw new UnsupportedOperationException(method.getName());
-                    }
-                });
-    }
-
-    @Override
-    public int tid() {
-        return pid;
-    }
-
-    @Override
     public int pid() {
         return pid;
+    }
+
+    @Override
+    public int pgid() {
+        return pgid;
     }
 
     @Override
@@ -69,29 +43,8 @@ final class FakeTask extends TaskContext {
         return syscalls.apply(name, args);
     }
 
+    /** As the kernel does: an operation that returns {@link #INTERRUPTED} runs again. */
     @Override
-    public void print(String text) {
-    }
-
-    @Override
-    public void printError(String text) {
-    }
-
-    @Override
-    public String readLine(String prompt) {
-        return null;
-    }
-
-    @Override
-    public void flush() {
-    }
-
-    @Override
-    public void setState(String state) {
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
     public <T> T blocking(String state, Supplier<T> operation) {
         lastBlockedState = state;
         while (true) {

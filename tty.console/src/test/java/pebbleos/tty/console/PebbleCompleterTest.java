@@ -41,9 +41,9 @@ public class PebbleCompleterTest {
                 "/home/pebble", dir(".profile", "docs/", "notes.txt", "nanotes.peb"),
                 "/home/pebble/docs", dir("a b.txt", "guide.md"),
                 "/", dir("etc/", "home/", "system/"));
-        task.cwd = "/home/pebble";
-        task.env.put("PATH", "/system/bin:/bin:.");
-        task.env.put("HOME", "/home/pebble");
+        task.setCwd("/home/pebble");
+        task.env().put("PATH", "/system/bin:/bin:.");
+        task.env().put("HOME", "/home/pebble");
         task.syscalls = (name, args) -> {
             assertEquals("fs_list_stat", name);
             listed.add((String) args[0]);

@@ -8,19 +8,12 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import pebbleos.api.Errno;
 import pebbleos.api.PebbleException;
-import pebbleos.api.process.FdTable;
-import pebbleos.api.process.ProcessView;
-import pebbleos.api.process.TaskContext;
+import pebbleos.api.process.DetachedTask;
 import pebbleos.api.value.PDict;
 import pebbleos.api.value.PList;
 
@@ -31,22 +24,16 @@ import pebbleos.api.value.PList;
  * the syscalls the language and the runtime API use; the real ones are the
  * kernel bundles'.
  */
-public final class HostContext extends TaskContext implements ProcessView {
+public class HostContext extends DetachedTask {
     private final Path root;
     private final Path system;
-    private String cwd = "/";
-    private final Map<String, String> env = new HashMap<>();
-    private final FdTable fds = new FdTable();
-    private Object engineState;
-    public final StringBuilder out = new StringBuilder();
-    public final StringBuilder err = new StringBuilder();
-    public final Deque<String> input = new ArrayDeque<>();
     /** Safe points left before the program is killed (SIGKILL); negative for no limit. */
     private volatile long safePointsLeft = -1;
     /** Safe points the program passed. */
     public long safePoints;
 
     public HostContext(Path root, Path system) {
+        super("/test", "test");
         this.root = root;
         this.system = system;
     }
@@ -109,6 +96,7 @@ public final class HostContext extends TaskContext implements ProcessView {
     }
 
     private Path host(String path) {
+        String cwd = cwd();
         String abs = path.startsWith("/") ? path : (cwd.equals("/") ? "/" : cwd + "/") + path;
         Path base = root;
         String rest = abs;
@@ -205,9 +193,9 @@ public final class HostContext extends TaskContext implements ProcessView {
             case "fs_stat":
                 return stat(host((String) a[0]), (String) a[0]);
             case "fs_getcwd":
-                return cwd;
+                return cwd();
             case "fs_chdir":
-                cwd = (String) a[0];
+                setCwd((String) a[0]);
                 return 0L;
             case "fs_mode":
                 return "hostfs";
@@ -236,16 +224,6 @@ public final class HostContext extends TaskContext implements ProcessView {
         }
     }
 
-    @Override
-    public ProcessView process() {
-        return this;
-    }
-
-    @Override
-    public int tid() {
-        return 1;
-    }
-
     /**
      * Kill the program (as SIGKILL would: {@link pebbleos.api.process.Terminated}
      * with status 137) once it has passed {@code n} safe points (loop iterations,
@@ -262,114 +240,5 @@ public final class HostContext extends TaskContext implements ProcessView {
         if (safePointsLeft >= 0 && --safePointsLeft < 0) {
             throw pebbleos.api.process.Terminated.bySignal(pebbleos.api.process.Signals.SIGKILL);
         }
-    }
-
-    @Override
-    public void print(String text) {
-        out.append(text);
-    }
-
-    @Override
-    public void printError(String text) {
-        err.append(text);
-    }
-
-    @Override
-    public String readLine(String prompt) {
-        out.append(prompt);
-        return input.pollFirst();
-    }
-
-    @Override
-    public void flush() {
-    }
-
-    @Override
-    public void setState(String state) {
-    }
-
-    @Override
-    public <T> T blocking(String state, Supplier<T> operation) {
-        return operation.get();
-    }
-
-    @Override
-    public int pid() {
-        return 1;
-    }
-
-    @Override
-    public int ppid() {
-        return 0;
-    }
-
-    @Override
-    public int pgid() {
-        return 1;
-    }
-
-    @Override
-    public int sid() {
-        return 1;
-    }
-
-    @Override
-    public int uid() {
-        return 0;
-    }
-
-    @Override
-    public int gid() {
-        return 0;
-    }
-
-    @Override
-    public int umask() {
-        return 022;
-    }
-
-    @Override
-    public String cwd() {
-        return cwd;
-    }
-
-    @Override
-    public void setCwd(String absolutePath) {
-        cwd = absolutePath;
-    }
-
-    @Override
-    public Map<String, String> env() {
-        return env;
-    }
-
-    @Override
-    public List<String> argv() {
-        return List.of("test");
-    }
-
-    @Override
-    public String path() {
-        return "/test";
-    }
-
-    @Override
-    public String engine() {
-        return "test";
-    }
-
-    @Override
-    public FdTable fds() {
-        return fds;
-    }
-
-    @Override
-    public Object engineState() {
-        return engineState;
-    }
-
-    @Override
-    public void setEngineState(Object state) {
-        engineState = state;
     }
 }
