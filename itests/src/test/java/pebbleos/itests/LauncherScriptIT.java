@@ -97,6 +97,45 @@ public class LauncherScriptIT {
                 List.of(has25 || major(old) >= 25 ? ".aot" : ".jsa"), archiveKinds(archives));
     }
 
+    /**
+     * The script's JVM flags and the user's JAVA_OPTS reach the JVM word for
+     * word, a {@code *} in them included: under {@code nullglob} an unquoted
+     * flag with a pattern that matched no file vanished, and with it the
+     * compile commands for the JIT's code (HotSpot then never compiled the
+     * shell loop's {@code run_while}).
+     */
+    @Test
+    public void flagsWithPatternsReachTheJvm() throws Exception {
+        Path root = Launcher.freshRoot("script");
+        ProcessBuilder pb = new ProcessBuilder("bash", Images.ROOT + "/pebbleos", "--root", root.toString(),
+                "-c", "echo hi");
+        pb.environment().remove("PEBBLEOS_JAVA");
+        pb.environment().put("PEBBLEOS_NO_BUILD", "1");
+        pb.environment().put("PEBBLEOS_CDS", "off");
+        pb.environment().put("PEBBLEOS_CACHE_DIR", Files.createTempDirectory("cache").toString());
+        pb.environment().put("JAVA_OPTS", "-XX:+PrintCommandLineFlags -XX:CompileCommand=dontinline,pebbleos.Probe*::run");
+        pb.directory(root.toFile());
+        Path out = Files.createTempFile("flags", ".out");
+        pb.redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD)
+                .redirectInput(ProcessBuilder.Redirect.PIPE);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("./pebbleos did not end");
+        }
+        String flags = Files.readString(out);
+        Files.delete(out);
+        for (String flag : List.of("-XX:CompileCommand=dontinline,pebbleos.lang.vm.machine.Jit*::run",
+                "-XX:CompileCommand=CompileThresholdScaling,pebbleos.lang.vm.machine.Jit*::run,0.05",
+                "-XX:CompileCommand=CompileThresholdScaling,pebbleos.lang.vm.machine.JitOps::*,0.05",
+                "-XX:CompileCommand=dontinline,pebbleos.Probe*::run")) {
+            assertTrue("the JVM's flags hold " + flag + ": " + flags, flags.contains(flag + " "));
+        }
+        assertTrue("then the command's output: " + flags, flags.endsWith("\nhi\n"));
+        assertEquals(0, p.exitValue());
+    }
+
     /** Whether one of the places the script looks in holds a JDK 25 or later. */
     private static boolean installed25() throws IOException {
         for (String place : List.of("/usr/lib/jvm", "/usr/java", "/opt/java",
