@@ -137,3 +137,10 @@ awk 'BEGIN { x = 0; print 1 / x }' 2> /dev/null; echo "status $?"
 awk 2> /dev/null; echo "status $?"
 awk 'BEGIN { print log(-1), sqrt(-1), -log(0), 2 ^ 1024; printf "%d %d\n", "0x1A", "+inf" }' 2> /dev/null
 echo '0x1A 011 +inf' | awk '{ print $1 + 0, $2 + 0, $3 + 0 }'
+awk 'BEGIN { for (i = 1; i <= 30000; i++) print i, "pebble", i % 7 }' > blocks.txt
+awk '{ s += $1; n += NF } END { print NR, s, n, $0 }' blocks.txt
+awk -v RS='5\n' 'END { print NR, length($0) }' blocks.txt
+awk 'BEGIN { while ((getline line < "blocks.txt") > 0) n++; print n, line }'
+awk 'BEGIN { s = "x"; for (i = 0; i < 17; i++) s = s s; print s; print "tail" }' > long.txt
+awk '{ print length($0), NF }' long.txt
+awk 'END { print NR, $0 }' blocks.txt long.txt

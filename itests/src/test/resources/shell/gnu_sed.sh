@@ -94,6 +94,12 @@ printf 'a\nb\n' | sed '1!G;h;$!d'
 printf 'x\n' | sed 's/x/[&]/;s/\[x\]/ok/'
 printf '123 abc\n' | sed 's/[[:digit:]]\+/N/;s/[[:alpha:]]*$/A/'
 printf 'a\n' | sed 'z;s/^$/empty/'
+printf 'banana\nlast a' > noeol
+sed 's/a/o/g' noeol in1
+sed 's/o//g' in1 noeol nums
+printf 'ab\nxa' | sed 's/a/-/g'
+sed -s 's/o/0/g' in1 nums
+sed 's/o/0/g' nosuch in1 ; echo "status $?"
 cp in1 copy1
 sed -i 's/hello/HELLO/' copy1
 cat copy1

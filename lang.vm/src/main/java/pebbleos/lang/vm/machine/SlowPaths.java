@@ -7,6 +7,7 @@ import pebbleos.api.value.PDict;
 import pebbleos.api.value.PList;
 import pebbleos.api.value.Values;
 import pebbleos.lang.core.builtins.Builtins;
+import pebbleos.lang.core.builtins.Conversions;
 import pebbleos.lang.core.builtins.Methods;
 import pebbleos.lang.core.runtime.Access;
 import pebbleos.lang.core.runtime.Calls;
@@ -35,12 +36,14 @@ final class SlowPaths {
     private static final PBuiltin APPEND = Builtins.get("append");
     private static final PBuiltin STR = Builtins.get("str");
     private static final PBuiltin HAS_KEY = Builtins.get("has_key");
+    private static final PBuiltin TYPE = Builtins.get("type");
+    private static final PBuiltin FLOAT = Builtins.get("float");
 
     /**
      * The most called builtins without an argument array: {@code len},
-     * {@code append}, {@code str} and {@code has_key} on the argument types they accept,
-     * exactly as their bodies in lang.core compute them. Null: take the
-     * general path (which also reports every error).
+     * {@code append}, {@code str}, {@code has_key}, {@code type} and {@code float}
+     * on the argument types they accept, exactly as their bodies in lang.core
+     * compute them. Null: take the general path (which also reports every error).
      */
     static Object quick(PBuiltin b, Object[] st, int c, int n) {
         if (b == LEN && n == 1) {
@@ -61,6 +64,16 @@ final class SlowPaths {
             return Values.str(st[c + 1]);
         } else if (b == HAS_KEY && n == 2 && st[c + 1] instanceof PDict d) {
             return Ops.bool(d.containsKey(st[c + 2]));
+        } else if (b == TYPE && n == 1) {
+            return Values.typeName(st[c + 1]);
+        } else if (b == FLOAT && n == 1) {
+            Object v = st[c + 1];
+            if (v instanceof Double) {
+                return v;
+            }
+            if (v instanceof String || v instanceof Long) {
+                return Conversions.toFloat(v); // its errors are the builtin's own
+            }
         }
         return null;
     }
