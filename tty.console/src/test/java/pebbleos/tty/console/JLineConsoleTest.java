@@ -211,7 +211,9 @@ public class JLineConsoleTest {
         keyboard.type("ls\r");
         assertEquals("ls", line.get(5, TimeUnit.SECONDS));
         assertEquals(0, console.altScreenOwner());
-        assertTrue(screenText().lastIndexOf(JLineConsole.LEAVE_ALT_SCREEN) > screenText().lastIndexOf(JLineConsole.ENTER_ALT_SCREEN));
+        // the switch back is written as the line is read; the terminal's output reaches the screen a moment later
+        await("the shell's screen again", () -> screenText().lastIndexOf(JLineConsole.LEAVE_ALT_SCREEN)
+                > screenText().lastIndexOf(JLineConsole.ENTER_ALT_SCREEN));
     }
 
     @Test
