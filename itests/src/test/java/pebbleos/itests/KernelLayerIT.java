@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 
 import org.junit.Test;
 
+import pebbleos.lang.core.syntax.Parser;
+
 /**
  * The Pebble kernel layer is the only Pebble code of the system that names
  * syscalls (docs/abi.md): the shell, the runtime, the libraries and the
@@ -56,7 +58,7 @@ public class KernelLayerIT {
             }
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             for (int i = 0; i < lines.size(); i++) {
-                String code = withoutComment(lines.get(i));
+                String code = Parser.stripComment(lines.get(i));
                 if (RAW.matcher(code).find()) {
                     offenders.add(relative + ":" + (i + 1) + ": " + lines.get(i).strip());
                 }
@@ -64,26 +66,6 @@ public class KernelLayerIT {
         }
         assertEquals("raw syscall( outside system/kernel/: import a kernel module (docs/abi.md) instead",
                 List.of(), offenders);
-    }
-
-    /** The line without a trailing {@code #} comment (a '#' inside a string literal stays). */
-    static String withoutComment(String line) {
-        char quote = 0;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '#') {
-                return line.substring(0, i);
-            }
-        }
-        return line;
     }
 
     @Test

@@ -186,7 +186,11 @@ public final class Parser {
         return rest.stripTrailing();
     }
 
-    private static String stripComment(String s) {
+    /**
+     * A line of Pebble without its trailing {@code #} comment (a '#' inside a
+     * string literal stays): also what the kernel-layer lint reads.
+     */
+    public static String stripComment(String s) {
         char quote = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
