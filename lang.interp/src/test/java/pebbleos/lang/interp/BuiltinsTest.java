@@ -76,8 +76,10 @@ public class BuiltinsTest extends PebbleTest {
     }
 
     @Test
-    public void inputAtEndOfInputGivesEmptyText() {
-        prints("print len(input(\"\"))", "0");
+    public void inputAtEndOfInputIsAnError() {
+        fails("x = input(\"\")", "main.peb:1: EOF when reading a line");
+        prints("try:\n    x = input(\"\")\nexcept e:\n    print e\nprint read_line() == None",
+                "line 2: EOF when reading a line\n1");
     }
 
     @Test

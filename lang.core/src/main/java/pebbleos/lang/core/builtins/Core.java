@@ -75,7 +75,12 @@ final class Core {
                 prompt = s;
             }
             String line = rt.ctx().readLine(prompt);
-            return line == null ? "" : line;
+            if (line == null) {
+                // as Python's (and the original's) input(): a loop of input() calls must end at the
+                // end of input, not spin for ever on empty lines; read_line() gives None there
+                throw new PebbleError("EOF when reading a line");
+            }
+            return line;
         });
         add(into, "read_line", 0, 1, (rt, a) -> {
             String line = rt.ctx().readLine(a.length == 1 ? Values.str(a[0]) : "");
