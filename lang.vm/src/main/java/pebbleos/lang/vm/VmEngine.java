@@ -63,13 +63,16 @@ public final class VmEngine implements ExecutionEngine {
         String shared = context.getProperty(CACHE_PROPERTY);
         File dir = shared != null && !shared.isBlank() ? new File(shared, "bytecode") : context.getDataFile("bytecode");
         if (dir != null) {
-            cache.useDirectory(dir.toPath());
+            useCacheDirectory(dir.toPath());
         }
     }
 
     /** Outside OSGi (tests, benchmarks): keep compiled bytecode in {@code dir} across launches. */
     public void useCacheDirectory(java.nio.file.Path dir) {
         cache.useDirectory(dir);
+        if (jit instanceof JitCompiler compiler) {
+            compiler.useDirectory(dir); // the JIT's class files beside the units they were made from
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package pebbleos.lang.vm.jit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import pebbleos.lang.vm.code.Proto;
+import pebbleos.lang.vm.code.Unit;
 import pebbleos.lang.vm.machine.CodeGenerator;
 import pebbleos.lang.vm.machine.Compiled;
 
@@ -16,10 +17,15 @@ import pebbleos.lang.vm.machine.Compiled;
  * {@code pebble.jit=off} turns it off, {@code pebble.jit.threshold=N} sets
  * the threshold, {@code pebble.jit.debug=true} reports protos that could not
  * be compiled on standard error.
+ *
+ * <p>With a folder ({@link #useDirectory}), the class files it writes are kept
+ * there ({@link ClassFileCache}), so that a later boot defines the class of a
+ * proto that got hot before without translating it again
+ * ({@code pebble.jit.cache=off} leaves them out).
  */
 public final class JitCompiler implements CodeGenerator {
     /** Enough to leave code that runs a few times (the shell, short commands) to the interpreter. */
-    public static final int DEFAULT_THRESHOLD = 500;
+    public static final int DEFAULT_THRESHOLD = 200;
 
     private static final AtomicInteger CLASSES = new AtomicInteger();
 
@@ -27,6 +33,8 @@ public final class JitCompiler implements CodeGenerator {
     private final boolean debug;
     private final AtomicInteger compiled = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
+    private final AtomicInteger reused = new AtomicInteger();
+    private volatile ClassFileCache classFiles;
 
     public JitCompiler(int threshold) {
         this(threshold, false);
@@ -46,6 +54,13 @@ public final class JitCompiler implements CodeGenerator {
         return new JitCompiler(Math.max(0, threshold), Boolean.getBoolean("pebble.jit.debug"));
     }
 
+    /** Keep the class files in {@code dir} too (the bytecode cache's folder: they live and go with its units). */
+    public void useDirectory(java.nio.file.Path dir) {
+        if (!"off".equals(System.getProperty("pebble.jit.cache"))) {
+            classFiles = new ClassFileCache(dir);
+        }
+    }
+
     @Override
     public int threshold() {
         return threshold;
@@ -53,13 +68,32 @@ public final class JitCompiler implements CodeGenerator {
 
     @Override
     public Compiled generate(Proto proto) {
+        ClassFileCache kept = classFiles;
+        Unit unit = proto.unit();
+        String key = kept == null || unit.sourceHash.isEmpty() ? null : unit.sourceHash + "-" + proto.index();
+        byte[] classFile = key == null ? null : kept.read(key);
+        if (classFile != null) {
+            try {
+                Compiled code = Compiled.define(classFile);
+                compiled.incrementAndGet();
+                reused.incrementAndGet();
+                return code;
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
+                kept.forget(key); // a damaged file: translated again below
+            }
+        }
         try {
-            byte[] classFile = Translator.translate(proto, className(proto));
+            classFile = Translator.translate(proto, className(proto));
             if (classFile == null) {
                 refused(proto, "too large");
                 return null;
             }
             Compiled code = Compiled.define(classFile);
+            if (key != null) {
+                kept.write(key, classFile);
+            }
             compiled.incrementAndGet();
             return code;
         } catch (VirtualMachineError e) {
@@ -68,6 +102,11 @@ public final class JitCompiler implements CodeGenerator {
             refused(proto, String.valueOf(e));
             return null;
         }
+    }
+
+    /** How many of the protos it compiled had their class file from the folder, not translated. */
+    public int reusedCount() {
+        return reused.get();
     }
 
     /** How many protos this JIT compiled. */

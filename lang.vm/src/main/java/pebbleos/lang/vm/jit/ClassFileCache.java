@@ -1,0 +1,159 @@
+package pebbleos.lang.vm.jit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+import pebbleos.api.process.TaskContext;
+import pebbleos.api.value.PList;
+import pebbleos.api.value.PNone;
+import pebbleos.lang.core.runtime.Access;
+import pebbleos.lang.core.runtime.Cell;
+import pebbleos.lang.core.runtime.Ops;
+import pebbleos.lang.core.runtime.PModule;
+import pebbleos.lang.vm.code.Proto;
+import pebbleos.lang.vm.machine.Compiled;
+import pebbleos.lang.vm.machine.Frame;
+import pebbleos.lang.vm.machine.Iter;
+import pebbleos.lang.vm.machine.Machine;
+import pebbleos.lang.vm.machine.VmFunction;
+
+/**
+ * The JIT's class files kept across boots, one file per proto, named by its
+ * unit's source hash and its index in the unit. Translating costs a cold JVM
+ * far more than reading (the translator and ASM run in HotSpot's interpreter
+ * early in a boot: ~20 ms for the shell's loop), and a fresh boot makes the
+ * same classes again. The files live in a folder named after a digest of
+ * the class files of everything the generated code was written for or calls
+ * (the translator, the machine, the runtime classes it names), so that code
+ * written by another build of them is never defined; the folders of other
+ * builds are removed. Best effort throughout: a file that cannot be read or
+ * written is translated again.
+ */
+final class ClassFileCache {
+    /** What the generated code is made by and links against. */
+    private static final List<Class<?>> LINKED = List.of(Translator.class, Machine.class, Frame.class,
+            Compiled.class, Iter.class, VmFunction.class, Proto.class,
+            classNamed("pebbleos.lang.vm.machine.JitOps"), classNamed("pebbleos.lang.vm.machine.SlowPaths"),
+            classNamed("pebbleos.lang.vm.machine.RareInstructions"),
+            TaskContext.class, PList.class, PNone.class, Access.class, Cell.class, Ops.class, PModule.class);
+    private static final String PREFIX = "jit-";
+
+    private final Path parent;
+    private Path folder;
+    private boolean ready;
+
+    ClassFileCache(Path parent) {
+        this.parent = parent;
+    }
+
+    /** The class file kept for {@code key}, or null. */
+    byte[] read(String key) {
+        Path dir = folder();
+        if (dir == null) {
+            return null;
+        }
+        try {
+            return Files.readAllBytes(dir.resolve(key + ".class"));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Keep {@code classFile} for {@code key} (written whole or not at all). */
+    void write(String key, byte[] classFile) {
+        Path dir = folder();
+        if (dir == null) {
+            return;
+        }
+        try {
+            Path tmp = Files.createTempFile(dir, key, ".tmp");
+            Files.write(tmp, classFile);
+            Files.move(tmp, dir.resolve(key + ".class"), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            // the class is defined anyway; a later boot translates it again
+        }
+    }
+
+    /** Drop the file kept for {@code key} (it did not define). */
+    void forget(String key) {
+        Path dir = folder();
+        if (dir != null) {
+            try {
+                Files.deleteIfExists(dir.resolve(key + ".class"));
+            } catch (IOException e) {
+                // the next boot tries it again and drops it then
+            }
+        }
+    }
+
+    /** This build's folder, made on first use (null: no cache). */
+    private synchronized Path folder() {
+        if (!ready) {
+            ready = true;
+            String digest = digest();
+            if (digest != null) {
+                try {
+                    folder = Files.createDirectories(parent.resolve(PREFIX + digest));
+                    removeOthers(folder.getFileName().toString());
+                } catch (IOException | RuntimeException e) {
+                    folder = null;
+                }
+            }
+        }
+        return folder;
+    }
+
+    private void removeOthers(String kept) {
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(parent, PREFIX + "*")) {
+            for (Path dir : dirs) {
+                if (!dir.getFileName().toString().equals(kept)) {
+                    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+                        for (Path f : files) {
+                            Files.deleteIfExists(f);
+                        }
+                    }
+                    Files.deleteIfExists(dir);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // another boot may be cleaning too; what is left is removed next time
+        }
+    }
+
+    /** A digest of the linked classes' class files, or null when one cannot be read. */
+    private static String digest() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Class<?> c : LINKED) {
+                String resource = c.getName().replace('.', '/') + ".class";
+                ClassLoader loader = c.getClassLoader();
+                try (InputStream in = loader == null ? null : loader.getResourceAsStream(resource)) {
+                    if (in == null) {
+                        return null;
+                    }
+                    sha.update(in.readAllBytes());
+                }
+            }
+            return HexFormat.of().formatHex(sha.digest(), 0, 12);
+        } catch (IOException | NoSuchAlgorithmException e) {
+            return null;
+        }
+    }
+
+    private static Class<?> classNamed(String name) {
+        try {
+            return Class.forName(name, false, ClassFileCache.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
