@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -24,6 +23,7 @@ import pebbleos.lang.vm.machine.Frame;
 import pebbleos.lang.vm.machine.Iter;
 import pebbleos.lang.vm.machine.Machine;
 import pebbleos.lang.vm.machine.VmFunction;
+import pebbleos.lang.vm.store.CacheFiles;
 
 /**
  * The JIT's class files kept across boots, one file per proto, named by its
@@ -74,10 +74,7 @@ final class ClassFileCache {
             return;
         }
         try {
-            Path tmp = Files.createTempFile(dir, key, ".tmp");
-            Files.write(tmp, classFile);
-            Files.move(tmp, dir.resolve(key + ".class"), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
+            CacheFiles.writeWhole(dir, key + ".class", classFile);
         } catch (IOException | RuntimeException e) {
             // the class is defined anyway; a later boot translates it again
         }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -120,10 +119,7 @@ public final class CodeCache {
             return;
         }
         try {
-            Path tmp = Files.createTempFile(dir, key, ".tmp");
-            Files.write(tmp, BytecodeFile.payload(unit));
-            Files.move(tmp, dir.resolve(key + ".pbc"), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
+            CacheFiles.writeWhole(dir, key + ".pbc", BytecodeFile.payload(unit));
         } catch (IOException | RuntimeException e) {
             // best effort: the unit is in memory, the disk copy only saves a later boot some work
         }
