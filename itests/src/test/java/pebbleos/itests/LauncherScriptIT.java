@@ -1,6 +1,7 @@
 package pebbleos.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
@@ -103,8 +104,9 @@ public class LauncherScriptIT {
      * flag with a pattern that matched no file vanished, and with it the
      * compile commands for the JIT's code (HotSpot then never compiled the
      * shell loop's {@code run_while}). The collector's settings too: the young
-     * generation held to 128 MB (memory a process touches first is slow on
-     * this kind of machine, docs/performance.md).
+     * generation from 16 MB to at most 128 MB, and huge pages where the kernel
+     * gives them on request (memory a process touches first is slow on this
+     * kind of machine, docs/performance.md).
      */
     @Test
     public void flagsWithPatternsReachTheJvm() throws Exception {
@@ -128,15 +130,34 @@ public class LauncherScriptIT {
         }
         String flags = Files.readString(out);
         Files.delete(out);
-        for (String flag : List.of("-XX:MaxNewSize=134217728", "-XX:+UseParallelGC",
+        List<String> expected = new ArrayList<>(List.of("-XX:NewSize=16777216", "-XX:MaxNewSize=134217728",
+                "-XX:+UseParallelGC",
                 "-XX:CompileCommand=dontinline,pebbleos.lang.vm.machine.Jit*::run",
                 "-XX:CompileCommand=CompileThresholdScaling,pebbleos.lang.vm.machine.Jit*::run,0.05",
                 "-XX:CompileCommand=CompileThresholdScaling,pebbleos.lang.vm.machine.JitOps::*,0.05",
-                "-XX:CompileCommand=dontinline,pebbleos.Probe*::run")) {
+                "-XX:CompileCommand=dontinline,pebbleos.Probe*::run"));
+        if (hugePagesOnRequest()) {
+            expected.add("-XX:+UseTransparentHugePages");
+        }
+        for (String flag : expected) {
             assertTrue("the JVM's flags hold " + flag + ": " + flags, flags.contains(flag + " "));
+        }
+        if (!hugePagesOnRequest()) {
+            assertFalse("no huge pages where the kernel has none: " + flags,
+                    flags.contains("UseTransparentHugePages"));
         }
         assertTrue("then the command's output: " + flags, flags.endsWith("\nhi\n"));
         assertEquals(0, p.exitValue());
+    }
+
+    /** Whether the kernel gives transparent huge pages to a process that asks (the script then asks). */
+    private static boolean hugePagesOnRequest() throws IOException {
+        Path mode = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        if (!Files.isReadable(mode)) {
+            return false;
+        }
+        String text = Files.readString(mode);
+        return text.contains("[madvise]") || text.contains("[always]");
     }
 
     /** Whether one of the places the script looks in holds a JDK 25 or later. */
