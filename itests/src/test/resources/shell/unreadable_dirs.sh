@@ -1,10 +1,19 @@
-# A folder the user cannot read: tree, du and grep -r say so, go on with the rest, and end with GNU's statuses
+# A folder the user cannot read: tree, du, grep -r, cp -r, diff -r and rm -r say so, go on with the rest, and end with GNU's statuses
 mkdir -p t/ok t/locked/in
 printf 'zz\n' > t/ok/f; printf 'zz\n' > t/locked/in/g
 chmod 000 t/locked
 tree t; echo "tree status $?"
 du t; echo "du status $?"
 grep -r zz t; echo "grep status $?"
+cp -r t u; echo "cp status $?"
+ls u u/ok
+mkdir -p v/locked; chmod 000 v/locked
+diff -r t v; echo "diff status $?"
+mkdir -p w/locked/in; chmod 000 w/locked
+rm -r w; echo "rm status $?"
+chmod 755 w/locked
+rm -r v w; echo "rm status $?"
+ls
 chmod 755 t/locked
 tree t; echo "tree status $?"
 # devices met while recursing are skipped (as GNU grep's default)
