@@ -5,6 +5,10 @@ chmod 000 t/locked
 tree t; echo "tree status $?"
 du t; echo "du status $?"
 grep -r zz t; echo "grep status $?"
+# a file under a folder the user may not search: Permission denied, not "No such file"
+cat t/locked/in/g; echo "cat status $?"
+ls t/locked/in/g; echo "ls status $?"
+rev t/locked/in/g; echo "rev status $?"
 cp -r t u; echo "cp status $?"
 ls u u/ok
 mkdir -p v/locked; chmod 000 v/locked
