@@ -136,13 +136,14 @@ public class LauncherScriptIT {
                 "-XX:CompileCommand=CompileThresholdScaling,pebbleos.lang.vm.machine.Jit*::run,0.05",
                 "-XX:CompileCommand=CompileThresholdScaling,pebbleos.lang.vm.machine.JitOps::*,0.05",
                 "-XX:CompileCommand=dontinline,pebbleos.Probe*::run"));
-        if (hugePagesOnRequest()) {
+        boolean hugePages = hugePagesOnRequest();
+        if (hugePages) {
             expected.add("-XX:+UseTransparentHugePages");
         }
         for (String flag : expected) {
             assertTrue("the JVM's flags hold " + flag + ": " + flags, flags.contains(flag + " "));
         }
-        if (!hugePagesOnRequest()) {
+        if (!hugePages) {
             assertFalse("no huge pages where the kernel has none: " + flags,
                     flags.contains("UseTransparentHugePages"));
         }
