@@ -28,3 +28,5 @@ jobs
 kill %1
 wait
 echo "end"
+# the original's shell takes `cmd &; next` (POSIX sh would call the ';' a syntax error)
+sleep 5 &; jobs; kill %1; wait; echo "end &;"
