@@ -62,8 +62,9 @@ public class LauncherScriptIT {
                 env.put("PEBBLEOS_JAVA", home.resolve("bin/java").toString());
                 env.put("JAVA_OPTS", javaOpts);
                 runScript(env, archives, caches, root, what);
-                assertEquals(what + ": one archive, " + kind + ", and no partial file", List.of(kind),
-                        archiveKinds(archives));
+                assertEquals(what + ": one archive, " + kind + ", the image's unpacked run path, and no partial file",
+                        List.of(kind, ".runpath"), archiveKinds(archives));
+                assertRunPath(archives, what);
                 Map<Path, FileTime> now = bytecode(caches);
                 assertTrue(what + ": compiled units kept " + now.keySet(), now.size() >= 3);
                 if (compiled != null) {
@@ -95,7 +96,7 @@ public class LauncherScriptIT {
         String what = "./pebbleos with " + old + " on PATH";
         runScript(env, archives, caches, root, what);
         assertEquals(what + ": the archive of " + (has25 ? "a JDK 25+" : "the PATH's JDK"),
-                List.of(has25 || major(old) >= 25 ? ".aot" : ".jsa"), archiveKinds(archives));
+                List.of(has25 || major(old) >= 25 ? ".aot" : ".jsa", ".runpath"), archiveKinds(archives));
     }
 
     /**
@@ -183,7 +184,28 @@ public class LauncherScriptIT {
     private static List<String> archiveKinds(Path archives) throws IOException {
         try (Stream<Path> files = Files.list(archives)) {
             return files.map(f -> f.getFileName().toString())
-                    .map(n -> n.endsWith(".jsa") ? ".jsa" : n.endsWith(".aot") ? ".aot" : n).sorted().toList();
+                    .map(n -> n.endsWith(".jsa") ? ".jsa" : n.endsWith(".aot") ? ".aot" : n.endsWith(".runpath") ? ".runpath" : n)
+                    .sorted().toList();
+        }
+    }
+
+    /**
+     * The script unpacked the image's run path (Felix and bnd's launcher) once,
+     * and its class path names those jars and then the image, which the JVM
+     * reads the launcher's properties and the bundles from.
+     */
+    private static void assertRunPath(Path archives, String what) throws IOException {
+        Path runPath;
+        try (Stream<Path> files = Files.list(archives)) {
+            runPath = files.filter(f -> f.getFileName().toString().endsWith(".runpath")).findFirst().orElseThrow();
+        }
+        String[] classPath = Files.readString(runPath.resolve("classpath")).strip().split(":");
+        assertEquals(what + ": " + String.join(":", classPath), 3, classPath.length);
+        assertTrue(what + ": Felix first", classPath[0].contains("/jar/org.apache.felix.framework-"));
+        assertTrue(what + ": bnd's launcher", classPath[1].contains("/jar/biz.aQute.launcher-"));
+        assertTrue(what + ": then the image", classPath[2].endsWith("/distro/target/pebbleos.jar"));
+        for (String jar : classPath) {
+            assertTrue(what + ": " + jar, Files.isRegularFile(Path.of(jar)));
         }
     }
 
