@@ -136,8 +136,6 @@ public class LauncherScriptIT {
                 "-XX:CompileCommand=dontinline,pebbleos.lang.vm.machine.Jit*::run",
                 "-XX:CompileCommand=CompileThresholdScaling,pebbleos.lang.vm.machine.Jit*::run,0.05",
                 "-XX:CompileCommand=CompileThresholdScaling,pebbleos.lang.vm.machine.JitOps::*,0.05",
-                "-XX:CompileCommand=CompileThresholdScaling,org.apache.felix.*::*,20.0",
-                "-XX:CompileCommand=CompileThresholdScaling,jdk.internal.classfile.*::*,20.0",
                 "-XX:CompileCommand=dontinline,pebbleos.Probe*::run"));
         boolean hugePages = hugePagesOnRequest();
         if (hugePages) {
