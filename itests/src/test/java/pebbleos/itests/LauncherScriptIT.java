@@ -178,11 +178,10 @@ public class LauncherScriptIT {
         return false;
     }
 
-    /** The kinds of archive files in the folder: .jsa, .aot, or anything else (a partial file). */
+    /** The kinds of files in the archives folder: .jsa, .aot, .runpath (the unpacked run path), or anything else (a partial file). */
     private static List<String> archiveKinds(Path archives) throws IOException {
         try (Stream<Path> files = Files.list(archives)) {
-            return files.map(f -> f.getFileName().toString())
-                    .map(n -> n.endsWith(".jsa") ? ".jsa" : n.endsWith(".aot") ? ".aot" : n.endsWith(".runpath") ? ".runpath" : n)
+            return files.map(f -> f.getFileName().toString().replaceFirst(".*(\\.jsa|\\.aot|\\.runpath)$", "$1"))
                     .sorted().toList();
         }
     }
