@@ -69,6 +69,20 @@ public class JitTest {
     }
 
     @Test
+    public void valuesAHandlerOrACallerReadsReachTheStack() {
+        // r is read only by the handler; x * 2 is live across the call; t dies in its run
+        String source = "def f(a, b):\n    r = 0\n    try:\n        r = a * 2\n        q = a + b\n"
+                + "    except:\n        return r\n    return q\n"
+                + "def g(x):\n    return x + 1\n"
+                + "def h(x):\n    t = x * 5\n    return x * 2 + g(t) + t\n"
+                + "print f(3, 'x')\nprint f(3, 4)\nprint h(4)\n";
+        for (int threshold : new int[] {0, 1}) {
+            assertEquals(Programs.run(new InterpreterEngine(), source), Programs.run(new VmEngine(new JitCompiler(threshold)), source));
+        }
+        assertEquals("6\n7\n49\n", Programs.run(new InterpreterEngine(), source));
+    }
+
+    @Test
     public void hotLoopsGiveTheRightResults() {
         String source = "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\n"
                 + "print fib(20)\n"

@@ -32,14 +32,14 @@ import pebbleos.lang.vm.store.CacheFiles;
  * early in a boot: ~20 ms for the shell's loop), and a fresh boot makes the
  * same classes again. The files live in a folder named after a digest of
  * the class files of everything the generated code was written for or calls
- * (the translator, the machine, the runtime classes it names), so that code
+ * (the translator and its analysis, the machine, the runtime classes it names), so that code
  * written by another build of them is never defined; the folders of other
  * builds are removed. Best effort throughout: a file that cannot be read or
  * written is translated again.
  */
 final class ClassFileCache {
     /** What the generated code is made by and links against. */
-    private static final List<Class<?>> LINKED = List.of(Translator.class, Machine.class, Frame.class,
+    private static final List<Class<?>> LINKED = List.of(Translator.class, Temporaries.class, Machine.class, Frame.class,
             Compiled.class, Iter.class, VmFunction.class, Proto.class,
             classNamed("pebbleos.lang.vm.machine.JitOps"), classNamed("pebbleos.lang.vm.machine.SlowPaths"),
             classNamed("pebbleos.lang.vm.machine.RareInstructions"),

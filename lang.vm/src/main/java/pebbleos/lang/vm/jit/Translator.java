@@ -86,6 +86,7 @@ import static pebbleos.lang.vm.code.Opcode.OP_SUB;
 import static pebbleos.lang.vm.code.Opcode.OP_SUBI;
 import static pebbleos.lang.vm.code.Opcode.OP_THROW;
 
+import java.util.BitSet;
 import java.util.TreeSet;
 
 import org.objectweb.asm.ClassWriter;
@@ -147,12 +148,20 @@ final class Translator {
     private final Proto proto;
     private final int[] code;
     private final Label[] labels;
+    private final Temporaries temporaries;
+    /** Registers whose value is in their JVM local (not on the value stack) at this point of the translation. */
+    private final BitSet inLocal = new BitSet();
+    /** The running instruction's written register stays in its local. */
+    private boolean keep;
+    /** The register of the pending {@link #storeTo}. */
+    private int storing;
     private MethodVisitor mv;
 
     private Translator(Proto proto) {
         this.proto = proto;
         this.code = proto.code;
         this.labels = new Label[code.length + 1];
+        this.temporaries = Temporaries.of(proto);
     }
 
     /** The class file for {@code proto}, or null when its code would be too large for HotSpot to compile. */
@@ -221,7 +230,14 @@ final class Translator {
         mv.visitLookupSwitchInsn(bail, keys, targets);
         for (int pc = 0; pc < code.length; pc += Opcode.of(code[pc]).words) {
             mv.visitLabel(label(pc));
+            if (temporaries.start(pc)) {
+                inLocal.clear(); // control may come from elsewhere: every register is on the stack
+            }
+            keep = temporaries.kept(pc);
             instruction(pc);
+            if (Temporaries.barrier(code, pc)) {
+                inLocal.clear(); // the machine may have written registers on the stack
+            }
         }
         mv.visitLabel(end);
         // not an entry point: let the machine interpret from there
@@ -280,12 +296,12 @@ final class Translator {
             case OP_MOVE -> {
                 storeTo(a);
                 register(b);
-                mv.visitInsn(AASTORE);
+                store();
             }
             case OP_LOADK -> {
                 storeTo(a);
                 constant(b);
-                mv.visitInsn(AASTORE);
+                store();
             }
             case OP_CHECK -> {
                 register(a);
@@ -297,14 +313,14 @@ final class Translator {
                 storeTo(a);
                 register(b);
                 copyValue();
-                mv.visitInsn(AASTORE);
+                store();
             }
             case OP_GETCELL -> {
                 storeTo(a);
                 register(b);
                 mv.visitLdcInsn(proto.localNames[b]);
                 mv.visitMethodInsn(INVOKESTATIC, SLOW, "cellValue", "(" + O + "Ljava/lang/String;)" + O, false);
-                mv.visitInsn(AASTORE);
+                store();
             }
             case OP_SETCELL -> {
                 register(a);
@@ -322,12 +338,12 @@ final class Translator {
                 mv.visitInsn(AALOAD);
                 mv.visitLdcInsn(proto.freeNames[b]);
                 mv.visitMethodInsn(INVOKESTATIC, SLOW, "cellValue", "(" + O + "Ljava/lang/String;)" + O, false);
-                mv.visitInsn(AASTORE);
+                store();
             }
             case OP_GETG -> {
                 storeTo(a);
                 global(b);
-                mv.visitInsn(AASTORE);
+                store();
             }
             case OP_GETGC -> {
                 storeTo(a);
@@ -336,7 +352,7 @@ final class Translator {
                 push(b);
                 push(c);
                 ops("callee", "(L" + MACHINE + ";L" + MODULE + ";II)" + O);
-                mv.visitInsn(AASTORE);
+                store();
             }
             case OP_SETG -> {
                 mv.visitVarInsn(ALOAD, MOD);
@@ -358,7 +374,7 @@ final class Translator {
                 register(c);
                 register(code[pc + 3]);
                 ops("concat3", "(" + O + O + O + ")" + O);
-                mv.visitInsn(AASTORE);
+                store();
             }
             case OP_SUBI -> immediate(a, b, c, "subi");
             case OP_MULI -> immediate(a, b, c, "muli");
@@ -430,7 +446,7 @@ final class Translator {
             case OP_NEWDICT -> {
                 storeTo(a);
                 ops("newDict", "()" + O);
-                mv.visitInsn(AASTORE);
+                store();
             }
             case OP_GETX -> binary(a, b, c, OPS, "getIndex");
             case OP_SETX -> {
@@ -444,7 +460,7 @@ final class Translator {
                 register(b);
                 name(c);
                 ops("getAttribute", "(" + O + "Ljava/lang/String;)" + O);
-                mv.visitInsn(AASTORE);
+                store();
             }
             case OP_SETA -> {
                 register(a);
@@ -461,7 +477,7 @@ final class Translator {
                 mv.visitJumpInsn(IFNULL, done);
                 storeTo(b);
                 mv.visitVarInsn(ALOAD, TMP);
-                mv.visitInsn(AASTORE);
+                store();
                 jump(pc, c);
                 mv.visitLabel(done);
             }
@@ -483,7 +499,7 @@ final class Translator {
         operand(x);
         operand(y);
         mv.visitMethodInsn(INVOKESTATIC, owner, name, OO_O, false);
-        mv.visitInsn(AASTORE);
+        store();
     }
 
     /** R[a] = JitOps.name(operand x, immediate). */
@@ -492,7 +508,7 @@ final class Translator {
         operand(x);
         mv.visitLdcInsn((long) immediate);
         ops(name, "(" + O + "J)" + O);
-        mv.visitInsn(AASTORE);
+        store();
     }
 
     /** R[a] = owner.name(R[x]). */
@@ -500,7 +516,7 @@ final class Translator {
         storeTo(a);
         register(x);
         mv.visitMethodInsn(INVOKESTATIC, owner, name, "(" + O + ")" + O, false);
-        mv.visitInsn(AASTORE);
+        store();
     }
 
     /** CALL, CALLM: the return address saved first; bail out when the machine must take over. */
@@ -580,16 +596,42 @@ final class Translator {
 
     // ------------------------------------------------------------------ operands
 
-    /** Push the array and index of register r, for an AASTORE after the value. */
+    /**
+     * Begin a write of register r: push the array and index for the
+     * {@link #store} after the value, unless the value stays in r's JVM local.
+     */
     private void storeTo(int r) {
-        mv.visitVarInsn(ALOAD, ST);
-        absolute(r);
+        storing = r;
+        if (!keep) {
+            mv.visitVarInsn(ALOAD, ST);
+            absolute(r);
+        }
+    }
+
+    /** End the write {@link #storeTo} began, the value on the operand stack. */
+    private void store() {
+        if (keep) {
+            mv.visitVarInsn(ASTORE, local(storing));
+            inLocal.set(storing);
+        } else {
+            mv.visitInsn(AASTORE);
+            inLocal.clear(storing);
+        }
     }
 
     private void register(int r) {
+        if (inLocal.get(r)) {
+            mv.visitVarInsn(ALOAD, local(r));
+            return;
+        }
         mv.visitVarInsn(ALOAD, ST);
         absolute(r);
         mv.visitInsn(AALOAD);
+    }
+
+    /** The JVM local that holds register r's value while {@link Temporaries} keeps it off the stack. */
+    private static int local(int r) {
+        return TMP + 1 + r;
     }
 
     /** The value-stack index of register r. */
