@@ -53,7 +53,6 @@ final class Programs {
                 process.setProgramFile(path);
             }
             try {
-                process.loadRuntime(thread);
                 String text = source;
                 if (text == null) {
                     try {

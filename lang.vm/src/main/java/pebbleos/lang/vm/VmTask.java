@@ -127,7 +127,6 @@ public final class VmTask implements Task {
         if (source == null) {
             process.setProgramFile(path);
         }
-        process.loadRuntime(machine);
         String text = source;
         if (text == null) {
             try {

@@ -82,9 +82,9 @@ public final class BuiltinModules {
 
     /** Call a function of the runtime API ({@code system/runtime.peb}). */
     private static Object runtime(Interop rt, String name, Object[] args) {
-        Object f = rt.process().runtimeFunction(name);
+        Object f = rt.process().runtimeFunction(rt, name);
         if (f == null) {
-            throw new PebbleError(name + "() needs the runtime API (/system/runtime.peb), which is not loaded");
+            throw new PebbleError(name + "() needs the runtime API (/system/runtime.peb), which this system does not have");
         }
         return Calls.call(rt, f, args);
     }

@@ -22,8 +22,8 @@ import pebbleos.lang.core.syntax.Stmt;
  * runtime API module ({@code system/runtime.peb}), the random generator and
  * the last errno. Engines subclass it to compile and run modules.
  *
- * <p>Name lookup order for a global the module has not assigned: the runtime
- * API, the builtins, then the compatibility personality.
+ * <p>Name lookup order for a global the module has not assigned: the
+ * builtins, the runtime API (loaded then), then the compatibility personality.
  */
 public abstract class ProcessRuntime {
     /** Where the runtime API lives. */
@@ -33,6 +33,7 @@ public abstract class ProcessRuntime {
     private final Map<String, PModule> modules = new HashMap<>();
     private final Set<String> loading = new HashSet<>();
     private PModule runtime;
+    private boolean runtimeTried;
     /** The folder of the program's file, or null (a program given as source text). */
     private String programDirectory;
     /** Where the system's library modules live; searched last. */
@@ -68,36 +69,44 @@ public abstract class ProcessRuntime {
         lastErrno = errno;
     }
 
-    /** The runtime API module, or {@code null} when the image has none. */
+    /** The runtime API module as far as it is loaded: null before its first use, or when the image has none. */
     public PModule runtime() {
         return runtime;
     }
 
     /** A function of the runtime API, or {@code null}. */
-    public Object runtimeFunction(String name) {
-        return runtime == null ? null : runtime.get(name);
+    public Object runtimeFunction(Interop rt, String name) {
+        PModule m = runtime(rt);
+        return m == null ? null : m.get(name);
     }
 
     /**
-     * The value of a global the module has not assigned: the runtime API's,
-     * then a builtin's, then the compatibility personality's (the original
+     * The value of a global the module has not assigned: a builtin's, then
+     * the runtime API's, then the compatibility personality's (the original
      * PebbleOS's launch globals and host names, {@link #PERSONALITY_PATH});
      * null when none has it. A name the personality lists as unsupported is
      * the error {@code name 'X' is not supported on this system (original
-     * PebbleOS runtime)} instead. The personality is loaded the first time a
-     * name misses the runtime API and the builtins, so a program written for
-     * this system, whose names all resolve, never loads it.
+     * PebbleOS runtime)} instead. Builtins come first so that a program
+     * calling only them ({@code len}, {@code str}) never loads the runtime
+     * API (the runtime API defines no builtin's name; a test checks it). The
+     * personality is loaded the first time a name misses the builtins and
+     * the runtime API, so a program written for this system, whose names all
+     * resolve, never loads it.
      */
     public Object fallback(Interop rt, String name) {
-        if (runtime != null) {
-            Object v = runtime.get(name);
+        Object builtin = Builtins.get(name);
+        if (builtin != null) {
+            return builtin;
+        }
+        PModule api = runtime(rt);
+        if (api != null) {
+            Object v = api.get(name);
             if (v != null) {
                 return v;
             }
         }
-        Object builtin = Builtins.get(name);
-        if (builtin != null || name.startsWith("_")) {
-            return builtin;
+        if (name.startsWith("_")) {
+            return null;
         }
         PModule compat = personality(rt);
         if (compat == null) {
@@ -174,18 +183,29 @@ public abstract class ProcessRuntime {
         run(rt, code, module);
     }
 
-    /** Load {@code system/runtime.peb} if the filesystem has it. */
-    public void loadRuntime(Interop rt) {
-        if (runtime != null || !isFile(rt, RUNTIME_PATH)) {
-            return;
+    /**
+     * The runtime API ({@code system/runtime.peb}), loaded the first time a
+     * program's name misses its own globals or a builtin module asks for it:
+     * a program that never uses it (most computations) does not pay for
+     * reading, compiling and running it at every launch (a first {@code run}
+     * parsed it in a cold JVM for ~25 ms). It only defines functions, so when
+     * it loads is not visible to the program. Null when the image has none.
+     */
+    private synchronized PModule runtime(Interop rt) {
+        if (runtime != null || runtimeTried) {
+            return runtime;
         }
-        String source = read(rt, RUNTIME_PATH);
-        CompiledModule program = compile(RUNTIME_PATH, source);
+        runtimeTried = true;
+        if (!isFile(rt, RUNTIME_PATH)) {
+            return null;
+        }
+        CompiledModule program = compile(RUNTIME_PATH, read(rt, RUNTIME_PATH));
         PModule m = new PModule("runtime", RUNTIME_PATH, program.globals());
         m.transparent = true;
         modules.put(RUNTIME_PATH, m);
         runtime = m;
-        run(rt, program, m);
+        runDetached(rt, program, m);
+        return m;
     }
 
     /**

@@ -94,7 +94,7 @@ public final class Names {
         }
     }
 
-    /** A module global; an unassigned one falls back to the runtime API and the builtins. */
+    /** A module global; an unassigned one falls back to the builtins and the runtime API. */
     public static final class GlobalLoad extends ExprNode {
         final int slot;
         final String name;

@@ -53,8 +53,8 @@ public enum Opcode {
     SETCELL("A B", "R[A].cell = copy(R[B])"),
     /** {@code GETFREE A B}: read a variable of an enclosing function. */
     GETFREE("A U", "R[A] = U[U] (checked)"),
-    /** {@code GETG A B}: a global; an unassigned one falls back to the runtime API and the builtins. */
-    GETG("A G", "R[A] = G[G], else the runtime API's or builtin's (cached in G[G])"),
+    /** {@code GETG A B}: a global; an unassigned one falls back to the builtins and the runtime API. */
+    GETG("A G", "R[A] = G[G], else the builtin's or runtime API's (cached in G[G])"),
     /** {@code GETGC A B C}: a global about to be called with C arguments (C &lt; 0: no pre-check). */
     GETGC("A G N", "R[A] = G[G] as GETG ('unknown builtin'); arity of R[A] checked for N args"),
     /** {@code SETG A B}: store to a global. */

@@ -95,7 +95,7 @@ final class SlowPaths {
         return v;
     }
 
-    /** An unassigned global: the runtime API's or builtin's of that name, cached in the slot (GlobalLoad). */
+    /** An unassigned global: the builtin's or runtime API's of that name, cached in the slot (GlobalLoad). */
     static Object fallback(Machine m, PModule module, Proto p, int slot, boolean called) {
         String name = module.nameOf(slot);
         Object v = m.process.fallback(m, name);
