@@ -139,13 +139,12 @@ public abstract class ProcessRuntime {
         }
         PModule m;
         try {
-            CompiledModule program = compile(PERSONALITY_PATH, read(rt, PERSONALITY_PATH));
-            m = new PModule("compat", PERSONALITY_PATH, program.globals());
-            m.transparent = true;
+            SystemModule loaded = systemModule(rt, PERSONALITY_PATH, "compat");
+            m = loaded.module();
             PList argv = PList.from(arguments);
             m.set("ARGV", argv);
             m.set("ARGC", (long) argv.size());
-            runDetached(rt, program, m);
+            runDetached(rt, loaded.code(), m);
         } catch (PebbleError | PebbleException e) {
             return null;
         }
@@ -199,13 +198,23 @@ public abstract class ProcessRuntime {
         if (!isFile(rt, RUNTIME_PATH)) {
             return null;
         }
-        CompiledModule program = compile(RUNTIME_PATH, read(rt, RUNTIME_PATH));
-        PModule m = new PModule("runtime", RUNTIME_PATH, program.globals());
-        m.transparent = true;
+        SystemModule loaded = systemModule(rt, RUNTIME_PATH, "runtime");
+        PModule m = loaded.module();
         modules.put(RUNTIME_PATH, m);
-        runtime = m;
-        runDetached(rt, program, m);
+        runtime = m; // before it runs: a lookup from its own code finds it
+        runDetached(rt, loaded.code(), m);
         return m;
+    }
+
+    /** A /system module's code and its module, transparent (an error inside is reported at the caller's line), not yet run. */
+    private record SystemModule(CompiledModule code, PModule module) {
+    }
+
+    private SystemModule systemModule(Interop rt, String path, String name) {
+        CompiledModule program = compile(path, read(rt, path));
+        PModule m = new PModule(name, path, program.globals());
+        m.transparent = true;
+        return new SystemModule(program, m);
     }
 
     /**
