@@ -99,7 +99,9 @@ import pebbleos.lang.vm.code.Proto;
 /**
  * Translates one proto to a JVM class: a subclass of {@code machine.Compiled}
  * whose {@code run} method holds the proto's instructions one after the
- * other, registers still on the machine's value stack. Fast paths and slow
+ * other, registers still on the machine's value stack, except the values
+ * {@link Temporaries} finds used up within their straight run, which stay
+ * in JVM locals. Fast paths and slow
  * paths are the static methods of {@code machine.JitOps} (which HotSpot
  * inlines), the rare instructions go to {@code machine.RareInstructions} as in the
  * dispatch loop. Control flow becomes JVM jumps; backward jumps read the
