@@ -143,13 +143,14 @@ public final class Bootloader implements Callable<Integer> {
         List<String> engines = services.awaitEngines(processes);
         // a session (no -c, no script) comes back when its console is replaced under it
         boolean session = options.command() == null && options.script().isEmpty();
+        DeferredBundles.Later later = null;
         if (options.gogo() || Boolean.parseBoolean(context.getProperty("pebbleos.gogo"))) {
             DeferredBundles.raiseAndWait(context, SERVICE_WAIT_MILLIS); // ConfigAdmin and the bridge
             GogoSwitch.enable(context);
         } else if (!BootOptions.DEFAULT_MODE.equals(options.fsMode())) {
             DeferredBundles.raise(context); // the mode's backend (the mount waits for it)
         } else if (session) {
-            DeferredBundles.raiseLater(context, SESSION_RAISE_DELAY_MILLIS); // once the prompt is up
+            later = DeferredBundles.raiseLater(context, SESSION_RAISE_DELAY_MILLIS); // once the prompt is up
         }
         Path root = hostRoot(options.root());
         services.declared("(&(objectClass=" + FileSystem.class.getName() + ")(" + FileSystem.MODE + "="
@@ -183,7 +184,13 @@ public final class Bootloader implements Callable<Integer> {
         }
         ShellSupervisor supervisor = new ShellSupervisor(context, processes, engine, argv, env, BOOT_PROGRAM,
                 session);
-        return supervisor.run();
+        try {
+            return supervisor.run();
+        } finally {
+            if (later != null) {
+                later.cancel(SERVICE_WAIT_MILLIS); // the framework stops next: not while it raises the level
+            }
+        }
     }
 
     /**

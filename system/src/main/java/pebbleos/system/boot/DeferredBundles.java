@@ -37,20 +37,62 @@ final class DeferredBundles {
         raise(context, null);
     }
 
-    /** Start them in the background after {@code millis}, unless the system stops first. */
-    static void raiseLater(BundleContext context, long millis) {
-        Thread later = new Thread(() -> {
+    /**
+     * Start them in the background after {@code millis}; the session's end
+     * calls it off with {@link Later#cancel}, or waits for a start already
+     * under way, so that the framework never stops while its start-level
+     * thread is raising the level (SCR then restarted on bundles without
+     * wirings and printed its stack traces after a short session's output).
+     */
+    static Later raiseLater(BundleContext context, long millis) {
+        Later later = new Later(context);
+        Thread thread = new Thread(() -> later.runAfter(millis), "pebbleos-deferred-start");
+        thread.setDaemon(true);
+        thread.start();
+        return later;
+    }
+
+    /** A deferred start: called off before it begins, or waited for once begun. */
+    static final class Later {
+        private final BundleContext context;
+        private final CountDownLatch done = new CountDownLatch(1);
+        private boolean cancelled;
+        private boolean begun;
+
+        private Later(BundleContext context) {
+            this.context = context;
+        }
+
+        private void runAfter(long millis) {
             try {
                 Thread.sleep(millis);
-                raise(context);
+                synchronized (this) {
+                    if (!cancelled) {
+                        begun = raise(context, done);
+                    }
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (IllegalStateException e) {
                 // the framework stopped meanwhile: nothing to start
             }
-        }, "pebbleos-deferred-start");
-        later.setDaemon(true);
-        later.start();
+        }
+
+        /** Call it off; when it has begun, wait until the level is raised, at most {@code millis}. */
+        void cancel(long millis) {
+            boolean wait;
+            synchronized (this) {
+                cancelled = true;
+                wait = begun;
+            }
+            if (wait) {
+                try {
+                    done.await(millis, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
     }
 
     /** Start them and wait until they are started, at most {@code millis}. */
