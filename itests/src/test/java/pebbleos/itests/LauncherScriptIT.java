@@ -107,7 +107,9 @@ public class LauncherScriptIT {
      * shell loop's {@code run_while}). The collector's settings too: the young
      * generation from 16 MB to at most 128 MB, and huge pages where the kernel
      * gives them on request (memory a process touches first is slow on this
-     * kind of machine, docs/performance.md).
+     * kind of machine, docs/performance.md). And the directives that keep
+     * the boot's code out of C2 (a -XX:+Print option in JAVA_OPTS keeps the
+     * JVM's printing on, which the script otherwise turns off).
      */
     @Test
     public void flagsWithPatternsReachTheJvm() throws Exception {
@@ -144,6 +146,8 @@ public class LauncherScriptIT {
         for (String flag : expected) {
             assertTrue("the JVM's flags hold " + flag + ": " + flags, flags.contains(flag + " "));
         }
+        assertTrue("the JVM's flags name the compiler directives: " + flags,
+                flags.matches("(?s).*-XX:CompilerDirectivesFile=/\\S*/distro/compiler-directives\\.json .*"));
         if (!hugePages) {
             assertFalse("no huge pages where the kernel has none: " + flags,
                     flags.contains("UseTransparentHugePages"));
