@@ -53,4 +53,23 @@ public class StoreRuleIT {
         assertEquals("two\n", opened.out());
         assertEquals("ls: cannot access 's.txt': No such file or directory\n", opened.err());
     }
+
+    @Test
+    public void theOriginalsTextStoreIsNamedAndLeftAsItIs() throws Exception {
+        // the original PebbleOS's disk folder ships its virtual disk as text under the store's name
+        Path root = Launcher.freshRoot("store-original");
+        String text = "notes.txt\t2026-03-01, 16:04:04\thello\\n\n";
+        java.nio.file.Files.writeString(root.resolve(".__pebble_vfs__.db"), text);
+        for (String mode : List.of("vfs-import", "vfs-persistent")) {
+            Launcher.Result refused = boot(root, mode, "echo booted");
+            assertTrue(mode + " boot status " + refused.status(), refused.status() != 0);
+            assertEquals("", refused.out());
+            assertTrue(refused.err(), refused.err().contains("the VFS store .__pebble_vfs__.db is not one of this system's"
+                    + " (the original PebbleOS kept its virtual disk there as text)"));
+            assertEquals(text, java.nio.file.Files.readString(root.resolve(".__pebble_vfs__.db")));
+        }
+        Launcher.Result hostfs = boot(root, "hostfs", "echo booted");
+        assertEquals(hostfs.err(), 0, hostfs.status());
+        assertEquals("booted\n", hostfs.out());
+    }
 }

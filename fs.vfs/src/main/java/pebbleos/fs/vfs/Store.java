@@ -109,6 +109,7 @@ final class Store {
 
     /** Open (creating if missing) the store at {@code file}. */
     static Store open(Path file) {
+        refuseForeign(file);
         try {
             MVStore mv = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
             return new Store(file, mv);
@@ -116,6 +117,32 @@ final class Store {
             throw new PebbleException(Errno.IO, "the VFS store cannot be opened: " + file.getFileName()
                     + " (" + e.getMessage() + ")");
         }
+    }
+
+    /**
+     * An MVStore file begins with its header block, {@code H:2,...}. The
+     * original PebbleOS kept its virtual disk under the same name as text
+     * (a line per file: name, time, escaped content), and its disk folder
+     * ships one: MVStore would refuse it with a message about file channels.
+     * Such a file (or any other that is not a store) is left as it is and
+     * named for what it is.
+     */
+    private static void refuseForeign(Path file) {
+        byte[] head;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            head = in.readNBytes(2);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return; // created on open
+        } catch (java.io.IOException e) {
+            return; // MVStore reports it
+        }
+        if (head.length == 0 || (head.length == 2 && head[0] == 'H' && head[1] == ':')) {
+            return;
+        }
+        throw new PebbleException(Errno.INVAL, "the VFS store " + file.getFileName()
+                + " is not one of this system's (the original PebbleOS kept its virtual disk there as text);"
+                + " it is left as it is: move it away to boot this folder with --fs-mode vfs-import"
+                + " or vfs-persistent");
     }
 
     Path file() {

@@ -48,6 +48,23 @@ public class VfsPersistentVolumeTest extends VolumeContract {
     }
 
     @Test
+    public void theOriginalsTextStoreIsRefusedAndLeftAsItIs() throws Exception {
+        close(volume);
+        volume = null;
+        Path store = hostRoot.resolve(MountRequest.VFS_STORE);
+        Files.deleteIfExists(store);
+        String text = "notes.txt\t2026-03-01, 16:04:04\thello\\n\n";
+        Files.writeString(store, text);
+        for (String mode : List.of("vfs-persistent", "vfs-import")) {
+            PebbleException refused = assertThrows(PebbleException.class,
+                    () -> new VfsFileSystem(new VfsStores()).mount(new MountRequest(mode, hostRoot, null)));
+            assertEquals(Errno.INVAL, refused.errno());
+            assertTrue(refused.getMessage(), refused.getMessage().contains("the original PebbleOS kept its virtual disk there"));
+            assertEquals(text, Files.readString(store));
+        }
+    }
+
+    @Test
     public void aStoreInUseCannotBeImportedOver() {
         assertErrno(Errno.BUSY, () -> new VfsFileSystem(stores).mount(new MountRequest("vfs-import", hostRoot, null)));
     }
