@@ -91,6 +91,17 @@ public abstract class TaskContext {
     public abstract String readLine(String prompt);
 
     /**
+     * Whether standard input is a console (a terminal, or the session's own
+     * input), where a prompt is shown; false for a file or a pipe. The
+     * original PebbleOS's {@code input(prompt)} shows its prompt only there,
+     * as POSIX {@code read -p}. This default (a task with no descriptors of
+     * its own) says true.
+     */
+    public boolean inputIsConsole() {
+        return true;
+    }
+
+    /**
      * Write {@code length} bytes to a channel on this thread's behalf (the
      * {@code fd_write} and {@code fd_copy} syscalls, {@code print}'s output).
      * The kernel makes a wait on a pipe or socket interruptible and turns a

@@ -335,6 +335,12 @@ final class PebbleThread extends TaskContext implements ThreadHandle, Runnable {
     }
 
     @Override
+    public boolean inputIsConsole() {
+        OpenFile in = process.fds.find(0);
+        return in != null && in.channel().console() != null;
+    }
+
+    @Override
     public String readLine(String prompt) {
         flushOutput();
         OpenFile in = process.fds.find(0);

@@ -74,7 +74,8 @@ final class Core {
                 }
                 prompt = s;
             }
-            String line = rt.ctx().readLine(prompt);
+            // from a file or a pipe no prompt, as the original's input() (read_line shows it always)
+            String line = rt.ctx().readLine(rt.ctx().inputIsConsole() ? prompt : "");
             if (line == null) {
                 // as Python's (and the original's) input(): a loop of input() calls must end at the
                 // end of input, not spin for ever on empty lines; read_line() gives None there
