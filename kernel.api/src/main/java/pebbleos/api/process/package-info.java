@@ -4,7 +4,7 @@
  * with the channels behind it.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package pebbleos.api.process;
 
 import org.osgi.annotation.bundle.Export;
