@@ -582,7 +582,7 @@ public final class Machine implements Interop {
             return c instanceof Compiled code ? code : null;
         }
         CodeGenerator generator = process.generator();
-        if (++p.heat < generator.threshold()) {
+        if (++p.heat < generator.threshold(p)) {
             return null;
         }
         Compiled made = generator.generate(p);
