@@ -3,6 +3,7 @@ package pebbleos.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -59,14 +60,14 @@ public class StoreRuleIT {
         // the original PebbleOS's disk folder ships its virtual disk as text under the store's name
         Path root = Launcher.freshRoot("store-original");
         String text = "notes.txt\t2026-03-01, 16:04:04\thello\\n\n";
-        java.nio.file.Files.writeString(root.resolve(".__pebble_vfs__.db"), text);
+        Files.writeString(root.resolve(".__pebble_vfs__.db"), text);
         for (String mode : List.of("vfs-import", "vfs-persistent")) {
             Launcher.Result refused = boot(root, mode, "echo booted");
             assertTrue(mode + " boot status " + refused.status(), refused.status() != 0);
             assertEquals("", refused.out());
             assertTrue(refused.err(), refused.err().contains("the VFS store .__pebble_vfs__.db is not one of this system's"
                     + " (the original PebbleOS kept its virtual disk there as text)"));
-            assertEquals(text, java.nio.file.Files.readString(root.resolve(".__pebble_vfs__.db")));
+            assertEquals(text, Files.readString(root.resolve(".__pebble_vfs__.db")));
         }
         Launcher.Result hostfs = boot(root, "hostfs", "echo booted");
         assertEquals(hostfs.err(), 0, hostfs.status());

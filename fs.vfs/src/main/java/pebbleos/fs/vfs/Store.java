@@ -1,5 +1,9 @@
 package pebbleos.fs.vfs;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,11 +133,11 @@ final class Store {
      */
     private static void refuseForeign(Path file) {
         byte[] head;
-        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(2);
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             return; // created on open
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return; // MVStore reports it
         }
         if (head.length == 0 || (head.length == 2 && head[0] == 'H' && head[1] == ':')) {
