@@ -17,10 +17,12 @@ welcome | tail -2
 snake --once | head -4
 LINES=8 snake --once
 echo "status $?"
-# the clock shows the time of day: its layout, not its hands
+# the clock shows the time of day: its layout, not its hands; the large digits
+# are 5 rows, each with a lit cell whatever the time ('###' rows depend on the
+# digits: at 00:10:10 there are two)
 COLUMNS=80 LINES=24 clock --once | grep -c 'Pebble analog clock  q quit  '
-COLUMNS=80 LINES=24 clock --once | grep -c '###'
-COLUMNS=30 LINES=14 clock --once | grep -c '###'
+COLUMNS=80 LINES=24 clock --once | grep -c '#'
+COLUMNS=30 LINES=14 clock --once | grep -c '#'
 # bad command lines
 balls --frames 0
 echo "status $?"

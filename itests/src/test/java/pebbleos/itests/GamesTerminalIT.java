@@ -45,7 +45,9 @@ public class GamesTerminalIT extends TmuxTestCase {
     /** Quit with {@code key}: the prompt comes back on the shell's own screen, the final line below the command. */
     private List<String> quit(String key, String finalLine) throws Exception {
         tmux.keys(key);
-        List<String> s = tmux.awaitPrompt(STEP_MILLIS);
+        // the shell's own prompt: a scene's last row may end with '>' too (matrix rains them)
+        List<String> s = tmux.await("the shell's prompt", STEP_MILLIS,
+                screen -> Tmux.prompts(List.of(Tmux.lastLine(screen))) == 1);
         String all = String.join("\n", s);
         assertFalse("the alternate screen is left:\n" + all, tmux.alternateScreen());
         assertTrue("the cursor is shown again", tmux.cursorVisible());
