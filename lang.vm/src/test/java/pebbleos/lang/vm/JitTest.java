@@ -95,6 +95,77 @@ public class JitTest {
         assertTrue(jit.compiledCount() >= 3);
     }
 
+    /**
+     * The inline caches of attribute reads, writes and method lookups (see
+     * Shape) follow what a program changes under them: one site sees
+     * instances of three classes whose fields were added in different
+     * orders, a class's method is replaced, a field shadows a method and is
+     * deleted, a field is deleted and added again, an instance outgrows the
+     * shapes (100 fields, kept in a map).
+     */
+    @Test
+    public void inlineCachesFollowShapesAndClassChanges() {
+        String source = "class P:\n"
+                + "    def __init__(self, x, y):\n"
+                + "        self.x = x\n"
+                + "        self.y = y\n"
+                + "    def sum(self):\n"
+                + "        return self.x + self.y\n"
+                + "class Q:\n"
+                + "    def __init__(self, x, y):\n"
+                + "        self.y = y\n"
+                + "        self.x = x\n"
+                + "    def sum(self):\n"
+                + "        return self.x * self.y\n"
+                + "class R(P):\n"
+                + "    def twice(self):\n"
+                + "        return self.sum() * 2\n"
+                + "def read_all(items):\n"
+                + "    t = 0\n"
+                + "    for o in items:\n"
+                + "        t = t + o.x + o.sum()\n"
+                + "    return t\n"
+                + "items = []\n"
+                + "for k in range(30):\n"
+                + "    append(items, P(k, 1))\n"
+                + "    append(items, Q(k, 2))\n"
+                + "    append(items, R(k, 3))\n"
+                + "print read_all(items)\n"
+                + "def product(self):\n"
+                + "    return self.x * 100\n"
+                + "P.sum = product\n"
+                + "print read_all(items)\n"
+                + "def loose(a):\n"
+                + "    return a + 1000\n"
+                + "items[0].sum = loose\n"
+                + "print items[0].sum(5)\n"
+                + "del items[0][\"sum\"]\n"
+                + "print read_all(items)\n"
+                + "o = items[1]\n"
+                + "del o[\"x\"]\n"
+                + "try:\n"
+                + "    print o.x\n"
+                + "except e:\n"
+                + "    print \"error: \" + str(e)\n"
+                + "o.x = 7\n"
+                + "print o.sum()\n"
+                + "w = P(1, 2)\n"
+                + "for k in range(100):\n"
+                + "    w[\"f\" + str(k)] = k\n"
+                + "total = 0\n"
+                + "for k in range(100):\n"
+                + "    total = total + w[\"f\" + str(k)]\n"
+                + "print str(total) + \" \" + str(w.x) + \" \" + str(w.f99)\n"
+                + "r = R(4, 5)\n"
+                + "print r.twice()\n";
+        String expected = "3165\n89175\n1005\n89175\nerror: line 40: instance of 'Q' has no member 'x'\n14\n4950 1 99\n800\n";
+        assertEquals(expected, Programs.run(new InterpreterEngine(), source));
+        for (int threshold : new int[] {0, 2}) {
+            assertEquals("threshold " + threshold, expected, Programs.run(new VmEngine(new JitCompiler(threshold)), source));
+        }
+        assertEquals(expected, Programs.run(new VmEngine(new JitCompiler(Integer.MAX_VALUE)), source));
+    }
+
     private static void assertSnippetsMatch(int threshold) {
         JitCompiler jit = new JitCompiler(threshold);
         List<String> differences = new ArrayList<>();

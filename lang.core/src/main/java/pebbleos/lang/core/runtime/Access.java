@@ -53,7 +53,7 @@ public final class Access {
             if (!(index instanceof String key)) {
                 throw Errors.fieldIndexNotString();
             }
-            Object v = inst.fields.get(key);
+            Object v = inst.get(key);
             if (v == null) {
                 throw Errors.fieldNotFound();
             }
@@ -83,7 +83,7 @@ public final class Access {
             if (!(index instanceof String key)) {
                 throw Errors.fieldIndexNotString();
             }
-            inst.fields.put(key, value);
+            inst.put(key, value);
         } else {
             throw new PebbleError("indexed assignment requires a list or dict");
         }
@@ -106,7 +106,7 @@ public final class Access {
                 throw Errors.keyNotFound();
             }
         } else if (target instanceof PInstance inst && index instanceof String key) {
-            if (inst.fields.remove(key) == null) {
+            if (!inst.remove(key)) {
                 throw Errors.fieldNotFound();
             }
         } else {
@@ -156,7 +156,7 @@ public final class Access {
 
     public static Object getAttribute(Object target, String name) {
         if (target instanceof PInstance inst) {
-            Object v = inst.fields.get(name);
+            Object v = inst.get(name);
             if (v != null) {
                 return v;
             }
@@ -200,7 +200,7 @@ public final class Access {
      */
     public static Object callee(Object target, String name) {
         if (target instanceof PInstance inst) {
-            Object field = inst.fields.get(name);
+            Object field = inst.get(name);
             if (field != null) {
                 if (!callable(field)) {
                     throw Errors.fieldNotCallable(name);
@@ -241,9 +241,9 @@ public final class Access {
     public static void setAttribute(Object target, String name, Object value) {
         value = PList.copyValue(value);
         if (target instanceof PInstance inst) {
-            inst.fields.put(name, value);
+            inst.put(name, value);
         } else if (target instanceof PClass c) {
-            c.attributes.put(name, value);
+            c.set(name, value);
         } else if (target instanceof PModule m) {
             m.set(name, value);
         } else {

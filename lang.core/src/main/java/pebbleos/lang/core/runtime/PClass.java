@@ -10,6 +10,14 @@ public final class PClass implements Printable {
     public final String name;
     public final PClass base;
     public final Map<String, Object> attributes = new LinkedHashMap<>();
+    /** The shape of a new instance, root of the shapes its instances take. */
+    final Shape emptyShape = Shape.root();
+    /**
+     * Bumped whenever an attribute of a class that exists changes: a cached
+     * method of an instance's shape is valid only while this is the value
+     * it was cached with (a class's methods, or its bases', were replaced).
+     */
+    private static volatile int epoch;
 
     public PClass(String name, PClass base) {
         this.name = name;
@@ -25,6 +33,17 @@ public final class PClass implements Printable {
             }
         }
         return null;
+    }
+
+    /** Set attribute {@code name} of an existing class (what {@code Cls.name = v} does). */
+    public void set(String name, Object value) {
+        attributes.put(name, value);
+        epoch++;
+    }
+
+    /** The current class epoch (see {@link #epoch}). */
+    public static int epoch() {
+        return epoch;
     }
 
     @Override

@@ -1,18 +1,149 @@
 package pebbleos.lang.core.runtime;
 
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import pebbleos.api.value.Footprint;
 import pebbleos.api.value.Printable;
 
-/** An instance of a {@link PClass}: a reference value with its own fields. */
+/**
+ * An instance of a {@link PClass}: a reference value with its own fields.
+ * The fields sit in slots laid out by a {@link Shape} shared with the
+ * class's other instances that gained the same fields in the same order,
+ * which lets the engines cache where a field is; an instance with very many
+ * fields, or one that lost a field, keeps them in a map instead (its shape
+ * is then null).
+ */
 public final class PInstance implements Printable, Footprint.Sized {
+    private static final Object[] NO_SLOTS = {};
+
     public final PClass cls;
-    public final Map<String, Object> fields = new HashMap<>(8);
+    private Shape shape;
+    private Object[] slots = NO_SLOTS;
+    /** The fields when the instance left the shapes (insertion order kept); null while it has a shape. */
+    private Map<String, Object> map;
 
     public PInstance(PClass cls) {
         this.cls = cls;
+        this.shape = cls.emptyShape;
+    }
+
+    /** The field's value, or null when the instance has no such field. */
+    public Object get(String name) {
+        if (map != null) {
+            return map.get(name);
+        }
+        int i = shape.slotOf(name);
+        return i < 0 ? null : slots[i];
+    }
+
+    /**
+     * Set field {@code name}, adding it when it is new. Returns what a site
+     * may cache to repeat the write with {@link #putCached}: the field's
+     * {@link Shape.Slot}, or the shape the instance moved to; null when the
+     * instance keeps its fields in a map.
+     */
+    public Object put(String name, Object value) {
+        if (map != null) {
+            map.put(name, value);
+            return null;
+        }
+        int i = shape.slotOf(name);
+        if (i >= 0) {
+            slots[i] = value;
+            return shape.slot(i);
+        }
+        if (shape.size() < Shape.MAX_FIELDS) {
+            Shape next = shape.with(name);
+            append(next, value);
+            return next;
+        }
+        toMap().put(name, value);
+        return null;
+    }
+
+    /** Remove field {@code name}; false when there was none. */
+    public boolean remove(String name) {
+        if (map == null && shape.slotOf(name) < 0) {
+            return false;
+        }
+        return toMap().remove(name) != null;
+    }
+
+    /** How many fields the instance has. */
+    public int size() {
+        return map != null ? map.size() : shape.size();
+    }
+
+    /** The fields in the order they were added, as a new map. */
+    public Map<String, Object> fields() {
+        if (map != null) {
+            return new LinkedHashMap<>(map);
+        }
+        Map<String, Object> copy = new LinkedHashMap<>();
+        for (int i = 0; i < shape.size(); i++) {
+            copy.put(shape.name(i), slots[i]);
+        }
+        return copy;
+    }
+
+    // ------------------------------------------------------------------ what the engines' inline caches use
+
+    /** The instance's shape; null once it keeps its fields in a map (no cache matches it then). */
+    public Shape shape() {
+        return shape;
+    }
+
+    /** Field {@code slot} of the instance's shape. */
+    public Object slot(int slot) {
+        return slots[slot];
+    }
+
+    /** The cache entry for field {@code name} (its slot in this instance's shape), or null. */
+    public Shape.Slot find(String name) {
+        if (shape == null) {
+            return null;
+        }
+        int i = shape.slotOf(name);
+        return i < 0 ? null : shape.slot(i);
+    }
+
+    /** The field that {@code entry} (from {@link #find}) locates, when it holds for this instance's shape; else null. */
+    public Object getCached(Object entry) {
+        return entry instanceof Shape.Slot s && s.shape == shape ? slots[s.slot] : null;
+    }
+
+    /** Repeat a write {@link #put} returned {@code entry} for, when it holds for this instance's shape; false when not. */
+    public boolean putCached(Object entry, Object value) {
+        if (entry instanceof Shape.Slot s && s.shape == shape) {
+            slots[s.slot] = value;
+            return true;
+        }
+        if (entry instanceof Shape next && next.parent == shape && shape != null) {
+            append(next, value);
+            return true;
+        }
+        return false;
+    }
+
+    /** Move to {@code next}, a child of the instance's shape, the new last field holding {@code value}. */
+    private void append(Shape next, Object value) {
+        int n = next.size();
+        if (slots.length < n) {
+            slots = Arrays.copyOf(slots, Math.max(4, n + (n >> 1)));
+        }
+        slots[n - 1] = value;
+        shape = next;
+    }
+
+    private Map<String, Object> toMap() {
+        if (map == null) {
+            map = fields();
+            shape = null;
+            slots = NO_SLOTS;
+        }
+        return map;
     }
 
     @Override
@@ -25,21 +156,24 @@ public final class PInstance implements Printable, Footprint.Sized {
         return "instance";
     }
 
-    /** The instance, its field map and what the fields hold (a few measured, {@code depth} deep). */
+    /** The instance, its fields and what they hold (a few measured, {@code depth} deep). */
     @Override
     public long footprint(int depth) {
-        int n = fields.size();
-        long bytes = 24 + 48 + 16 + 4L * Math.max(16, Integer.highestOneBit(Math.max(1, n) * 2)) + 32L * n;
+        int n = size();
+        long bytes = map != null
+                ? 24 + 48 + 16 + 4L * Math.max(16, Integer.highestOneBit(Math.max(1, n) * 2)) + 40L * n
+                : 32 + 16 + 4L * slots.length;
         if (depth > 0 && n > 0) {
-            long values = 0;
+            Iterable<Object> values = map != null ? map.values() : Arrays.asList(slots).subList(0, n);
+            long measured = 0;
             int seen = 0;
-            for (Object v : fields.values()) {
-                values += Footprint.of(v, depth);
+            for (Object v : values) {
+                measured += Footprint.of(v, depth);
                 if (++seen == 4) {
                     break;
                 }
             }
-            bytes += values * n / seen;
+            bytes += measured * n / seen;
         }
         return bytes;
     }

@@ -21,6 +21,13 @@ public final class PModule implements Printable {
     public Object[] values;
     private final Map<String, Integer> index;
     private final List<String> names;
+    /**
+     * The engine's inline caches for the code running in this module (per
+     * function, per instruction): kept with the module, so that what they
+     * hold (a process's classes and functions) lives no longer than the
+     * process, though the code itself is shared by every process.
+     */
+    public Object[][] siteCaches;
     /** Errors raised inside this module's functions are reported at the caller's line (runtime, kernel modules). */
     public boolean transparent;
 

@@ -131,7 +131,7 @@ public final class CallNodes {
         @Override
         public Object eval(Activation f) {
             Object t = target.eval(f);
-            if (t instanceof PInstance inst && !inst.fields.containsKey(name)
+            if (t instanceof PInstance inst && inst.get(name) == null
                     && inst.cls.lookup(name) instanceof InterpFunction fn) {
                 return callInterp(fn, inst, args, f);
             }

@@ -3,7 +3,9 @@ package pebbleos.lang.interp.node;
 import pebbleos.api.value.PDict;
 import pebbleos.api.value.PList;
 import pebbleos.lang.core.runtime.Access;
+import pebbleos.lang.core.runtime.PInstance;
 import pebbleos.lang.core.runtime.PebbleError;
+import pebbleos.lang.core.runtime.Shape;
 import pebbleos.lang.interp.Activation;
 
 /** List and dict literals, indexing, slicing and attribute reads. */
@@ -101,9 +103,24 @@ public final class Containers {
             this.name = name;
         }
 
+        /** The field's slot for the shape last seen here (see Shape); racy, and immutable so either value serves. */
+        private Shape.Slot cached;
+
         @Override
         public Object eval(Activation f) {
-            return Access.getAttribute(target.eval(f), name);
+            Object t = target.eval(f);
+            if (t instanceof PInstance inst) {
+                Object v = inst.getCached(cached);
+                if (v != null) {
+                    return v;
+                }
+                Shape.Slot s = inst.find(name);
+                if (s != null) {
+                    cached = s;
+                    return inst.slot(s.slot);
+                }
+            }
+            return Access.getAttribute(t, name);
         }
     }
 

@@ -6,6 +6,7 @@ import pebbleos.api.value.Values;
 import pebbleos.lang.core.runtime.Access;
 import pebbleos.lang.core.runtime.Errors;
 import pebbleos.lang.core.runtime.Ops;
+import pebbleos.lang.core.runtime.PInstance;
 import pebbleos.lang.core.runtime.PebbleError;
 import pebbleos.lang.interp.Activation;
 
@@ -141,10 +142,21 @@ public final class Statements {
             this.value = value;
         }
 
+        /** How the last write here went (see PInstance.put); racy, and immutable so either value serves. */
+        private Object cached;
+
         @Override
         public int exec(Activation f) {
             Object t = target.eval(f);
-            Access.setAttribute(t, name, value.eval(f));
+            Object v = value.eval(f);
+            if (t instanceof PInstance inst) {
+                Object copy = PList.copyValue(v);
+                if (!inst.putCached(cached, copy)) {
+                    cached = inst.put(name, copy);
+                }
+            } else {
+                Access.setAttribute(t, name, v);
+            }
             return NORMAL;
         }
     }

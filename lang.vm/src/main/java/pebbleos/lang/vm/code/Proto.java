@@ -33,6 +33,8 @@ public final class Proto {
     public final boolean isModule;
     /** The unit this proto belongs to; set once when the unit is assembled. */
     private Unit unit;
+    /** This proto's index in its unit. */
+    public int position;
     /** The unit's constants, kept here so the dispatch loop reaches them in one load. */
     public Object[] constants;
     /**
@@ -64,8 +66,9 @@ public final class Proto {
         this.isModule = isModule;
     }
 
-    void attach(Unit owner) {
+    void attach(Unit owner, int position) {
         this.unit = owner;
+        this.position = position;
         this.constants = owner.constants;
     }
 
@@ -117,13 +120,7 @@ public final class Proto {
 
     /** The index of this proto in its unit. */
     public int index() {
-        Proto[] all = unit.protos;
-        for (int i = 0; i < all.length; i++) {
-            if (all[i] == this) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("proto not in its unit");
+        return position;
     }
 
     @Override

@@ -27,8 +27,8 @@ public final class Unit implements CompiledModule {
         this.constants = constants;
         this.protos = protos;
         this.sourceHash = sourceHash;
-        for (Proto p : protos) {
-            p.attach(this);
+        for (int i = 0; i < protos.length; i++) {
+            protos[i].attach(this, i);
         }
     }
 

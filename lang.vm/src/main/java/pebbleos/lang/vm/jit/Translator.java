@@ -126,7 +126,6 @@ final class Translator {
     private static final String PROTO = "pebbleos/lang/vm/code/Proto";
     private static final String MODULE = "pebbleos/lang/core/runtime/PModule";
     private static final String RUNTIME_OPS = "pebbleos/lang/core/runtime/Ops";
-    private static final String ACCESS = "pebbleos/lang/core/runtime/Access";
     private static final String CELL = "pebbleos/lang/core/runtime/Cell";
     private static final String CONTEXT = "pebbleos/api/process/TaskContext";
     private static final String PLIST = "pebbleos/api/value/PList";
@@ -146,6 +145,8 @@ final class Translator {
     /** The pc of the running instruction, for the handler that locates errors. */
     private static final int PC = 9;
     private static final int TMP = 10;
+    /** The proto's inline caches in the frame's module (only when it has sites). */
+    private static final int CACHES = 11;
 
     private final Proto proto;
     private final int[] code;
@@ -219,6 +220,13 @@ final class Translator {
         mv.visitVarInsn(ALOAD, M);
         mv.visitFieldInsn(GETFIELD, MACHINE, "ctx", "L" + CONTEXT + ";");
         mv.visitVarInsn(ASTORE, CTX);
+        if (hasSites()) {
+            mv.visitVarInsn(ALOAD, MOD);
+            mv.visitVarInsn(ALOAD, F);
+            mv.visitFieldInsn(GETFIELD, FRAME, "proto", "L" + PROTO + ";");
+            ops("caches", "(L" + MODULE + ";L" + PROTO + ";)[" + O);
+            mv.visitVarInsn(ASTORE, CACHES);
+        }
         push(0);
         mv.visitVarInsn(ISTORE, PC);
         mv.visitLabel(start);
@@ -260,6 +268,17 @@ final class Translator {
         mv.visitMaxs(0, 0);
         mv.visitEnd();
         return last.getOffset();
+    }
+
+    /** Whether the proto has instructions with an inline cache (GETA, SETA, LOOKUP). */
+    private boolean hasSites() {
+        for (int pc = 0; pc < code.length; pc += Opcode.of(code[pc]).words) {
+            int op = code[pc] & 0xFF;
+            if (op == OP_GETA || op == OP_SETA || op == OP_LOOKUP) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** pc 0 and the targets of backward jumps. */
@@ -431,7 +450,8 @@ final class Translator {
                 absolute(a);
                 constant(b);
                 push(c);
-                mv.visitMethodInsn(INVOKESTATIC, SLOW, "lookup", "(L" + MACHINE + ";[" + O + "I" + O + "I)V", false);
+                site(pc);
+                ops("lookup", "(L" + MACHINE + ";[" + O + "I" + O + "I[" + O + "I)V");
             }
             case OP_RET -> {
                 register(a);
@@ -461,14 +481,16 @@ final class Translator {
                 storeTo(a);
                 register(b);
                 name(c);
-                ops("getAttribute", "(" + O + "Ljava/lang/String;)" + O);
+                site(pc);
+                ops("getAttribute", "(" + O + "Ljava/lang/String;[" + O + "I)" + O);
                 store();
             }
             case OP_SETA -> {
                 register(a);
                 name(b);
                 register(c);
-                mv.visitMethodInsn(INVOKESTATIC, ACCESS, "setAttribute", "(" + O + "Ljava/lang/String;" + O + ")V", false);
+                site(pc);
+                ops("setAttribute", "(" + O + "Ljava/lang/String;" + O + "[" + O + "I)V");
             }
             case OP_FORNEXT -> {
                 Label done = new Label();
@@ -633,7 +655,7 @@ final class Translator {
 
     /** The JVM local that holds register r's value while {@link Temporaries} keeps it off the stack. */
     private static int local(int r) {
-        return TMP + 1 + r;
+        return CACHES + 1 + r;
     }
 
     /** The value-stack index of register r. */
@@ -671,6 +693,12 @@ final class Translator {
     private void name(int index) {
         constant(index);
         mv.visitTypeInsn(CHECKCAST, "java/lang/String");
+    }
+
+    /** The caches array and the site's index (its code index). */
+    private void site(int pc) {
+        mv.visitVarInsn(ALOAD, CACHES);
+        push(pc);
     }
 
     private void copyValue() {

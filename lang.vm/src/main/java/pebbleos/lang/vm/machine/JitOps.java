@@ -7,6 +7,7 @@ import pebbleos.api.value.Values;
 import pebbleos.lang.core.runtime.Access;
 import pebbleos.lang.core.runtime.Ops;
 import pebbleos.lang.core.runtime.PBuiltin;
+import pebbleos.lang.core.runtime.PClass;
 import pebbleos.lang.core.runtime.PInstance;
 import pebbleos.lang.core.runtime.PModule;
 import pebbleos.lang.vm.code.Proto;
@@ -219,9 +220,47 @@ final class JitOps {
         }
     }
 
-    static Object getAttribute(Object t, String name) {
-        Object v = t instanceof PInstance inst ? inst.fields.get(name) : null;
-        return v != null ? v : Access.getAttribute(t, name);
+    // ------------------------------------------------------------------ inline caches (see Shape)
+
+    /** The caches of {@code p}'s sites in {@code module}: one entry per code index, the proto last (whose they are). */
+    static Object[] caches(PModule module, Proto p) {
+        Object[][] all = module.siteCaches;
+        int i = p.position;
+        if (all != null && i < all.length) {
+            Object[] c = all[i];
+            if (c != null && c[c.length - 1] == p) {
+                return c;
+            }
+        }
+        return SlowPaths.newCaches(module, p);
+    }
+
+    /** GETA: a field at the slot the site cached for the instance's shape. */
+    static Object getAttribute(Object t, String name, Object[] caches, int site) {
+        if (t instanceof PInstance inst) {
+            Object v = inst.getCached(caches[site]);
+            if (v != null) {
+                return v;
+            }
+        }
+        return SlowPaths.getAttribute(t, name, caches, site);
+    }
+
+    /** SETA: a field set at its cached slot, or added by the cached step to the next shape. */
+    static void setAttribute(Object t, String name, Object v, Object[] caches, int site) {
+        if (!(t instanceof PInstance inst) || !inst.putCached(caches[site], PList.copyValue(v))) {
+            SlowPaths.setAttribute(t, name, v, caches, site);
+        }
+    }
+
+    /** LOOKUP: the method the site cached for the instance's shape, while no class changed. */
+    static void lookup(Machine m, Object[] st, int c, Object name, int n, Object[] caches, int site) {
+        if (st[c + 1] instanceof PInstance inst && caches[site] instanceof SlowPaths.MethodHit h
+                && h.shape() == inst.shape() && h.epoch() == PClass.epoch()) {
+            st[c] = h.method();
+            return;
+        }
+        SlowPaths.lookup(m, st, c, name, n, caches, site);
     }
 
     static Object newDict() {

@@ -498,7 +498,7 @@ public final class Machine implements Interop {
                         }
                         case OP_GETA -> {
                             Object t = st[base + code[pc + 1]];
-                            Object v = t instanceof PInstance inst ? inst.fields.get((String) k[code[pc + 2]]) : null;
+                            Object v = t instanceof PInstance inst ? inst.get((String) k[code[pc + 2]]) : null;
                             st[a] = v != null ? v : Access.getAttribute(t, (String) k[code[pc + 2]]);
                             pc += 3;
                         }

@@ -21,6 +21,7 @@ import pebbleos.lang.core.runtime.PFunction;
 import pebbleos.lang.core.runtime.PInstance;
 import pebbleos.lang.core.runtime.PModule;
 import pebbleos.lang.core.runtime.PebbleError;
+import pebbleos.lang.core.runtime.Shape;
 import pebbleos.lang.vm.code.Proto;
 
 /**
@@ -295,12 +296,59 @@ final class SlowPaths {
      * makes before its arguments. Leaves the callee in st[c] and the receiver
      * (or NOSELF) in st[c+1].
      */
+    // ------------------------------------------------------------------ inline caches' misses (JitOps)
+
+    /** Make (or replace) the site caches of {@code p} in {@code module}. */
+    static Object[] newCaches(PModule module, Proto p) {
+        Object[][] all = module.siteCaches;
+        int i = p.position;
+        if (all == null || i >= all.length) {
+            all = all == null ? new Object[i + 1][] : Arrays.copyOf(all, i + 1);
+            module.siteCaches = all;
+        }
+        Object[] caches = new Object[p.code.length + 1];
+        caches[p.code.length] = p;
+        all[i] = caches;
+        return caches;
+    }
+
+    /** GETA missed its cache: read the field and cache its slot, or the general attribute read. */
+    static Object getAttribute(Object t, String name, Object[] caches, int site) {
+        if (t instanceof PInstance inst) {
+            Shape.Slot s = inst.find(name);
+            if (s != null) {
+                caches[site] = s;
+                return inst.slot(s.slot);
+            }
+        }
+        return Access.getAttribute(t, name);
+    }
+
+    /** SETA missed its cache: set the field and cache how, or the general attribute write. */
+    static void setAttribute(Object t, String name, Object v, Object[] caches, int site) {
+        if (t instanceof PInstance inst) {
+            caches[site] = inst.put(name, PList.copyValue(v));
+        } else {
+            Access.setAttribute(t, name, v);
+        }
+    }
+
     static void lookup(Machine m, Object[] st, int c, Object nameConstant, int n) {
+        lookup(m, st, c, nameConstant, n, null, 0);
+    }
+
+    /** A method of an instance's class that LOOKUP at {@code site} found, for instances of {@code shape}, in class epoch {@code epoch}. */
+    record MethodHit(Shape shape, int epoch, VmFunction method) {
+    }
+
+    /** LOOKUP; when {@code caches} is not null, a method found for an instance with a shape is cached at {@code site}. */
+    static void lookup(Machine m, Object[] st, int c, Object nameConstant, int n, Object[] caches, int site) {
         String name = (String) nameConstant;
         Object t = st[c + 1];
         Object member;
         if (t instanceof PInstance inst) {
-            Object field = inst.fields.get(name);
+            int epoch = PClass.epoch(); // read before the lookup: a class changed meanwhile fails the next check
+            Object field = inst.get(name);
             if (field == null) {
                 Object method = inst.cls.lookup(name);
                 if (method instanceof VmFunction fn) {
@@ -308,6 +356,9 @@ final class SlowPaths {
                         throw boundArity(fn, n);
                     }
                     st[c] = fn;
+                    if (caches != null && inst.shape() != null) {
+                        caches[site] = new MethodHit(inst.shape(), epoch, fn);
+                    }
                     return;
                 }
                 if (!Access.callable(method)) {

@@ -218,7 +218,9 @@ final class SnapshotReader {
             } else if (o instanceof PClass c) {
                 stringMap(c.attributes);
             } else if (o instanceof PInstance inst) {
-                stringMap(inst.fields);
+                Map<String, Object> fields = new LinkedHashMap<>();
+                stringMap(fields);
+                fields.forEach(inst::put);
             } else if (o instanceof VmFunction fn) {
                 if (fn.closure != null) {
                     for (int k = 0; k < fn.closure.length; k++) {

@@ -263,7 +263,7 @@ final class SnapshotWriter {
             } else if (o instanceof PClass c) {
                 stringMap(out, c.attributes);
             } else if (o instanceof PInstance inst) {
-                stringMap(out, inst.fields);
+                stringMap(out, inst.fields());
             } else if (o instanceof VmFunction fn) {
                 if (fn.closure != null) {
                     for (Cell c : fn.closure) {

@@ -1,0 +1,111 @@
+package pebbleos.lang.core.runtime;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertSame;
+import static org.junit.Assert.assertTrue;
+
+import java.util.List;
+
+import org.junit.Test;
+
+/** Fields in slots laid out by shared shapes, and the cache entries the engines keep. */
+public class PInstanceTest {
+    private final PClass cls = new PClass("V", null);
+
+    @Test
+    public void instancesThatAddTheSameFieldsInOrderShareAShape() {
+        PInstance a = new PInstance(cls);
+        PInstance b = new PInstance(cls);
+        a.put("x", 1L);
+        a.put("y", 2L);
+        b.put("x", 3L);
+        b.put("y", 4L);
+        assertSame(a.shape(), b.shape());
+        PInstance c = new PInstance(cls);
+        c.put("y", 5L);
+        c.put("x", 6L);
+        assertTrue(c.shape() != a.shape());
+        assertEquals(6L, c.get("x"));
+        assertNull(c.get("z"));
+        assertEquals(List.of("y", "x"), List.copyOf(c.fields().keySet()));
+    }
+
+    @Test
+    public void aCachedSlotServesOnlyItsShape() {
+        PInstance a = new PInstance(cls);
+        a.put("x", 1L);
+        a.put("y", 2L);
+        Shape.Slot y = a.find("y");
+        assertNotNull(y);
+        assertEquals(2L, a.getCached(y));
+        PInstance other = new PInstance(cls);
+        other.put("y", 9L);
+        assertNull(other.getCached(y)); // y is at slot 0 there
+        assertNull(a.getCached(null));
+        assertNull(a.find("z"));
+    }
+
+    @Test
+    public void aCachedWriteRepeatsAnUpdateOrTheStepThatAddsAField() {
+        PInstance a = new PInstance(cls);
+        Object addX = a.put("x", 1L);
+        Object updateX = a.put("x", 2L);
+        assertTrue(addX instanceof Shape);
+        assertTrue(updateX instanceof Shape.Slot);
+        PInstance b = new PInstance(cls);
+        assertFalse(b.putCached(updateX, 5L)); // b has no x yet
+        assertTrue(b.putCached(addX, 5L));
+        assertSame(a.shape(), b.shape());
+        assertTrue(b.putCached(updateX, 6L));
+        assertEquals(6L, b.get("x"));
+        assertFalse(b.putCached(addX, 7L)); // x is there: the step no longer applies
+    }
+
+    @Test
+    public void deletingOrOutgrowingTheShapesKeepsFieldsInAMap() {
+        PInstance a = new PInstance(cls);
+        a.put("x", 1L);
+        a.put("y", 2L);
+        Shape.Slot x = a.find("x");
+        assertTrue(a.remove("y"));
+        assertFalse(a.remove("y"));
+        assertNull(a.shape());
+        assertNull(a.getCached(x));
+        assertNull(a.find("x"));
+        assertEquals(1L, a.get("x"));
+        assertNull(a.put("z", 3L));
+        assertEquals(List.of("x", "z"), List.copyOf(a.fields().keySet()));
+
+        PInstance big = new PInstance(cls);
+        for (int i = 0; i < Shape.MAX_FIELDS + 10; i++) {
+            big.put("f" + i, (long) i);
+        }
+        assertNull(big.shape());
+        assertEquals(Shape.MAX_FIELDS + 10, big.size());
+        for (int i = 0; i < Shape.MAX_FIELDS + 10; i++) {
+            assertEquals((long) i, big.get("f" + i));
+        }
+    }
+
+    @Test
+    public void largeShapesFindNamesByMap() {
+        PInstance a = new PInstance(cls);
+        for (int i = 0; i < 20; i++) {
+            a.put(new String("n" + i), (long) i); // not the same String objects as the reads below
+        }
+        for (int i = 0; i < 20; i++) {
+            assertEquals((long) i, a.get("n" + i));
+        }
+    }
+
+    @Test
+    public void changingAnExistingClassMovesTheEpoch() {
+        int before = PClass.epoch();
+        cls.set("m", 1L);
+        assertTrue(PClass.epoch() != before);
+        assertEquals(1L, cls.lookup("m"));
+    }
+}
