@@ -134,7 +134,7 @@ public class LauncherScriptIT {
         String flags = Files.readString(out);
         Files.delete(out);
         List<String> expected = new ArrayList<>(List.of("-XX:NewSize=16777216", "-XX:MaxNewSize=134217728",
-                "-XX:+UseParallelGC",
+                "-XX:+UseParallelGC", "-XX:MaxTenuringThreshold=1",
                 "-XX:CompileCommand=dontinline,pebbleos.lang.vm.machine.Jit*::run",
                 "-XX:CompileCommand=CompileThresholdScaling,pebbleos.lang.vm.machine.Jit*::run,0.05",
                 "-XX:CompileCommand=CompileThresholdScaling,pebbleos.lang.vm.machine.JitOps::*,0.05",
