@@ -166,6 +166,42 @@ public class JitTest {
         assertEquals(expected, Programs.run(new VmEngine(new JitCompiler(Integer.MAX_VALUE)), source));
     }
 
+    /** A module global read or called through the module (GETA, LOOKUP) follows what the module's slot holds now. */
+    @Test
+    public void moduleCachesFollowTheModulesGlobals() {
+        String source = "import math\n"
+                + "def f(n):\n"
+                + "    t = 0\n"
+                + "    for k in range(n):\n"
+                + "        t = t + math.sqrt(4) + math.pi\n"
+                + "    return t\n"
+                + "print f(10)\n"
+                + "math.pi = 3\n"
+                + "print f(10)\n"
+                + "def two(a, b):\n"
+                + "    return a + b\n"
+                + "math.sqrt = two\n"
+                + "try:\n"
+                + "    print f(1)\n"
+                + "except e:\n"
+                + "    print \"error: \" + str(e)\n"
+                + "math.sqrt = 7\n"
+                + "try:\n"
+                + "    print f(1)\n"
+                + "except e:\n"
+                + "    print \"error: \" + str(e)\n"
+                + "def one(x):\n"
+                + "    return 100\n"
+                + "math.sqrt = one\n"
+                + "print f(2)\n";
+        String expected = "51.41592653589794\n50\nerror: line 5: function 'two' expected 2 arguments but got 1\n"
+                + "error: line 5: module 'math' has no callable member 'sqrt'\n206\n";
+        assertEquals(expected, Programs.run(new InterpreterEngine(), source));
+        for (int threshold : new int[] {0, 2}) {
+            assertEquals("threshold " + threshold, expected, Programs.run(new VmEngine(new JitCompiler(threshold)), source));
+        }
+    }
+
     private static void assertSnippetsMatch(int threshold) {
         JitCompiler jit = new JitCompiler(threshold);
         List<String> differences = new ArrayList<>();

@@ -54,6 +54,12 @@ public final class PModule implements Printable {
         values[slot] = value;
     }
 
+    /** The slot of {@code name}, or -1 when the module has none for it. */
+    public int slotIfPresent(String name) {
+        Integer slot = index.get(name);
+        return slot == null ? -1 : slot;
+    }
+
     /** The slot of {@code name}, added if needed. */
     public int slotOf(String name) {
         Integer slot = index.get(name);

@@ -237,8 +237,14 @@ final class JitOps {
 
     /** GETA: a field at the slot the site cached for the instance's shape. */
     static Object getAttribute(Object t, String name, Object[] caches, int site) {
+        Object c = caches[site];
         if (t instanceof PInstance inst) {
-            Object v = inst.getCached(caches[site]);
+            Object v = inst.getCached(c);
+            if (v != null) {
+                return v;
+            }
+        } else if (c instanceof SlowPaths.ModuleHit h && h.module() == t) {
+            Object v = h.module().values[h.slot()];
             if (v != null) {
                 return v;
             }
@@ -255,10 +261,21 @@ final class JitOps {
 
     /** LOOKUP: the method the site cached for the instance's shape, while no class changed. */
     static void lookup(Machine m, Object[] st, int c, Object name, int n, Object[] caches, int site) {
-        if (st[c + 1] instanceof PInstance inst && caches[site] instanceof SlowPaths.MethodHit h
-                && h.shape() == inst.shape() && h.epoch() == PClass.epoch()) {
-            st[c] = h.method();
-            return;
+        Object t = st[c + 1];
+        Object e = caches[site];
+        if (t instanceof PInstance inst) {
+            if (e instanceof SlowPaths.MethodHit h && h.shape() == inst.shape() && h.epoch() == PClass.epoch()) {
+                st[c] = h.method();
+                return;
+            }
+        } else if (e instanceof SlowPaths.ModuleHit h && h.module() == t) {
+            // the slot's value may have changed since: checked as LOOKUP does
+            Object member = h.module().values[h.slot()];
+            if (member instanceof VmFunction fn ? fn.arity == n : member instanceof PBuiltin) {
+                st[c] = member;
+                st[c + 1] = Machine.NOSELF;
+                return;
+            }
         }
         SlowPaths.lookup(m, st, c, name, n, caches, site);
     }

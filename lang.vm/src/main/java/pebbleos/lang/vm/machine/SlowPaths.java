@@ -312,7 +312,11 @@ final class SlowPaths {
         return caches;
     }
 
-    /** GETA missed its cache: read the field and cache its slot, or the general attribute read. */
+    /** A module's global that GETA or LOOKUP at a site read: its slot, which a name keeps for the module's life. */
+    record ModuleHit(PModule module, int slot) {
+    }
+
+    /** GETA missed its cache: read the field (or module global) and cache where it is, or the general attribute read. */
     static Object getAttribute(Object t, String name, Object[] caches, int site) {
         if (t instanceof PInstance inst) {
             Shape.Slot s = inst.find(name);
@@ -320,8 +324,18 @@ final class SlowPaths {
                 caches[site] = s;
                 return inst.slot(s.slot);
             }
+        } else if (t instanceof PModule mod) {
+            cacheGlobal(mod, name, caches, site);
         }
         return Access.getAttribute(t, name);
+    }
+
+    /** Cache the slot of module global {@code name} when it has one (no slot is made for a name that is not there). */
+    private static void cacheGlobal(PModule mod, String name, Object[] caches, int site) {
+        int slot = mod.slotIfPresent(name);
+        if (slot >= 0) {
+            caches[site] = new ModuleHit(mod, slot);
+        }
     }
 
     /** SETA missed its cache: set the field and cache how, or the general attribute write. */
@@ -373,6 +387,9 @@ final class SlowPaths {
             member = mod.get(name);
             if (!Access.callable(member)) {
                 throw Errors.noCallableMember("module '" + mod.name + "'", name);
+            }
+            if (caches != null) {
+                cacheGlobal(mod, name, caches, site);
             }
         } else if (t instanceof PClass cls) {
             member = cls.lookup(name);
