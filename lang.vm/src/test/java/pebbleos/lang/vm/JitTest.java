@@ -202,6 +202,33 @@ public class JitTest {
         }
     }
 
+    /** A method call site that sees strings, lists and dicts in turn calls each one's own method. */
+    @Test
+    public void methodCachesFollowTheReceiversType() {
+        String source = "def counts(values):\n"
+                + "    out = []\n"
+                + "    for v in values:\n"
+                + "        append(out, v.count(\"a\"))\n"
+                + "    return out\n"
+                + "print counts([\"banana\", [\"a\", \"b\", \"a\"], \"abc\", [\"x\"], \"aaa\"])\n"
+                + "def pops(values):\n"
+                + "    out = []\n"
+                + "    for v in values:\n"
+                + "        append(out, v.copy())\n"
+                + "    return out\n"
+                + "print pops([[1, 2], {\"k\": 1}, [3]])\n"
+                + "try:\n"
+                + "    print counts([\"a\", 5])\n"
+                + "except e:\n"
+                + "    print \"error: \" + str(e)\n";
+        String expected = "[3, 2, 1, 0, 3]\n[[1, 2], {k: 1}, [3]]\n"
+                + "error: line 4: attribute calls require a module, class, or instance\n";
+        assertEquals(expected, Programs.run(new InterpreterEngine(), source));
+        for (int threshold : new int[] {0, 2}) {
+            assertEquals("threshold " + threshold, expected, Programs.run(new VmEngine(new JitCompiler(threshold)), source));
+        }
+    }
+
     private static void assertSnippetsMatch(int threshold) {
         JitCompiler jit = new JitCompiler(threshold);
         List<String> differences = new ArrayList<>();

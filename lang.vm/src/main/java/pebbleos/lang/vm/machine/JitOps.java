@@ -268,14 +268,19 @@ final class JitOps {
                 st[c] = h.method();
                 return;
             }
-        } else if (e instanceof SlowPaths.ModuleHit h && h.module() == t) {
-            // the slot's value may have changed since: checked as LOOKUP does
-            Object member = h.module().values[h.slot()];
-            if (member instanceof VmFunction fn ? fn.arity == n : member instanceof PBuiltin) {
-                st[c] = member;
-                st[c + 1] = Machine.NOSELF;
-                return;
+        } else if (e instanceof SlowPaths.ModuleHit h) {
+            if (h.module() == t) {
+                // the slot's value may have changed since: checked as LOOKUP does
+                Object member = h.module().values[h.slot()];
+                if (member instanceof VmFunction fn ? fn.arity == n : member instanceof PBuiltin) {
+                    st[c] = member;
+                    st[c + 1] = Machine.NOSELF;
+                    return;
+                }
             }
+        } else if (e instanceof SlowPaths.TypeHit h && t != null && t.getClass() == h.type()) {
+            st[c] = h.method(); // a string's, list's or dict's method: the tables never change
+            return;
         }
         SlowPaths.lookup(m, st, c, name, n, caches, site);
     }

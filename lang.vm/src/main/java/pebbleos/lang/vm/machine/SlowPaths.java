@@ -312,6 +312,10 @@ final class SlowPaths {
         return caches;
     }
 
+    /** The method LOOKUP at a site found for receivers of {@code type} (a string, list or dict). */
+    record TypeHit(Class<?> type, PBuiltin method) {
+    }
+
     /** A module's global that GETA or LOOKUP at a site read: its slot, which a name keeps for the module's life. */
     record ModuleHit(PModule module, int slot) {
     }
@@ -400,6 +404,9 @@ final class SlowPaths {
             PBuiltin method = Methods.lookup(t, name);
             if (method != null) {
                 st[c] = method;
+                if (caches != null) {
+                    caches[site] = new TypeHit(t.getClass(), method);
+                }
                 return;
             }
             // no method: the error the interpreter's call of the same form reports
