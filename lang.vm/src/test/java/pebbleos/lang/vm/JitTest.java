@@ -159,11 +159,7 @@ public class JitTest {
                 + "r = R(4, 5)\n"
                 + "print r.twice()\n";
         String expected = "3165\n89175\n1005\n89175\nerror: line 40: instance of 'Q' has no member 'x'\n14\n4950 1 99\n800\n";
-        assertEquals(expected, Programs.run(new InterpreterEngine(), source));
-        for (int threshold : new int[] {0, 2}) {
-            assertEquals("threshold " + threshold, expected, Programs.run(new VmEngine(new JitCompiler(threshold)), source));
-        }
-        assertEquals(expected, Programs.run(new VmEngine(new JitCompiler(Integer.MAX_VALUE)), source));
+        assertEveryEnginePrints(expected, source);
     }
 
     /** A module global read or called through the module (GETA, LOOKUP) follows what the module's slot holds now. */
@@ -196,10 +192,7 @@ public class JitTest {
                 + "print f(2)\n";
         String expected = "51.41592653589794\n50\nerror: line 5: function 'two' expected 2 arguments but got 1\n"
                 + "error: line 5: module 'math' has no callable member 'sqrt'\n206\n";
-        assertEquals(expected, Programs.run(new InterpreterEngine(), source));
-        for (int threshold : new int[] {0, 2}) {
-            assertEquals("threshold " + threshold, expected, Programs.run(new VmEngine(new JitCompiler(threshold)), source));
-        }
+        assertEveryEnginePrints(expected, source);
     }
 
     /** A method call site that sees strings, lists and dicts in turn calls each one's own method. */
@@ -223,8 +216,13 @@ public class JitTest {
                 + "    print \"error: \" + str(e)\n";
         String expected = "[3, 2, 1, 0, 3]\n[[1, 2], {k: 1}, [3]]\n"
                 + "error: line 4: attribute calls require a module, class, or instance\n";
+        assertEveryEnginePrints(expected, source);
+    }
+
+    /** The interpreter, the VM interpreting only, and the VM compiling at once and mid-loop all print {@code expected}. */
+    private static void assertEveryEnginePrints(String expected, String source) {
         assertEquals(expected, Programs.run(new InterpreterEngine(), source));
-        for (int threshold : new int[] {0, 2}) {
+        for (int threshold : new int[] {0, 2, Integer.MAX_VALUE}) {
             assertEquals("threshold " + threshold, expected, Programs.run(new VmEngine(new JitCompiler(threshold)), source));
         }
     }

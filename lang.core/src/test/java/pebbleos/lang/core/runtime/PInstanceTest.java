@@ -15,14 +15,18 @@ import org.junit.Test;
 public class PInstanceTest {
     private final PClass cls = new PClass("V", null);
 
+    /** An instance given field x, then field y. */
+    private PInstance point(long x, long y) {
+        PInstance p = new PInstance(cls);
+        p.put("x", x);
+        p.put("y", y);
+        return p;
+    }
+
     @Test
     public void instancesThatAddTheSameFieldsInOrderShareAShape() {
-        PInstance a = new PInstance(cls);
-        PInstance b = new PInstance(cls);
-        a.put("x", 1L);
-        a.put("y", 2L);
-        b.put("x", 3L);
-        b.put("y", 4L);
+        PInstance a = point(1L, 2L);
+        PInstance b = point(3L, 4L);
         assertSame(a.shape(), b.shape());
         PInstance c = new PInstance(cls);
         c.put("y", 5L);
@@ -35,9 +39,7 @@ public class PInstanceTest {
 
     @Test
     public void aCachedSlotServesOnlyItsShape() {
-        PInstance a = new PInstance(cls);
-        a.put("x", 1L);
-        a.put("y", 2L);
+        PInstance a = point(1L, 2L);
         Shape.Slot y = a.find("y");
         assertNotNull(y);
         assertEquals(2L, a.getCached(y));
@@ -66,9 +68,7 @@ public class PInstanceTest {
 
     @Test
     public void deletingOrOutgrowingTheShapesKeepsFieldsInAMap() {
-        PInstance a = new PInstance(cls);
-        a.put("x", 1L);
-        a.put("y", 2L);
+        PInstance a = point(1L, 2L);
         Shape.Slot x = a.find("x");
         assertTrue(a.remove("y"));
         assertFalse(a.remove("y"));
