@@ -12,7 +12,7 @@ import pebbleos.api.value.Printable;
  * The fields sit in slots laid out by a {@link Shape} shared with the
  * class's other instances that gained the same fields in the same order,
  * which lets the engines cache where a field is; an instance with very many
- * fields, or one that lost a field, keeps them in a map instead (its shape
+ * fields, or one that lost a field, keeps them in a map instead ({@link #shape}
  * is then null).
  */
 public final class PInstance implements Printable, Footprint.Sized {
@@ -34,8 +34,7 @@ public final class PInstance implements Printable, Footprint.Sized {
         if (map != null) {
             return map.get(name);
         }
-        int i = shape.slotOf(name);
-        return i < 0 ? null : slots[i];
+        return i(shape.slotOf(name));
     }
 
     /**
@@ -51,10 +50,10 @@ public final class PInstance implements Printable, Footprint.Sized {
         }
         int i = shape.slotOf(name);
         if (i >= 0) {
-            slots[i] = value;
-            return shape.slot(i);
-        }
-        if (shape.size() < Shape.MAX_FIELDS) {
+            if (set(i, value)) {
+                return shape.slot(i);
+            }
+        } else if (shape.size() < Shape.MAX_FIELDS) {
             Shape next = shape.with(name);
             append(next, value);
             return next;
@@ -83,26 +82,29 @@ public final class PInstance implements Printable, Footprint.Sized {
         }
         Map<String, Object> copy = new LinkedHashMap<>();
         for (int i = 0; i < shape.size(); i++) {
-            copy.put(shape.name(i), slots[i]);
+            Object v = i(i);
+            if (v != null) {
+                copy.put(shape.name(i), v);
+            }
         }
         return copy;
     }
 
     // ------------------------------------------------------------------ what the engines' inline caches use
 
-    /** The instance's shape; null once it keeps its fields in a map (no cache matches it then). */
+    /** The instance's shape; null once it keeps its fields in a map (no cache may hold it then). */
     public Shape shape() {
-        return shape;
+        return map == null ? shape : null;
     }
 
     /** Field {@code slot} of the instance's shape. */
     public Object slot(int slot) {
-        return slots[slot];
+        return i(slot);
     }
 
     /** The cache entry for field {@code name} (its slot in this instance's shape), or null. */
     public Shape.Slot find(String name) {
-        if (shape == null) {
+        if (map != null) {
             return null;
         }
         int i = shape.slotOf(name);
@@ -111,16 +113,15 @@ public final class PInstance implements Printable, Footprint.Sized {
 
     /** The field that {@code entry} (from {@link #find}) locates, when it holds for this instance's shape; else null. */
     public Object getCached(Object entry) {
-        return entry instanceof Shape.Slot s && s.shape == shape ? slots[s.slot] : null;
+        return entry instanceof Shape.Slot s && s.shape == shape ? i(s.slot) : null;
     }
 
     /** Repeat a write {@link #put} returned {@code entry} for, when it holds for this instance's shape; false when not. */
     public boolean putCached(Object entry, Object value) {
         if (entry instanceof Shape.Slot s && s.shape == shape) {
-            slots[s.slot] = value;
-            return true;
+            return set(s.slot, value);
         }
-        if (entry instanceof Shape next && next.parent == shape && shape != null) {
+        if (entry instanceof Shape next && next.parent == shape) {
             append(next, value);
             return true;
         }
@@ -130,17 +131,40 @@ public final class PInstance implements Printable, Footprint.Sized {
     /** Move to {@code next}, a child of the instance's shape, the new last field holding {@code value}. */
     private void append(Shape next, Object value) {
         int n = next.size();
-        if (slots.length < n) {
-            slots = Arrays.copyOf(slots, Math.max(4, n + (n >> 1)));
+        Object[] s = slots;
+        if (s.length < n) {
+            s = Arrays.copyOf(s, Math.max(4, n + (n >> 1)));
         }
-        slots[n - 1] = value;
+        s[n - 1] = value; // the value, then the array, then the shape that makes them visible
+        slots = s;
         shape = next;
+    }
+
+    // Another thread that shares the instance may see a shape newer than the
+    // slots (a data race in the program): a read then finds nothing (null,
+    // which callers take as "no such field") and a write goes the slow way,
+    // instead of a Java error escaping into the program.
+
+    /** Slot i, or null when the slots seen are older than the shape. */
+    private Object i(int i) {
+        Object[] s = slots;
+        return i >= 0 && i < s.length ? s[i] : null;
+    }
+
+    /** Set slot i; false when the slots seen are older than the shape. */
+    private boolean set(int i, Object value) {
+        Object[] s = slots;
+        if (i < s.length) {
+            s[i] = value;
+            return true;
+        }
+        return false;
     }
 
     private Map<String, Object> toMap() {
         if (map == null) {
             map = fields();
-            shape = null;
+            shape = Shape.root(); // its own: no cache holds it, and it has no fields
             slots = NO_SLOTS;
         }
         return map;

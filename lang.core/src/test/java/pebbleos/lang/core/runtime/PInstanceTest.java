@@ -108,4 +108,53 @@ public class PInstanceTest {
         assertTrue(PClass.epoch() != before);
         assertEquals(1L, cls.lookup("m"));
     }
+
+    /**
+     * A thread that reads an instance while another adds its fields (a data
+     * race in a Pebble program) sees each field or nothing, never a Java error.
+     */
+    @Test
+    public void readsRacingFieldAdditionsSeeTheFieldOrNothing() throws Exception {
+        PInstance template = new PInstance(cls);
+        Shape.Slot[] entries = new Shape.Slot[40];
+        for (int i = 0; i < entries.length; i++) {
+            template.put("f" + i, (long) i);
+            entries[i] = template.find("f" + i);
+        }
+        java.util.concurrent.atomic.AtomicReference<PInstance> shared = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        long until = System.nanoTime() + 300_000_000L;
+        Thread writer = new Thread(() -> {
+            while (System.nanoTime() < until) {
+                PInstance p = new PInstance(cls);
+                shared.setPlain(p); // published without ordering, as a racy program would
+                for (int i = 0; i < entries.length; i++) {
+                    p.put("f" + i, (long) i);
+                }
+            }
+        });
+        Thread reader = new Thread(() -> {
+            try {
+                while (System.nanoTime() < until) {
+                    PInstance p = shared.getPlain();
+                    for (int i = 0; p != null && i < entries.length; i++) {
+                        Object a = p.get("f" + i);
+                        Object b = p.getCached(entries[i]);
+                        if ((a != null && !a.equals((long) i)) || (b != null && !b.equals((long) i))) {
+                            throw new AssertionError("f" + i + " read as " + a + " and " + b);
+                        }
+                    }
+                }
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        writer.start();
+        reader.start();
+        writer.join();
+        reader.join();
+        if (failure.get() != null) {
+            throw new AssertionError(failure.get());
+        }
+    }
 }

@@ -117,7 +117,10 @@ public final class Containers {
                 Shape.Slot s = inst.find(name);
                 if (s != null) {
                     cached = s;
-                    return inst.slot(s.slot);
+                    v = inst.slot(s.slot);
+                    if (v != null) {
+                        return v;
+                    }
                 }
             }
             return Access.getAttribute(t, name);

@@ -326,7 +326,10 @@ final class SlowPaths {
             Shape.Slot s = inst.find(name);
             if (s != null) {
                 caches[site] = s;
-                return inst.slot(s.slot);
+                Object v = inst.slot(s.slot);
+                if (v != null) {
+                    return v;
+                }
             }
         } else if (t instanceof PModule mod) {
             cacheGlobal(mod, name, caches, site);
