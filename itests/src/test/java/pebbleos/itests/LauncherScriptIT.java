@@ -136,6 +136,7 @@ public class LauncherScriptIT {
         List<String> expected = new ArrayList<>(List.of("-XX:NewSize=16777216", "-XX:MaxNewSize=134217728",
                 "-XX:+UseParallelGC", "-XX:MaxTenuringThreshold=1",
                 "-XX:CompileCommand=dontinline,pebbleos.lang.vm.machine.Jit*::run",
+                "-XX:CompileCommand=dontinline,pebbleos.lang.interp.InterpFunction::run",
                 "-XX:CompileCommand=CompileThresholdScaling,pebbleos.lang.vm.machine.Jit*::run,0.05",
                 "-XX:CompileCommand=CompileThresholdScaling,pebbleos.lang.vm.machine.JitOps::*,0.05",
                 "-XX:CompileCommand=dontinline,pebbleos.Probe*::run"));
