@@ -219,6 +219,42 @@ public class JitTest {
         assertEveryEnginePrints(expected, source);
     }
 
+    /**
+     * A class-level counter written in the loop leaves the cached method in
+     * use; a method defined on the subclass, then a value there, shadow the
+     * base class's method at once.
+     */
+    @Test
+    public void methodCachesFollowClassWritesThatMatter() {
+        String source = "class A:\n"
+                + "    count = 0\n"
+                + "    def f(self):\n"
+                + "        return 1\n"
+                + "class B(A):\n"
+                + "    def g(self):\n"
+                + "        return 2\n"
+                + "def loop(o, n):\n"
+                + "    t = 0\n"
+                + "    for k in range(n):\n"
+                + "        A.count = A.count + 1\n"
+                + "        t = t + o.f()\n"
+                + "    return t\n"
+                + "b = B()\n"
+                + "print loop(b, 20)\n"
+                + "print A.count\n"
+                + "def ten(self):\n"
+                + "    return 10\n"
+                + "B.f = ten\n"
+                + "print loop(b, 3)\n"
+                + "B.f = 7\n"
+                + "try:\n"
+                + "    print loop(b, 1)\n"
+                + "except e:\n"
+                + "    print \"error: \" + str(e)\n";
+        String expected = "20\n20\n30\nerror: line 12: instance of 'B' has no callable member 'f'\n";
+        assertEveryEnginePrints(expected, source);
+    }
+
     /** The interpreter, the VM interpreting only, and the VM compiling at once and mid-loop all print {@code expected}. */
     private static void assertEveryEnginePrints(String expected, String source) {
         assertEquals(expected, Programs.run(new InterpreterEngine(), source));

@@ -13,9 +13,9 @@ public final class PClass implements Printable {
     /** The shape of a new instance, root of the shapes its instances take. */
     final Shape emptyShape = Shape.root();
     /**
-     * Bumped whenever an attribute of a class that exists changes: a cached
-     * method of an instance's shape is valid only while this is the value
-     * it was cached with (a class's methods, or its bases', were replaced).
+     * Moves when an attribute of a class that exists changes what a method
+     * lookup may find: a cached method of an instance's shape is valid only
+     * while this is the value it was cached with.
      */
     private static volatile int epoch;
 
@@ -37,8 +37,13 @@ public final class PClass implements Printable {
 
     /** Set attribute {@code name} of an existing class (what {@code Cls.name = v} does). */
     public void set(String name, Object value) {
-        attributes.put(name, value);
-        epoch++;
+        Object old = attributes.put(name, value);
+        // a value that replaces a value (a class-level counter) changes no
+        // method lookup: through this class, the name found a non-function
+        // before and after, and only functions are cached
+        if (old == null || old instanceof PFunction || value instanceof PFunction) {
+            epoch++;
+        }
     }
 
     /** The current class epoch (see {@link #epoch}). */

@@ -184,11 +184,12 @@ public final class PInstance implements Printable, Footprint.Sized {
     @Override
     public long footprint(int depth) {
         int n = size();
+        Object[] s = slots; // the accounting may run on another thread: one array, read once
         long bytes = map != null
                 ? 24 + 48 + 16 + 4L * Math.max(16, Integer.highestOneBit(Math.max(1, n) * 2)) + 40L * n
-                : 32 + 16 + 4L * slots.length;
+                : 32 + 16 + 4L * s.length;
         if (depth > 0 && n > 0) {
-            Iterable<Object> values = map != null ? map.values() : Arrays.asList(slots).subList(0, n);
+            Iterable<Object> values = map != null ? map.values() : Arrays.asList(s).subList(0, Math.min(n, s.length));
             long measured = 0;
             int seen = 0;
             for (Object v : values) {
@@ -197,7 +198,7 @@ public final class PInstance implements Printable, Footprint.Sized {
                     break;
                 }
             }
-            bytes += measured * n / seen;
+            bytes += seen == 0 ? 0 : measured * n / seen;
         }
         return bytes;
     }

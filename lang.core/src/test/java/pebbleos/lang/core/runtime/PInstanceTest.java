@@ -102,11 +102,23 @@ public class PInstanceTest {
     }
 
     @Test
-    public void changingAnExistingClassMovesTheEpoch() {
+    public void changingWhatAMethodLookupFindsMovesTheEpoch() {
         int before = PClass.epoch();
-        cls.set("m", 1L);
+        cls.set("m", 1L); // a new name may shadow a base class's method
         assertTrue(PClass.epoch() != before);
         assertEquals(1L, cls.lookup("m"));
+
+        int counting = PClass.epoch();
+        cls.set("m", 2L); // a class-level counter: no method found before or after
+        assertEquals(counting, PClass.epoch());
+
+        PFunction f = new PFunction("f", 0, null) {
+        };
+        cls.set("m", f);
+        assertTrue(PClass.epoch() != counting);
+        int replaced = PClass.epoch();
+        cls.set("m", 3L); // a method replaced by a value
+        assertTrue(PClass.epoch() != replaced);
     }
 
     /**

@@ -34,7 +34,7 @@ public final class Proto {
     /** The unit this proto belongs to; set once when the unit is assembled. */
     private Unit unit;
     /** This proto's index in its unit. */
-    public int position;
+    private int position;
     /** The unit's constants, kept here so the dispatch loop reaches them in one load. */
     public Object[] constants;
     /**

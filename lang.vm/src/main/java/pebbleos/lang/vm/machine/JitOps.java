@@ -225,7 +225,7 @@ final class JitOps {
     /** The caches of {@code p}'s sites in {@code module}: one entry per code index, the proto last (whose they are). */
     static Object[] caches(PModule module, Proto p) {
         Object[][] all = module.siteCaches;
-        int i = p.position;
+        int i = p.index();
         if (all != null && i < all.length) {
             Object[] c = all[i];
             if (c != null && c[c.length - 1] == p) {

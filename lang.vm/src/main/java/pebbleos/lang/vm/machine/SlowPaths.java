@@ -290,18 +290,12 @@ final class SlowPaths {
         return Calls.call(m, callable, args);
     }
 
-    /**
-     * LOOKUP (MethodCall, up to its argument evaluation): find member
-     * {@code name} of the receiver in st[c+1] and make the arity check a call
-     * makes before its arguments. Leaves the callee in st[c] and the receiver
-     * (or NOSELF) in st[c+1].
-     */
     // ------------------------------------------------------------------ inline caches' misses (JitOps)
 
     /** Make (or replace) the site caches of {@code p} in {@code module}. */
     static Object[] newCaches(PModule module, Proto p) {
         Object[][] all = module.siteCaches;
-        int i = p.position;
+        int i = p.index();
         if (all == null || i >= all.length) {
             all = all == null ? new Object[i + 1][] : Arrays.copyOf(all, i + 1);
             module.siteCaches = all;
@@ -354,6 +348,12 @@ final class SlowPaths {
         }
     }
 
+    /**
+     * LOOKUP (MethodCall, up to its argument evaluation): find member
+     * {@code name} of the receiver in st[c+1] and make the arity check a call
+     * makes before its arguments. Leaves the callee in st[c] and the receiver
+     * (or NOSELF) in st[c+1].
+     */
     static void lookup(Machine m, Object[] st, int c, Object nameConstant, int n) {
         lookup(m, st, c, nameConstant, n, null, 0);
     }
