@@ -255,6 +255,49 @@ public class JitTest {
         assertEveryEnginePrints(expected, source);
     }
 
+    /**
+     * Sums and products used up within their run stay unboxed longs in
+     * compiled code: chains of them, compare-and-jumps on them, and every way
+     * out of the long path (an overflow to a big integer at each step, a
+     * float, a boolean, a string's error) give what the interpreter gives.
+     */
+    @Test
+    public void unboxedIntegerChainsFallBackExactly() {
+        String source = "def f(a, b, n):\n"
+                + "    t = 0\n"
+                + "    i = 0\n"
+                + "    while i < n:\n"
+                + "        t = t + a * b - i * 2 + (a + 1) * (b - 1)\n"
+                + "        if a * i + 1 > 100:\n"
+                + "            t = t + 1\n"
+                + "        if a * b == 12:\n"
+                + "            t = t - 1\n"
+                + "        while i * 2 < 0 - 5:\n"
+                + "            i = i + 1\n"
+                + "        i = i + 1\n"
+                + "    return t\n"
+                + "print f(3, 4, 10)\n"
+                + "big = 4611686018427387904\n"
+                + "print f(big, 4, 3)\n"
+                + "print f(big * 2 - 1, 3, 2)\n"
+                + "print f(0 - big * 2, 1, 2)\n"
+                + "print f(2.5, 4, 3)\n"
+                + "print f(True, 4, 2)\n"
+                + "try:\n"
+                + "    print f(\"x\", 2, 1)\n"
+                + "except e:\n"
+                + "    print \"error: \" + str(e)\n"
+                + "total = 9223372036854775000\n"
+                + "i = 0\n"
+                + "while i < 5:\n"
+                + "    total = total + i * 200 - 1\n"
+                + "    i = i + 1\n"
+                + "print total\n";
+        String expected = "140\n96845406386975145989\n92233720368547758073\n-18446744073709551618\n55.5\n18\n"
+                + "error: line 5: '*' requires numeric operands\n9223372036854776995\n";
+        assertEveryEnginePrints(expected, source);
+    }
+
     /** The interpreter, the VM interpreting only, and the VM compiling at once and mid-loop all print {@code expected}. */
     private static void assertEveryEnginePrints(String expected, String source) {
         assertEquals(expected, Programs.run(new InterpreterEngine(), source));

@@ -101,7 +101,8 @@ import pebbleos.lang.vm.code.Proto;
  * whose {@code run} method holds the proto's instructions one after the
  * other, registers still on the machine's value stack, except the values
  * {@link Temporaries} finds used up within their straight run, which stay
- * in JVM locals. Fast paths and slow
+ * in JVM locals (an integer sum or product there as an unboxed {@code long}
+ * until something needs its box). Fast paths and slow
  * paths are the static methods of {@code machine.JitOps} (which HotSpot
  * inlines), the rare instructions go to {@code machine.RareInstructions} as in the
  * dispatch loop. Control flow becomes JVM jumps; backward jumps read the
@@ -154,6 +155,12 @@ final class Translator {
     private final Temporaries temporaries;
     /** Registers whose value is in their JVM local (not on the value stack) at this point of the translation. */
     private final BitSet inLocal = new BitSet();
+    /**
+     * Registers of {@link #inLocal} whose value is a long in their long
+     * local, while their Object local holds null (else it holds the value):
+     * an integer sum or product used up within its run is never boxed.
+     */
+    private final BitSet inLong = new BitSet();
     /** The running instruction's written register stays in its local. */
     private boolean keep;
     /** The register of the pending {@link #storeTo}. */
@@ -242,11 +249,13 @@ final class Translator {
             mv.visitLabel(label(pc));
             if (temporaries.start(pc)) {
                 inLocal.clear(); // control may come from elsewhere: every register is on the stack
+                inLong.clear();
             }
             keep = temporaries.kept(pc);
             instruction(pc);
             if (Temporaries.barrier(code, pc)) {
                 inLocal.clear(); // the machine may have written registers on the stack
+                inLong.clear();
             }
         }
         mv.visitLabel(end);
@@ -381,14 +390,24 @@ final class Translator {
                 register(a);
                 ops("setGlobal", "(L" + MODULE + ";I" + O + ")V");
             }
-            case OP_ADD -> binary(a, b, c, OPS, "add");
-            case OP_SUB -> binary(a, b, c, OPS, "sub");
-            case OP_MUL -> binary(a, b, c, OPS, "mul");
+            case OP_ADD, OP_SUB, OP_MUL -> {
+                if (keep || isLong(b) || isLong(c)) {
+                    longArithmetic(op, a, b, c, false);
+                } else {
+                    binary(a, b, c, OPS, op == OP_ADD ? "add" : op == OP_SUB ? "sub" : "mul");
+                }
+            }
             case OP_MOD -> binary(a, b, c, OPS, "mod");
             case OP_DIV -> binary(a, b, c, RUNTIME_OPS, "div");
             case OP_IDIV -> binary(a, b, c, RUNTIME_OPS, "floorDiv");
             case OP_POW -> binary(a, b, c, RUNTIME_OPS, "pow");
-            case OP_ADDI -> immediate(a, b, c, "addi");
+            case OP_ADDI, OP_SUBI, OP_MULI -> {
+                if (keep || isLong(b)) {
+                    longArithmetic(op, a, b, c, true);
+                } else {
+                    immediate(a, b, c, op == OP_ADDI ? "addi" : op == OP_SUBI ? "subi" : "muli");
+                }
+            }
             case OP_CONCAT3 -> {
                 storeTo(a);
                 register(b);
@@ -397,8 +416,6 @@ final class Translator {
                 ops("concat3", "(" + O + O + O + ")" + O);
                 store();
             }
-            case OP_SUBI -> immediate(a, b, c, "subi");
-            case OP_MULI -> immediate(a, b, c, "muli");
             case OP_LT -> binary(a, b, c, OPS, "lt");
             case OP_LE -> binary(a, b, c, RUNTIME_OPS, "le");
             case OP_GT -> binary(a, b, c, RUNTIME_OPS, "gt");
@@ -426,12 +443,22 @@ final class Translator {
                 branch(pc, op == OP_JT, b);
             }
             case OP_JLT, OP_JLE, OP_JGT, OP_JGE, OP_JEQ, OP_JNE -> {
+                if (isLong(a) || isLong(b)) {
+                    longTest(op - OP_JLT, a, b, false);
+                    branch(pc, c != 0, code[pc + 3]);
+                    break;
+                }
                 register(a);
                 operand(b);
                 ops(TESTS[op - OP_JLT], "(" + O + O + ")Z");
                 branch(pc, c != 0, code[pc + 3]);
             }
             case OP_JLTI, OP_JLEI, OP_JGTI, OP_JGEI, OP_JEQI, OP_JNEI -> {
+                if (isLong(a)) {
+                    longTest(op - OP_JLTI, a, b, true);
+                    branch(pc, c != 0, code[pc + 3]);
+                    break;
+                }
                 register(a);
                 mv.visitLdcInsn((long) b);
                 ops(TESTS[op - OP_JLTI] + "I", "(" + O + "J)Z");
@@ -543,6 +570,185 @@ final class Translator {
         store();
     }
 
+    // ------------------------------------------------------------------ integers unboxed
+
+    /** The JVM tests of {@link #TESTS} on an LCMP result, in the same order. */
+    private static final int[] LONG_TESTS = {IFLT, IFLE, IFGT, IFGE, IFEQ, IFNE};
+
+    /**
+     * ADD, SUB, MUL (or their immediate forms, {@code y} the immediate) on
+     * two Longs, or registers {@link #inLong}: the sum in a JVM long, kept
+     * there when the result's register stays in a local (used up within its
+     * run), else boxed as the generic path would. Anything else, or an
+     * overflow, takes the generic JitOps method, so the result is always
+     * what {@link #binary} would give.
+     */
+    private void longArithmetic(int op, int a, int x, int y, boolean immediate) {
+        Label slow = new Label();
+        Label done = new Label();
+        int ox = scratch();
+        int oy = ox + 1;
+        int lx = ox + 2;
+        int ly = ox + 4;
+        int lr = ox + 6;
+        boolean kept = keep;
+        operands(x, y, immediate, slow);
+        mv.visitVarInsn(LLOAD, lx);
+        mv.visitVarInsn(LLOAD, ly);
+        if (op == OP_MUL || op == OP_MULI) {
+            mv.visitMethodInsn(INVOKESTATIC, RUNTIME_OPS, "mulFits", "(JJ)Z", false);
+            mv.visitJumpInsn(IFEQ, slow);
+            mv.visitVarInsn(LLOAD, lx);
+            mv.visitVarInsn(LLOAD, ly);
+            mv.visitInsn(LMUL);
+            mv.visitVarInsn(LSTORE, lr);
+        } else {
+            boolean add = op == OP_ADD || op == OP_ADDI;
+            mv.visitInsn(add ? LADD : LSUB);
+            mv.visitVarInsn(LSTORE, lr);
+            mv.visitVarInsn(LLOAD, lx);
+            mv.visitVarInsn(LLOAD, ly);
+            mv.visitVarInsn(LLOAD, lr);
+            mv.visitMethodInsn(INVOKESTATIC, RUNTIME_OPS, add ? "addFits" : "subFits", "(JJJ)Z", false);
+            mv.visitJumpInsn(IFEQ, slow);
+        }
+        if (kept) {
+            mv.visitVarInsn(LLOAD, lr);
+            mv.visitVarInsn(LSTORE, longLocal(a));
+            mv.visitInsn(ACONST_NULL);
+            mv.visitVarInsn(ASTORE, local(a));
+        } else {
+            storeTo(a);
+            mv.visitVarInsn(LLOAD, lr);
+            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "valueOf", "(J)Ljava/lang/Long;", false);
+            store();
+        }
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(slow);
+        if (kept) {
+            mv.visitInsn(LCONST_0);
+            mv.visitVarInsn(LSTORE, longLocal(a)); // defined on both paths, for the verifier
+        } else {
+            storeTo(a);
+        }
+        boxed(x, ox);
+        String name = switch (op) {
+            case OP_ADD -> "add";
+            case OP_SUB -> "sub";
+            case OP_MUL -> "mul";
+            case OP_ADDI -> "addi";
+            case OP_SUBI -> "subi";
+            default -> "muli";
+        };
+        if (immediate) {
+            mv.visitLdcInsn((long) y);
+            ops(name, "(" + O + "J)" + O);
+        } else {
+            boxed(y, oy);
+            ops(name, OO_O);
+        }
+        if (kept) {
+            mv.visitVarInsn(ASTORE, local(a));
+        } else {
+            store();
+        }
+        mv.visitLabel(done);
+        if (kept) {
+            inLocal.set(a);
+            inLong.set(a);
+        } else {
+            inLong.clear(a);
+        }
+    }
+
+    /**
+     * A compare-and-jump's test ({@code kind} indexes {@link #TESTS}) with
+     * an operand {@link #inLong}: an LCMP when both are longs, else the
+     * generic test; the boolean is left on the operand stack.
+     */
+    private void longTest(int kind, int x, int y, boolean immediate) {
+        Label slow = new Label();
+        Label yes = new Label();
+        Label done = new Label();
+        int ox = scratch();
+        operands(x, y, immediate, slow);
+        mv.visitVarInsn(LLOAD, ox + 2);
+        mv.visitVarInsn(LLOAD, ox + 4);
+        mv.visitInsn(LCMP);
+        mv.visitJumpInsn(LONG_TESTS[kind], yes);
+        mv.visitInsn(ICONST_0);
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(yes);
+        mv.visitInsn(ICONST_1);
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(slow);
+        boxed(x, ox);
+        if (immediate) {
+            mv.visitLdcInsn((long) y);
+            ops(TESTS[kind] + "I", "(" + O + "J)Z");
+        } else {
+            boxed(y, ox + 1);
+            ops(TESTS[kind], "(" + O + O + ")Z");
+        }
+        mv.visitLabel(done);
+    }
+
+    /**
+     * The two operands as longs in the scratch locals (x at +2, y at +4),
+     * or a jump to {@code slow}. Operands not {@link #inLong} are read once,
+     * in order (a global's read may fail), into the scratch Object locals
+     * (+0, +1), where the slow path finds them.
+     */
+    private void operands(int x, int y, boolean immediate, Label slow) {
+        int ox = scratch();
+        if (!isLong(x)) {
+            operand(x);
+            mv.visitVarInsn(ASTORE, ox);
+        }
+        if (!immediate && !isLong(y)) {
+            operand(y);
+            mv.visitVarInsn(ASTORE, ox + 1);
+        }
+        unboxed(x, ox, ox + 2, slow);
+        if (immediate) {
+            mv.visitLdcInsn((long) y);
+            mv.visitVarInsn(LSTORE, ox + 4);
+        } else {
+            unboxed(y, ox + 1, ox + 4, slow);
+        }
+    }
+
+    /** Operand w as a long into local {@code into}, from its long local or from the Long in {@code object}; else to {@code slow}. */
+    private void unboxed(int w, int object, int into, Label slow) {
+        if (isLong(w)) {
+            mv.visitVarInsn(ALOAD, local(w));
+            mv.visitJumpInsn(IFNONNULL, slow);
+            mv.visitVarInsn(LLOAD, longLocal(w));
+        } else {
+            mv.visitVarInsn(ALOAD, object);
+            mv.visitTypeInsn(INSTANCEOF, "java/lang/Long");
+            mv.visitJumpInsn(IFEQ, slow);
+            mv.visitVarInsn(ALOAD, object);
+            mv.visitTypeInsn(CHECKCAST, "java/lang/Long");
+            mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/Long", "longValue", "()J", false);
+        }
+        mv.visitVarInsn(LSTORE, into);
+    }
+
+    /** Operand w as an object: boxed from its long local, or read from {@code object}. */
+    private void boxed(int w, int object) {
+        if (isLong(w)) {
+            register(w);
+        } else {
+            mv.visitVarInsn(ALOAD, object);
+        }
+    }
+
+    /** Whether operand w (a register, or a global when negative) is a register {@link #inLong}. */
+    private boolean isLong(int w) {
+        return w >= 0 && inLong.get(w);
+    }
+
     /** CALL, CALLM: the return address saved first; bail out when the machine must take over. */
     private void call(int pc, int a, int n, String name) {
         Label returned = new Label();
@@ -634,6 +840,7 @@ final class Translator {
 
     /** End the write {@link #storeTo} began, the value on the operand stack. */
     private void store() {
+        inLong.clear(storing);
         if (keep) {
             mv.visitVarInsn(ASTORE, local(storing));
             inLocal.set(storing);
@@ -644,6 +851,17 @@ final class Translator {
     }
 
     private void register(int r) {
+        if (inLong.get(r)) {
+            Label boxed = new Label();
+            mv.visitVarInsn(ALOAD, local(r));
+            mv.visitInsn(DUP);
+            mv.visitJumpInsn(IFNONNULL, boxed);
+            mv.visitInsn(POP);
+            mv.visitVarInsn(LLOAD, longLocal(r));
+            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "valueOf", "(J)Ljava/lang/Long;", false);
+            mv.visitLabel(boxed);
+            return;
+        }
         if (inLocal.get(r)) {
             mv.visitVarInsn(ALOAD, local(r));
             return;
@@ -656,6 +874,16 @@ final class Translator {
     /** The JVM local that holds register r's value while {@link Temporaries} keeps it off the stack. */
     private static int local(int r) {
         return CACHES + 1 + r;
+    }
+
+    /** Scratch locals after the registers' own: two Objects, then three longs (two slots each). */
+    private int scratch() {
+        return CACHES + 1 + proto.registers;
+    }
+
+    /** The JVM long local (two slots) of register r while it is {@link #inLong}. */
+    private int longLocal(int r) {
+        return scratch() + 8 + 2 * r;
     }
 
     /** The value-stack index of register r. */
