@@ -15,18 +15,19 @@ import pebbleos.lang.vm.jit.JitCompiler;
 
 /**
  * Generated arithmetic in loops, in a function and at module level, over
- * values that leave the compiled code's unboxed-integer path every way they
- * can (ints at the edge of a long, big ints, floats, a boolean, a string, a
- * list): the VM compiling at once and after two passes prints exactly what
+ * values that leave the compiled code's unboxed paths every way they can
+ * (ints at the edge of a long or of a double's precision, big ints, floats,
+ * zero divisors, a boolean, a string, a list): the VM compiling at once and after two passes prints exactly what
  * the interpreter prints. A failure prints the program; its seed reproduces
  * it.
  */
 public class ArithmeticParityTest {
     private static final String[] VALUES = {"0", "1", "-1", "7", "-3", "3037000500", "4611686018427387904",
         "-4611686018427387904", "9223372036854775807", "-9223372036854775807", "99999999999999999999", "2.5",
-        "-0.5", "True", "\"s\"", "[1]"};
-    private static final String[] LEAVES = {"a", "b", "c", "g", "i", "t", "2", "1", "3", "1000000007", "0.5"};
-    private static final String[] ARITHMETIC = {"+", "-", "*"};
+        "-0.5", "0.0", "1e308", "9007199254740993", "True", "\"s\"", "[1]"};
+    private static final String[] LEAVES = {"a", "b", "c", "g", "i", "t", "2", "1", "3", "1000000007", "0.5", "0.0",
+        "1.5"};
+    private static final String[] ARITHMETIC = {"+", "-", "*", "/"};
     private static final String[] COMPARISONS = {"<", "<=", ">", ">=", "==", "!="};
 
     @Provide

@@ -298,6 +298,55 @@ public class JitTest {
         assertEveryEnginePrints(expected, source);
     }
 
+    /**
+     * Floats through compiled arithmetic beside unboxed integers: mixed
+     * int and float operands, an int beyond a double's precision divided, a
+     * division by a float or an int zero, a string, and a register that held
+     * a float reused by an integer operation with an immediate, all give
+     * what the interpreter gives.
+     */
+    @Test
+    public void unboxedFloatsFallBackExactly() {
+        String source = ""
+                + "def f(a, b, n):\n"
+                + "    t = 0.0\n"
+                + "    i = 1\n"
+                + "    while i < n:\n"
+                + "        t = t + a / (i * i) - b * 0.5 + i / 4\n"
+                + "        if a / i > 1.5:\n"
+                + "            t = t + 1\n"
+                + "        i = i + 1\n"
+                + "    return t\n"
+                + "print f(1.0, 2, 5)\n"
+                + "print f(3, 2.5, 4)\n"
+                + "print f(9007199254740993, 1, 3)\n"
+                + "try:\n"
+                + "    print f(1.0, 2, 5) / (0.0 * 2)\n"
+                + "except e:\n"
+                + "    print \"error: \" + str(e)\n"
+                + "try:\n"
+                + "    print f(0.0, 1, 3) + 1 / (1 - 1)\n"
+                + "except e:\n"
+                + "    print \"error: \" + str(e)\n"
+                + "try:\n"
+                + "    print f(\"x\", 1, 3)\n"
+                + "except e:\n"
+                + "    print \"error: \" + str(e)\n"
+                + "b = -0.5\n"
+                + "t = 1\n"
+                + "i = 0\n"
+                + "while i < 3:\n"
+                + "    t = i\n"
+                + "    if i != ((2 + t) * (1.5 / b)):\n"
+                + "        t = t - (t - 3)\n"
+                + "    i = i + 1\n"
+                + "print t\n";
+        String expected = "-0.07638888888888884\n2.8333333333333335\n1.125899906842624e+16\n"
+                + "error: line 14: division by zero\nerror: line 18: division by zero\n"
+                + "error: line 5: '/' requires numeric operands\n3\n";
+        assertEveryEnginePrints(expected, source);
+    }
+
     /** The interpreter, the VM interpreting only, and the VM compiling at once and mid-loop all print {@code expected}. */
     private static void assertEveryEnginePrints(String expected, String source) {
         assertEquals(expected, Programs.run(new InterpreterEngine(), source));
