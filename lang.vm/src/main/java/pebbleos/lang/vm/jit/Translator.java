@@ -131,6 +131,7 @@ final class Translator {
     private static final String CONTEXT = "pebbleos/api/process/TaskContext";
     private static final String PLIST = "pebbleos/api/value/PList";
     private static final String PNONE = "pebbleos/api/value/PNone";
+    private static final String BUILTIN = "pebbleos/lang/core/runtime/PBuiltin";
     private static final String O = "Ljava/lang/Object;";
     private static final String OO_O = "(" + O + O + ")" + O;
 
@@ -749,21 +750,52 @@ final class Translator {
         return w >= 0 && inLong.get(w);
     }
 
-    /** CALL, CALLM: the return address saved first; bail out when the machine must take over. */
+    /**
+     * CALL, CALLM: the return address saved first; bail out when the machine
+     * must take over. Each site tests here what kind of callee it has (a
+     * CALL: a builtin or not; a CALLM: a Pebble function or not) and calls
+     * a helper for that kind, so that HotSpot sees at each site only the
+     * kinds it calls (see {@code JitOps.callBuiltin}).
+     */
     private void call(int pc, int a, int n, String name) {
+        boolean method = name.equals("callMethod");
+        Label other = new Label();
+        Label result = new Label();
         Label returned = new Label();
+        Label done = new Label();
         savePc(pc + 2);
+        register(a);
+        mv.visitTypeInsn(INSTANCEOF, method ? VM_FUNCTION : BUILTIN);
+        mv.visitJumpInsn(method ? IFEQ : IFNE, other);
         mv.visitVarInsn(ALOAD, M);
         mv.visitVarInsn(ALOAD, F);
         absolute(a);
         push(n);
         mv.visitVarInsn(ILOAD, DEPTH);
         ops(name, "(L" + MACHINE + ";L" + FRAME + ";III)" + O);
+        mv.visitJumpInsn(GOTO, result);
+        mv.visitLabel(other);
+        if (method) {
+            mv.visitVarInsn(ALOAD, M);
+            mv.visitVarInsn(ALOAD, F);
+            absolute(a);
+            push(n);
+            mv.visitVarInsn(ILOAD, DEPTH);
+            ops("callOther", "(L" + MACHINE + ";L" + FRAME + ";III)" + O);
+        } else {
+            mv.visitVarInsn(ALOAD, M);
+            absolute(a);
+            push(n);
+            ops("callBuiltin", "(L" + MACHINE + ";II)V");
+            mv.visitJumpInsn(GOTO, done);
+        }
+        mv.visitLabel(result);
         mv.visitInsn(DUP);
         mv.visitJumpInsn(IFNULL, returned);
         mv.visitInsn(ARETURN);
         mv.visitLabel(returned);
         mv.visitInsn(POP);
+        mv.visitLabel(done);
         reloadStack();
     }
 

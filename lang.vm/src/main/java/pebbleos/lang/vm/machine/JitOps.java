@@ -1,5 +1,7 @@
 package pebbleos.lang.vm.machine;
 
+import java.util.Arrays;
+
 import pebbleos.api.value.Footprint;
 import pebbleos.api.value.PDict;
 import pebbleos.api.value.PList;
@@ -325,6 +327,34 @@ final class JitOps {
             }
         }
         return m.runCalled(next, depth);
+    }
+
+    /**
+     * CALL of a builtin, which the compiled code tells apart at each call
+     * site: then HotSpot sees at each site one kind of callee, and compiles
+     * {@link #call}'s way into a Pebble function only where a site calls one
+     * (through this shared method both were compiled into every site). The
+     * result replaces the callee in stack[c]; a builtin never leaves a frame.
+     */
+    static void callBuiltin(Machine m, int c, int n) {
+        Object[] st = m.stack;
+        PBuiltin b = (PBuiltin) st[c];
+        Object r = SlowPaths.quick(b, st, c, n);
+        if (r == null) {
+            r = b.invoke(m, Arrays.copyOfRange(st, c + 1, c + 1 + n));
+        }
+        m.stack[c] = r; // the builtin may have run Pebble code that grew the stack
+    }
+
+    /**
+     * CALLM of a member that is not a Pebble function (a method of a
+     * string, list or dict, a callable value): {@link #callMethod}'s other
+     * way, told apart at each call site for the reason given at {@link
+     * #callBuiltin}. As {@link #call}.
+     */
+    static Object callOther(Machine m, Frame f, int c, int n, int depth) {
+        Frame next = SlowPaths.callMethod(m, f, m.stack[c], c, n);
+        return next == null ? null : m.runCalled(next, depth);
     }
 
     /** CALLM, after LOOKUP: the member in stack[c], the receiver (or NOSELF) in stack[c+1]. As {@link #call}. */
