@@ -347,6 +347,53 @@ public class JitTest {
         assertEveryEnginePrints(expected, source);
     }
 
+    /**
+     * Compiled call sites tell builtins from Pebble functions (and a
+     * method of a string from one of a class) at run time, each site for
+     * itself: one site sees a builtin, a function, a class and a rebound
+     * global; a builtin (sorted) runs a key function whose recursion grows
+     * the machine's stack under the compiled caller; one method site sees
+     * strings and an instance.
+     */
+    @Test
+    public void callSitesTellTheirCalleesApart() {
+        String source = ""
+                + "def deep(n):\n"
+                + "    if n == 0:\n"
+                + "        return 0\n"
+                + "    return 1 + deep(n - 1)\n"
+                + "def key(x):\n"
+                + "    return deep(300) - x\n"
+                + "def go(g, v):\n"
+                + "    return g(v)\n"
+                + "def run(k):\n"
+                + "    t = 0\n"
+                + "    i = 0\n"
+                + "    while i < k:\n"
+                + "        s = sorted([3, 1, 2], key)\n"
+                + "        t = t + s[0] + go(len, s)\n"
+                + "        i = i + 1\n"
+                + "    return t\n"
+                + "print run(20)\n"
+                + "def twice(x):\n"
+                + "    return x * 2\n"
+                + "class C:\n"
+                + "    def __init__(self, v):\n"
+                + "        self.v = v\n"
+                + "print go(len, [1, 2, 3]) + go(twice, 21)\n"
+                + "print go(str, 5) + \"!\"\n"
+                + "print go(C, 9).v\n"
+                + "class D:\n"
+                + "    def upper(self):\n"
+                + "        return \"D!\"\n"
+                + "def up(o):\n"
+                + "    return o.upper()\n"
+                + "print up(\"abc\") + up(D()) + up(\"x\")\n"
+                + "len = twice\n"
+                + "print go(len, 4)\n";
+        assertEveryEnginePrints("120\n45\n5!\n9\nABCD!X\n8\n", source);
+    }
+
     /** The interpreter, the VM interpreting only, and the VM compiling at once and mid-loop all print {@code expected}. */
     private static void assertEveryEnginePrints(String expected, String source) {
         assertEquals(expected, Programs.run(new InterpreterEngine(), source));
