@@ -306,7 +306,7 @@ public class JitTest {
      * what the interpreter gives.
      */
     @Test
-    public void unboxedFloatsFallBackExactly() {
+    public void floatsBesideUnboxedIntegersFallBackExactly() {
         String source = ""
                 + "def f(a, b, n):\n"
                 + "    t = 0.0\n"

@@ -395,7 +395,7 @@ final class Translator {
                 if (keep || isLong(b) || isLong(c)) {
                     longArithmetic(op, a, b, c, false);
                 } else {
-                    binary(a, b, c, OPS, op == OP_ADD ? "add" : op == OP_SUB ? "sub" : "mul");
+                    binary(a, b, c, OPS, arithmetic(op));
                 }
             }
             case OP_MOD -> binary(a, b, c, OPS, "mod");
@@ -406,7 +406,7 @@ final class Translator {
                 if (keep || isLong(b)) {
                     longArithmetic(op, a, b, c, true);
                 } else {
-                    immediate(a, b, c, op == OP_ADDI ? "addi" : op == OP_SUBI ? "subi" : "muli");
+                    immediate(a, b, c, arithmetic(op));
                 }
             }
             case OP_CONCAT3 -> {
@@ -633,20 +633,12 @@ final class Translator {
             storeTo(a);
         }
         boxed(x, ox);
-        String name = switch (op) {
-            case OP_ADD -> "add";
-            case OP_SUB -> "sub";
-            case OP_MUL -> "mul";
-            case OP_ADDI -> "addi";
-            case OP_SUBI -> "subi";
-            default -> "muli";
-        };
         if (immediate) {
             mv.visitLdcInsn((long) y);
-            ops(name, "(" + O + "J)" + O);
+            ops(arithmetic(op), "(" + O + "J)" + O);
         } else {
             boxed(y, oy);
-            ops(name, OO_O);
+            ops(arithmetic(op), OO_O);
         }
         if (kept) {
             mv.visitVarInsn(ASTORE, local(a));
@@ -660,6 +652,18 @@ final class Translator {
         } else {
             inLong.clear(a);
         }
+    }
+
+    /** The JitOps method of ADD, SUB, MUL and their immediate forms. */
+    private static String arithmetic(int op) {
+        return switch (op) {
+            case OP_ADD -> "add";
+            case OP_SUB -> "sub";
+            case OP_MUL -> "mul";
+            case OP_ADDI -> "addi";
+            case OP_SUBI -> "subi";
+            default -> "muli";
+        };
     }
 
     /**

@@ -1,7 +1,5 @@
 package pebbleos.lang.vm.machine;
 
-import java.util.Arrays;
-
 import pebbleos.api.value.Footprint;
 import pebbleos.api.value.PDict;
 import pebbleos.api.value.PList;
@@ -307,26 +305,18 @@ final class JitOps {
     // ------------------------------------------------------------------ calls and returns
 
     /**
-     * CALL: callee in stack[c], {@code n} arguments after it; the caller's
-     * {@code pc} already holds the return address. Null: the result is in
-     * stack[c]. {@link Compiled#BAIL}: the machine takes over (a callee's
-     * frame may be on top).
+     * CALL of anything but a builtin (the site has told builtins apart, see
+     * {@link #callBuiltin}): callee in stack[c], {@code n} arguments after
+     * it; the caller's {@code pc} already holds the return address. Null:
+     * the result is in stack[c]. {@link Compiled#BAIL}: the machine takes
+     * over (a callee's frame may be on top).
      */
     static Object call(Machine m, Frame f, int c, int n, int depth) {
-        Object[] st = m.stack;
-        Object callee = st[c];
-        Frame next;
-        if (callee instanceof VmFunction fn && fn.arity == n) {
-            next = m.enter(fn, c + 1, c, n, f);
-        } else if (callee instanceof PBuiltin b && (st[c] = SlowPaths.quick(b, st, c, n)) != null) {
-            return null;
-        } else {
-            next = SlowPaths.call(m, f, callee, c, n);
-            if (next == null) {
-                return null;
-            }
-        }
-        return m.runCalled(next, depth);
+        Object callee = m.stack[c];
+        Frame next = callee instanceof VmFunction fn && fn.arity == n
+                ? m.enter(fn, c + 1, c, n, f)
+                : SlowPaths.call(m, f, callee, c, n);
+        return next == null ? null : m.runCalled(next, depth);
     }
 
     /**
@@ -340,10 +330,11 @@ final class JitOps {
         Object[] st = m.stack;
         PBuiltin b = (PBuiltin) st[c];
         Object r = SlowPaths.quick(b, st, c, n);
-        if (r == null) {
-            r = b.invoke(m, Arrays.copyOfRange(st, c + 1, c + 1 + n));
+        if (r != null) {
+            st[c] = r;
+        } else {
+            SlowPaths.invokeBuiltin(m, b, c, n);
         }
-        m.stack[c] = r; // the builtin may have run Pebble code that grew the stack
     }
 
     /**
@@ -357,20 +348,16 @@ final class JitOps {
         return next == null ? null : m.runCalled(next, depth);
     }
 
-    /** CALLM, after LOOKUP: the member in stack[c], the receiver (or NOSELF) in stack[c+1]. As {@link #call}. */
+    /**
+     * CALLM, after LOOKUP, of a Pebble function (the site has told the others
+     * apart, see {@link #callOther}): the member in stack[c], the receiver
+     * (or NOSELF) in stack[c+1]. As {@link #call}.
+     */
     static Object callMethod(Machine m, Frame f, int c, int n, int depth) {
         Object[] st = m.stack;
-        Object callee = st[c];
-        Frame next;
-        if (callee instanceof VmFunction fn) {
-            // LOOKUP checked the arity; a method gets its receiver as first argument
-            next = st[c + 1] != Machine.NOSELF ? m.enter(fn, c + 1, c, n + 1, f) : m.enter(fn, c + 2, c, n, f);
-        } else {
-            next = SlowPaths.callMethod(m, f, callee, c, n);
-            if (next == null) {
-                return null;
-            }
-        }
+        VmFunction fn = (VmFunction) st[c];
+        // LOOKUP checked the arity; a method gets its receiver as first argument
+        Frame next = st[c + 1] != Machine.NOSELF ? m.enter(fn, c + 1, c, n + 1, f) : m.enter(fn, c + 2, c, n, f);
         return m.runCalled(next, depth);
     }
 

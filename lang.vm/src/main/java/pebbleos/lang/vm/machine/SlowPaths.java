@@ -191,8 +191,7 @@ final class SlowPaths {
             throw arity(fn, n);
         }
         if (callee instanceof PBuiltin b) {
-            Object r = b.invoke(m, Arrays.copyOfRange(m.stack, c + 1, c + 1 + n));
-            m.stack[c] = r;
+            invokeBuiltin(m, b, c, n);
             return null;
         }
         if (callee instanceof PBoundMethod bm && bm.function instanceof VmFunction fn) {
@@ -206,6 +205,16 @@ final class SlowPaths {
             return instantiate(m, cls, c, n, c);
         }
         return callValue(m, caller, callee, c, n, c);
+    }
+
+    /**
+     * A builtin called with the {@code n} arguments after stack[c]: its
+     * result replaces it in stack[c], read anew after the call (the builtin
+     * may have run Pebble code that grew the stack).
+     */
+    static void invokeBuiltin(Machine m, PBuiltin b, int c, int n) {
+        Object r = b.invoke(m, Arrays.copyOfRange(m.stack, c + 1, c + 1 + n));
+        m.stack[c] = r;
     }
 
     /**
