@@ -55,6 +55,8 @@ public class LauncherScriptIT {
             // the first also compiles the shell, the runtime API and the commands into the bytecode
             // cache, which the second reads and does not write again
             Map<Path, FileTime> compiled = null;
+            // the first installs the bundles into the framework cache the launcher keeps, the others find them there
+            String installed = null;
             // the third names its own collector, which replaces the script's (two would stop the JVM)
             for (String javaOpts : List.of("", aot ? "-XX:AOTMode=on" : "-Xshare:on", "-XX:+UseSerialGC")) {
                 String what = "./pebbleos on " + home + (javaOpts.isEmpty() ? ", first boot" : ", then " + javaOpts);
@@ -62,9 +64,17 @@ public class LauncherScriptIT {
                 env.put("PEBBLEOS_JAVA", home.resolve("bin/java").toString());
                 env.put("JAVA_OPTS", javaOpts);
                 runScript(env, archives, caches, root, what);
-                assertEquals(what + ": one archive, " + kind + ", the image's unpacked run path, and no partial file",
-                        List.of(kind, ".runpath"), archiveKinds(archives));
+                assertEquals(what + ": one archive, " + kind + ", the image's unpacked run path, the framework cache"
+                        + " with its lock and record, and no partial file",
+                        Stream.of(kind, ".felix", ".felix.lock", ".felix.state", ".runpath").sorted().toList(),
+                        archiveKinds(archives));
                 assertRunPath(archives, what);
+                String record = frameworkRecord(archives);
+                assertTrue(what + ": every bundle recorded: " + record, record.lines().count() >= 20);
+                if (installed != null) {
+                    assertEquals(what + ": the bundles as the first boot installed them", installed, record);
+                }
+                installed = record;
                 Map<Path, FileTime> now = bytecode(caches);
                 assertTrue(what + ": compiled units kept " + now.keySet(), now.size() >= 3);
                 if (compiled != null) {
@@ -96,7 +106,8 @@ public class LauncherScriptIT {
         String what = "./pebbleos with " + old + " on PATH";
         runScript(env, archives, caches, root, what);
         assertEquals(what + ": the archive of " + (has25 ? "a JDK 25+" : "the PATH's JDK"),
-                List.of(has25 || major(old) >= 25 ? ".aot" : ".jsa", ".runpath"), archiveKinds(archives));
+                Stream.of(has25 || major(old) >= 25 ? ".aot" : ".jsa", ".felix", ".felix.lock", ".felix.state",
+                        ".runpath").sorted().toList(), archiveKinds(archives));
     }
 
     /**
@@ -183,16 +194,28 @@ public class LauncherScriptIT {
         return false;
     }
 
-    /** The kinds of files in the archives folder: .jsa, .aot, .runpath (the unpacked run path), or anything else (a partial file). */
+    /**
+     * The kinds of files in the archives folder: .jsa, .aot, .runpath (the unpacked run path), .felix (the
+     * framework cache the launcher keeps) with its .felix.lock and .felix.state, or anything else (a partial file).
+     */
     private static List<String> archiveKinds(Path archives) throws IOException {
         try (Stream<Path> files = Files.list(archives)) {
-            return files.map(f -> f.getFileName().toString().replaceFirst(".*(\\.jsa|\\.aot|\\.runpath)$", "$1"))
+            return files.map(f -> f.getFileName().toString()
+                    .replaceFirst(".*(\\.jsa|\\.aot|\\.runpath|\\.felix|\\.felix\\.lock|\\.felix\\.state)$", "$1"))
                     .sorted().toList();
         }
     }
 
+    /** What the launcher recorded of the bundles it installed into the framework cache. */
+    private static String frameworkRecord(Path archives) throws IOException {
+        try (Stream<Path> files = Files.list(archives)) {
+            return Files.readString(files.filter(f -> f.getFileName().toString().endsWith(".felix.state"))
+                    .findFirst().orElseThrow());
+        }
+    }
+
     /**
-     * The script unpacked the image's run path (Felix and bnd's launcher) once,
+     * The script unpacked the image's run path (PebbleOS's launcher, Felix and bnd's launcher) once,
      * and its class path names those jars and then the image, which the JVM
      * reads the launcher's properties and the bundles from.
      */
@@ -202,10 +225,11 @@ public class LauncherScriptIT {
             runPath = files.filter(f -> f.getFileName().toString().endsWith(".runpath")).findFirst().orElseThrow();
         }
         String[] classPath = Files.readString(runPath.resolve("classpath")).strip().split(":");
-        assertEquals(what + ": " + String.join(":", classPath), 3, classPath.length);
-        assertTrue(what + ": Felix first", classPath[0].contains("/jar/org.apache.felix.framework-"));
-        assertTrue(what + ": bnd's launcher", classPath[1].contains("/jar/biz.aQute.launcher-"));
-        assertTrue(what + ": then the image", classPath[2].endsWith("/distro/target/pebbleos.jar"));
+        assertEquals(what + ": " + String.join(":", classPath), 4, classPath.length);
+        assertTrue(what + ": PebbleOS's launcher first", classPath[0].contains("/jar/launcher-"));
+        assertTrue(what + ": Felix", classPath[1].contains("/jar/org.apache.felix.framework-"));
+        assertTrue(what + ": bnd's launcher (java -jar's)", classPath[2].contains("/jar/biz.aQute.launcher-"));
+        assertTrue(what + ": then the image", classPath[3].endsWith("/distro/target/pebbleos.jar"));
         for (String jar : classPath) {
             assertTrue(what + ": " + jar, Files.isRegularFile(Path.of(jar)));
         }
