@@ -394,6 +394,71 @@ public class JitTest {
         assertEveryEnginePrints("120\n45\n5!\n9\nABCD!X\n8\n", source);
     }
 
+    /**
+     * {@code i < len(xs)} tested on longs where the callee is the builtin
+     * len of a string, list or dict and the other side a Long; every other
+     * case (a float, a big int, an error, len rebound) the general call and
+     * test, with the same result, in both orders and all six tests.
+     */
+    @Test
+    public void lengthTestsOnLongsFallBackExactly() {
+        String source = ""
+                + "def count(xs):\n"
+                + "    i = 0\n"
+                + "    while i < len(xs):\n"
+                + "        i = i + 1\n"
+                + "    return i\n"
+                + "def down(xs):\n"
+                + "    i = 0\n"
+                + "    while len(xs) > i:\n"
+                + "        i = i + 2\n"
+                + "    return i\n"
+                + "def tests(xs, k):\n"
+                + "    r = \"\"\n"
+                + "    if len(xs) == k:\n"
+                + "        r = r + \"eq \"\n"
+                + "    if len(xs) != k:\n"
+                + "        r = r + \"ne \"\n"
+                + "    if k <= len(xs):\n"
+                + "        r = r + \"le \"\n"
+                + "    if k >= len(xs):\n"
+                + "        r = r + \"ge\"\n"
+                + "    return r\n"
+                + "def floaty(xs):\n"
+                + "    f = 0.5\n"
+                + "    while f < len(xs):\n"
+                + "        f = f + 1\n"
+                + "    return f\n"
+                + "def big(xs):\n"
+                + "    if len(xs) < 100000000000000000000:\n"
+                + "        return \"small\"\n"
+                + "    return \"big\"\n"
+                + "long = []\n"
+                + "j = 0\n"
+                + "while j < 50:\n"
+                + "    append(long, j)\n"
+                + "    j = j + 1\n"
+                + "print [count([1, 2, 3]), count(\"abcd\"), count({\"a\": 1, \"b\": 2}), count([]), count(long)]\n"
+                + "print [down([1, 2, 3, 4, 5]), down(long)]\n"
+                + "print tests([1, 2], 2) + \"|\" + tests([1, 2], 3) + \"|\" + tests(\"ab\", 2.0) + \"|\" + tests(\"abc\", 1)\n"
+                + "print [floaty([1, 2, 3]), big([1])]\n"
+                + "def bad():\n"
+                + "    i = 0\n"
+                + "    while i < len(5):\n"
+                + "        i = i + 1\n"
+                + "    return i\n"
+                + "try:\n"
+                + "    bad()\n"
+                + "except err:\n"
+                + "    print err\n"
+                + "def mine(xs):\n"
+                + "    return 7\n"
+                + "len = mine\n"
+                + "print count(long)\n";
+        assertEveryEnginePrints("[3, 4, 2, 0, 50]\n[6, 50]\neq le ge|ne ge|eq le ge|ne le \n[3.5, small]\n"
+                + "line 42: len() expects a string, list, or dict\n7\n", source);
+    }
+
     /** The interpreter, the VM interpreting only, and the VM compiling at once and mid-loop all print {@code expected}. */
     private static void assertEveryEnginePrints(String expected, String source) {
         assertEquals(expected, Programs.run(new InterpreterEngine(), source));

@@ -63,6 +63,13 @@ final class Temporaries {
         return kept.get(pc);
     }
 
+    /** True when register r may still be read after the instruction at {@code pc} (on any way out of it). */
+    boolean liveAfter(int pc, int r) {
+        BitSet out = new BitSet(registers);
+        liveOut(pc, out);
+        return out.get(r);
+    }
+
     /** True where a straight run begins: a JVM local holds no register's value there. */
     boolean start(int pc) {
         return starts.get(pc);

@@ -470,7 +470,13 @@ final class Translator {
                 push(b);
                 mv.visitMethodInsn(INVOKESTATIC, SLOW, "precheck", "(" + O + "I)V", false);
             }
-            case OP_CALL -> call(pc, a, b, "call");
+            case OP_CALL -> {
+                Label general = new Label();
+                if (lengthTest(pc, a, b, general)) {
+                    mv.visitLabel(general);
+                }
+                call(pc, a, b, "call");
+            }
             case OP_CALLM -> call(pc, a, b, "callMethod");
             case OP_LOOKUP -> {
                 mv.visitVarInsn(ALOAD, M);
@@ -801,6 +807,67 @@ final class Translator {
         mv.visitInsn(POP);
         mv.visitLabel(done);
         reloadStack();
+    }
+
+    /**
+     * {@code while i < len(xs)}: a CALL of one argument whose result only
+     * the compare-and-jump after it reads. When the callee is the builtin
+     * {@code len} of a string, list or dict and the other operand a Long,
+     * the test is made on longs here and the jump taken from here: the
+     * length is never boxed nor stored, the call costs no frame state.
+     * Else (or when {@code len} names something else now) {@code general}:
+     * the call and the test as usual (calling {@code len} again there is
+     * harmless: it has no effect). False when the site does not have that
+     * shape; nothing was emitted.
+     */
+    private boolean lengthTest(int pc, int a, int n, Label general) {
+        int test = pc + Opcode.of(code[pc]).words;
+        if (n != 1 || test >= code.length) {
+            return false;
+        }
+        int op = code[test] & 0xFF;
+        if (op < OP_JLT || op > OP_JNE) {
+            return false;
+        }
+        int x = code[test] >>> 8;
+        int y = code[test + 1];
+        int other = x == a ? y : x;
+        if ((x == a) == (y == a) || other < 0 || temporaries.liveAfter(test, a)) {
+            return false; // the length on both sides, a global beside it, or read again later
+        }
+        int length = scratch() + 2;
+        int value = scratch() + 4;
+        register(a);
+        register(a + 1);
+        ops("length", "(" + O + O + ")J");
+        mv.visitInsn(DUP2);
+        mv.visitVarInsn(LSTORE, length);
+        mv.visitInsn(LCONST_0);
+        mv.visitInsn(LCMP);
+        mv.visitJumpInsn(IFLT, general);
+        register(other);
+        mv.visitInsn(DUP);
+        mv.visitVarInsn(ASTORE, scratch());
+        mv.visitTypeInsn(INSTANCEOF, "java/lang/Long");
+        mv.visitJumpInsn(IFEQ, general);
+        mv.visitVarInsn(ALOAD, scratch());
+        mv.visitTypeInsn(CHECKCAST, "java/lang/Long");
+        mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/Long", "longValue", "()J", false);
+        mv.visitVarInsn(LSTORE, value);
+        mv.visitVarInsn(LLOAD, x == a ? length : value);
+        mv.visitVarInsn(LLOAD, x == a ? value : length);
+        mv.visitInsn(LCMP);
+        Label yes = new Label();
+        mv.visitJumpInsn(LONG_TESTS[op - OP_JLT], yes);
+        mv.visitInsn(ICONST_0);
+        Label decided = new Label();
+        mv.visitJumpInsn(GOTO, decided);
+        mv.visitLabel(yes);
+        mv.visitInsn(ICONST_1);
+        mv.visitLabel(decided);
+        branch(test, code[test + 2] != 0, code[test + 3]);
+        mv.visitJumpInsn(GOTO, label(test + Opcode.of(code[test]).words));
+        return true;
     }
 
     /** The value on the operand stack is the frame's: pop the frame and return it. */

@@ -48,17 +48,12 @@ final class SlowPaths {
      */
     static Object quick(PBuiltin b, Object[] st, int c, int n) {
         if (b == LEN && n == 1) {
-            Object v = st[c + 1];
-            if (v instanceof String s) {
-                return (long) s.length();
+            long size = length(b, st[c + 1]);
+            if (size >= 0) {
+                return size;
             }
-            if (v instanceof PList l) {
-                return (long) l.size();
-            }
-            if (v instanceof PDict d) {
-                return (long) d.size();
-            }
-        } else if (b == APPEND && n == 2 && st[c + 1] instanceof PList l) {
+        }
+        if (b == APPEND && n == 2 && st[c + 1] instanceof PList l) {
             l.append(PList.copyValue(st[c + 2]));
             return l;
         } else if (b == STR && n == 1) {
@@ -77,6 +72,26 @@ final class SlowPaths {
             }
         }
         return null;
+    }
+
+    /**
+     * {@code len(v)} when {@code callee} is the builtin {@code len} and v a
+     * string, list or dict (its body in lang.core computes the same), else
+     * -1: the general call (which reports every error).
+     */
+    static long length(Object callee, Object v) {
+        if (callee == LEN) {
+            if (v instanceof PList l) {
+                return l.size();
+            }
+            if (v instanceof String s) {
+                return s.length();
+            }
+            if (v instanceof PDict d) {
+                return d.size();
+            }
+        }
+        return -1;
     }
 
     private SlowPaths() {
