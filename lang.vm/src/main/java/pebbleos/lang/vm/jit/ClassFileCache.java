@@ -5,9 +5,6 @@ import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 import pebbleos.api.process.TaskContext;
@@ -24,6 +21,7 @@ import pebbleos.lang.vm.machine.Iter;
 import pebbleos.lang.vm.machine.Machine;
 import pebbleos.lang.vm.machine.VmFunction;
 import pebbleos.lang.vm.store.CacheFiles;
+import pebbleos.lang.vm.store.ContentKey;
 
 /**
  * The JIT's class files kept across boots, one file per proto, named by its
@@ -134,7 +132,7 @@ final class ClassFileCache {
     /** A digest of the linked classes' class files, or null when one cannot be read. */
     private static String digest() {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            ContentKey key = new ContentKey();
             for (Class<?> c : LINKED) {
                 String resource = c.getName().replace('.', '/') + ".class";
                 ClassLoader loader = c.getClassLoader();
@@ -142,11 +140,11 @@ final class ClassFileCache {
                     if (in == null) {
                         return null;
                     }
-                    sha.update(in.readAllBytes());
+                    key.update(in.readAllBytes());
                 }
             }
-            return HexFormat.of().formatHex(sha.digest(), 0, 12);
-        } catch (IOException | NoSuchAlgorithmException e) {
+            return key.hex();
+        } catch (IOException e) {
             return null;
         }
     }

@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,7 +12,7 @@ import pebbleos.lang.vm.code.Unit;
 import pebbleos.lang.vm.compiler.Compiler;
 
 /**
- * Compiled units by the hash of (format version, file name, source): a program,
+ * Compiled units by a key of (format version, file name, source) ({@link ContentKey}): a program,
  * the runtime API or a library is compiled once per engine, not at every
  * launch. With a directory (the bundle's persistent data area in OSGi) the
  * units are also kept on disk, so that a fresh boot skips compiling them too.
@@ -81,15 +78,11 @@ public final class CodeCache {
     }
 
     static String key(String file, String source) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(("pebble-bytecode " + BytecodeFile.VERSION + "." + Compiler.REVISION + "\0" + file + "\0")
-                    .getBytes(StandardCharsets.UTF_8));
-            sha.update(source.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new ContentKey()
+                .update(("pebble-bytecode " + BytecodeFile.VERSION + "." + Compiler.REVISION + "\0" + file + "\0")
+                        .getBytes(StandardCharsets.UTF_8))
+                .update(source.getBytes(StandardCharsets.UTF_8))
+                .hex();
     }
 
     private Unit fromDisk(String key) {
