@@ -124,7 +124,9 @@ public final class Launcher {
                 .orElseThrow(() -> new LaunchFailure("no OSGi framework on the class path"));
         Framework f = factory.newFramework(config);
         try {
-            f.init(event -> {
+            f.init();
+            // (not a listener given to init, which hears only init's own events)
+            f.getBundleContext().addFrameworkListener(event -> {
                 if (event.getType() == FrameworkEvent.ERROR) {
                     synchronized (errors) {
                         errors.add(event);

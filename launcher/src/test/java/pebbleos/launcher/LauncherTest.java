@@ -31,7 +31,7 @@ public class LauncherTest {
     @Test
     public void theMainServiceRunsWithTheArgumentsAndGivesTheStatus() throws Exception {
         Path image = image();
-        Path store = temp.getRoot().toPath().resolve("pebbleos-1-2.felix");
+        Path store = store();
         assertEquals(7, boot(image, store, "7"));
         assertEquals(0, boot(image, store, "0"));
     }
@@ -39,9 +39,9 @@ public class LauncherTest {
     @Test
     public void aSecondBootKeepsTheCacheTheFirstRecorded() throws Exception {
         Path image = image();
-        Path store = temp.getRoot().toPath().resolve("pebbleos-1-2.felix");
+        Path store = store();
         boot(image, store, "0");
-        Path state = store.resolveSibling("pebbleos-1-2.felix.state");
+        Path state = state(store);
         String recorded = Files.readString(state);
         assertTrue(recorded, recorded.startsWith("jar/main.jar "));
         Thread.sleep(20); // a fresh install would record a later time
@@ -52,9 +52,9 @@ public class LauncherTest {
     @Test
     public void aCacheThatDiffersFromTheRecordIsInstalledAfresh() throws Exception {
         Path image = image();
-        Path store = temp.getRoot().toPath().resolve("pebbleos-1-2.felix");
+        Path store = store();
         boot(image, store, "0");
-        Path state = store.resolveSibling("pebbleos-1-2.felix.state");
+        Path state = state(store);
         Files.writeString(state, "jar/main.jar 1\n"); // as if a session had updated the bundle
         assertEquals(5, boot(image, store, "5"));
         assertNotEquals("jar/main.jar 1\n", Files.readString(state));
@@ -63,7 +63,7 @@ public class LauncherTest {
     @Test
     public void aBundleASessionParkedStartsAgainAtTheNextBoot() throws Exception {
         Path image = image();
-        Path store = temp.getRoot().toPath().resolve("pebbleos-1-2.felix");
+        Path store = store();
         assertEquals(0, boot(image, store, "0", "park"));
         assertEquals(4, boot(image, store, "4")); // would wait for a main service that never comes
     }
@@ -71,7 +71,7 @@ public class LauncherTest {
     @Test
     public void aStoreInUseLeavesTheNextBootAFreshTemporaryOne() throws Exception {
         Path image = image();
-        Path store = temp.getRoot().toPath().resolve("pebbleos-1-2.felix");
+        Path store = store();
         try (FrameworkStore taken = FrameworkStore.open(store.toString())) {
             try (FrameworkStore other = FrameworkStore.open(store.toString())) {
                 assertNotEquals(store, other.dir());
@@ -79,7 +79,7 @@ public class LauncherTest {
             }
             assertEquals(3, boot(image, store, "3"));
             assertFalse("the boot beside did not record into the store in use",
-                    Files.exists(store.resolveSibling("pebbleos-1-2.felix.state")));
+                    Files.exists(state(store)));
         }
     }
 
@@ -124,6 +124,37 @@ public class LauncherTest {
         assertEquals(List.of("a;version=\"1,2\";startlevel=2", "b"), Image.clauses("a;version=\"1,2\";startlevel=2, b"));
         assertEquals(2, Image.startLevel("a;version=\"1.0\";startlevel=2", 1));
         assertEquals(1, Image.startLevel("b;version=\"1.0\"", 1));
+    }
+
+    @Test
+    public void aBundleThatDoesNotStartIsNamedWhenNoMainServiceComes() throws Exception {
+        Path image = image();
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Bundle-ManifestVersion", "2");
+        manifest.getMainAttributes().putValue("Bundle-SymbolicName", "test.broken");
+        manifest.getMainAttributes().putValue("Bundle-Activator", "test.broken.Missing");
+        try (OutputStream file = Files.newOutputStream(image.resolve("jar/main.jar"));
+                JarOutputStream jar = new JarOutputStream(file, manifest)) {
+            jar.putNextEntry(new JarEntry("test/broken/readme.txt"));
+            jar.closeEntry();
+        }
+        try (URLClassLoader entries = new URLClassLoader(new URL[] {image.toUri().toURL()}, null);
+                FrameworkStore s = FrameworkStore.open(store().toString())) {
+            new Launcher(Image.from(entries), s, entries, 1).run(new String[] {"0"});
+            fail();
+        } catch (LaunchFailure e) {
+            assertTrue(e.getMessage(), e.getMessage().startsWith("no main.thread service after 1 s"));
+            assertTrue(e.getMessage(), e.getMessage().contains("\n  test.broken: "));
+        }
+    }
+
+    private Path store() {
+        return temp.getRoot().toPath().resolve("pebbleos-1-2.felix");
+    }
+
+    private static Path state(Path store) {
+        return store.resolveSibling(store.getFileName() + ".state");
     }
 
     /** Boot the image in folder {@code image} with the store {@code store}; its status. */

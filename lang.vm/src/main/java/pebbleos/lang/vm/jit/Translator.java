@@ -839,21 +839,17 @@ final class Translator {
         int value = scratch() + 4;
         register(a);
         register(a + 1);
-        ops("length", "(" + O + O + ")J");
+        mv.visitMethodInsn(INVOKESTATIC, SLOW, "length", "(" + O + O + ")J", false);
         mv.visitInsn(DUP2);
         mv.visitVarInsn(LSTORE, length);
         mv.visitInsn(LCONST_0);
         mv.visitInsn(LCMP);
         mv.visitJumpInsn(IFLT, general);
-        register(other);
-        mv.visitInsn(DUP);
-        mv.visitVarInsn(ASTORE, scratch());
-        mv.visitTypeInsn(INSTANCEOF, "java/lang/Long");
-        mv.visitJumpInsn(IFEQ, general);
-        mv.visitVarInsn(ALOAD, scratch());
-        mv.visitTypeInsn(CHECKCAST, "java/lang/Long");
-        mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/Long", "longValue", "()J", false);
-        mv.visitVarInsn(LSTORE, value);
+        if (!isLong(other)) {
+            register(other);
+            mv.visitVarInsn(ASTORE, scratch());
+        }
+        unboxed(other, scratch(), value, general);
         mv.visitVarInsn(LLOAD, x == a ? length : value);
         mv.visitVarInsn(LLOAD, x == a ? value : length);
         mv.visitInsn(LCMP);

@@ -319,11 +319,6 @@ final class JitOps {
         return next == null ? null : m.runCalled(next, depth);
     }
 
-    /** A CALL of {@code len} whose result only a compare-and-jump reads: see {@link SlowPaths#length}. */
-    static long length(Object callee, Object v) {
-        return SlowPaths.length(callee, v);
-    }
-
     /**
      * CALL of a builtin, which the compiled code tells apart at each call
      * site: then HotSpot sees at each site one kind of callee, and compiles

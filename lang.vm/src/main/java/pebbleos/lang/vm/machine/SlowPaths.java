@@ -77,7 +77,9 @@ final class SlowPaths {
     /**
      * {@code len(v)} when {@code callee} is the builtin {@code len} and v a
      * string, list or dict (its body in lang.core computes the same), else
-     * -1: the general call (which reports every error).
+     * -1: the general call (which reports every error). Also what compiled
+     * code asks first at a {@code len} call whose result only a
+     * compare-and-jump reads (the translator's {@code lengthTest}).
      */
     static long length(Object callee, Object v) {
         if (callee == LEN) {
