@@ -129,6 +129,7 @@ public class LauncherScriptIT {
                 "-XX:+UseParallelGC", "-XX:MaxTenuringThreshold=1",
                 "-XX:CompileCommand=dontinline,pebbleos.lang.vm.machine.Jit*::run",
                 "-XX:CompileCommand=dontinline,pebbleos.lang.interp.InterpFunction::run",
+                "-XX:CompileCommand=dontinline,pebbleos.lang.vm.machine.Machine::warmUp",
                 "-XX:CompileCommand=CompileThresholdScaling,pebbleos.lang.vm.machine.Jit*::run,0.05",
                 "-XX:CompileCommand=CompileThresholdScaling,pebbleos.lang.vm.machine.JitOps::*,0.05",
                 "-XX:CompileCommand=dontinline,pebbleos.Probe*::run"));

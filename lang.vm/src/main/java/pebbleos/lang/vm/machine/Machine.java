@@ -581,6 +581,16 @@ public final class Machine implements Interop {
         if (c != null) {
             return c instanceof Compiled code ? code : null;
         }
+        return warmUp(p);
+    }
+
+    /**
+     * A proto not compiled yet gets warmer, and compiled at its threshold. Out
+     * of line: every call site of compiled code inlines {@link #compiledFor},
+     * and HotSpot compiled this cold path (the threshold's test of the file
+     * name, the generator) into each of them.
+     */
+    private Compiled warmUp(Proto p) {
         CodeGenerator generator = process.generator();
         if (++p.heat < generator.threshold(p)) {
             return null;
