@@ -26,6 +26,7 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
  * The image's launcher, what {@code ./pebbleos} starts: the framework and
@@ -98,6 +99,9 @@ public final class Launcher {
         Thread hook = new Thread(this::stop, "pebbleos-framework-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
+            // every bundle resolved in one resolver session: left to the start
+            // level, each bundle's start resolves it (and what it needs) alone
+            framework.adapt(FrameworkWiring.class).resolveBundles(null);
             framework.start();
             return callMain(context, mains);
         } catch (BundleException e) {

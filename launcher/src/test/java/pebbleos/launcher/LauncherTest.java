@@ -149,6 +149,44 @@ public class LauncherTest {
         }
     }
 
+    /**
+     * Every bundle that can be resolved is resolved before the first starts
+     * (in one resolver session, not one per bundle as the start level starts
+     * them), and one that cannot be does not stop the boot.
+     */
+    @Test
+    public void theBundlesAreResolvedTogetherBeforeTheyStart() throws Exception {
+        Path image = image();
+        Files.writeString(image.resolve("launcher.properties"), String.join("\n",
+                "launch.bundles=jar/main.jar,jar/later.jar,jar/broken.jar",
+                "launch.runbundles.attrs=test.main;version\\=\"1.0.0\";startlevel\\=1,"
+                        + "test.later;version\\=\"1.0.0\";startlevel\\=2,test.broken;version\\=\"1.0.0\";startlevel\\=2",
+                "launch.system.packages=",
+                "felix.log.level=0",
+                "org.osgi.framework.startlevel.beginning=2", ""));
+        plainBundle(image.resolve("jar/later.jar"), "test.later", null);
+        plainBundle(image.resolve("jar/broken.jar"), "test.broken", "no.such.pkg");
+        assertEquals("only the bundle that cannot resolve was unresolved", 1,
+                boot(image, store(), "0", "unresolved"));
+    }
+
+    private static void plainBundle(Path at, String name, String imports) throws IOException {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", name);
+        main.putValue("Bundle-Version", "1.0.0");
+        if (imports != null) {
+            main.putValue("Import-Package", imports);
+        }
+        try (OutputStream file = Files.newOutputStream(at);
+                JarOutputStream jar = new JarOutputStream(file, manifest)) {
+            jar.putNextEntry(new JarEntry(name.replace('.', '/') + "/readme.txt"));
+            jar.closeEntry();
+        }
+    }
+
     private Path store() {
         return temp.getRoot().toPath().resolve("pebbleos-1-2.felix");
     }
