@@ -130,8 +130,9 @@ public class LauncherScriptIT {
                 "-XX:CompileCommand=dontinline,pebbleos.lang.vm.machine.Jit*::run",
                 "-XX:CompileCommand=dontinline,pebbleos.lang.interp.InterpFunction::run",
                 "-XX:CompileCommand=dontinline,pebbleos.lang.vm.machine.Machine::warmUp",
-                "-XX:CompileCommand=CompileThresholdScaling,pebbleos.lang.vm.machine.Jit*::run,0.05",
-                "-XX:CompileCommand=CompileThresholdScaling,pebbleos.lang.vm.machine.JitOps::*,0.05",
+                "-XX:CompileThresholdScaling=2.000000",
+                "-XX:CompileCommand=CompileThresholdScaling,pebbleos.lang.vm.machine.Jit*::run,0.025",
+                "-XX:CompileCommand=CompileThresholdScaling,pebbleos.lang.vm.machine.JitOps::*,0.025",
                 "-XX:CompileCommand=dontinline,pebbleos.Probe*::run"));
         boolean hugePages = hugePagesOnRequest();
         if (hugePages) {
