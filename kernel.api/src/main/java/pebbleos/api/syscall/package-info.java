@@ -5,7 +5,7 @@
  * highest-ranked provider of the syscall's family.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package pebbleos.api.syscall;
 
 import org.osgi.annotation.bundle.Export;

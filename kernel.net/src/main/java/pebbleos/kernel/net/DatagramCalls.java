@@ -15,12 +15,18 @@ import pebbleos.api.net.Wakeups;
 import pebbleos.api.process.OpenFile;
 import pebbleos.api.process.TaskContext;
 import pebbleos.api.syscall.Args;
+import pebbleos.api.syscall.Dispatch;
 import pebbleos.api.syscall.Syscall;
 import pebbleos.api.value.PDict;
 import pebbleos.api.value.PNone;
 
 /** UDP: a socket, one datagram sent to an address, one datagram received with its sender. */
-final class DatagramCalls {
+final class DatagramCalls implements Dispatch.Table {
+    // the syscalls by number, answered by call(): one class, not one spun per lambda (Dispatch)
+    private static final int UDP_OPEN = 0;
+    private static final int SENDTO = 1;
+    private static final int RECVFROM = 2;
+
     private final Resolver resolver;
     private final Wakeups waits;
 
@@ -33,10 +39,22 @@ final class DatagramCalls {
         return List.of(
                 named("net_udp_open", "[host, port]",
                         "a UDP socket bound to host:port (default: all addresses, any free port); its descriptor",
-                        this::open),
-                named("net_sendto", "fd, text, host, port", "send text as one datagram; the bytes sent", this::sendTo),
+                        new Dispatch(this, UDP_OPEN)),
+                named("net_sendto", "fd, text, host, port", "send text as one datagram; the bytes sent",
+                        new Dispatch(this, SENDTO)),
                 named("net_recvfrom", "fd[, max_bytes, timeout_ms]",
-                        "the next datagram: {data, host, port}, or None when the timeout passed", this::receiveFrom));
+                        "the next datagram: {data, host, port}, or None when the timeout passed",
+                        new Dispatch(this, RECVFROM)));
+    }
+
+    @Override
+    public Object call(int id, TaskContext c, Object[] a) {
+        return switch (id) {
+            case UDP_OPEN -> open(c, a);
+            case SENDTO -> sendTo(c, a);
+            case RECVFROM -> receiveFrom(c, a);
+            default -> throw new IllegalArgumentException("net (udp): no syscall " + id);
+        };
     }
 
     private Object open(TaskContext c, Object[] a) {

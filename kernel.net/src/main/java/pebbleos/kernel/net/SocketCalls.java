@@ -21,6 +21,7 @@ import pebbleos.api.process.Channel;
 import pebbleos.api.process.OpenFile;
 import pebbleos.api.process.TaskContext;
 import pebbleos.api.syscall.Args;
+import pebbleos.api.syscall.Dispatch;
 import pebbleos.api.syscall.Syscall;
 import pebbleos.api.value.PList;
 import pebbleos.api.value.PNone;
@@ -31,9 +32,19 @@ import pebbleos.api.value.PNone;
  * calls ({@code fd_read}, {@code fd_readline}, {@code fd_write},
  * {@code fd_close}), inherited by children like any descriptor.
  */
-final class SocketCalls {
+final class SocketCalls implements Dispatch.Table {
     /** The backlog of a listening socket when none is given. */
     static final int DEFAULT_BACKLOG = 128;
+
+    // the syscalls by number, answered by call(): one class, not one spun per lambda (Dispatch)
+    private static final int LOOKUP = 0;
+    private static final int CONNECT = 1;
+    private static final int LISTEN = 2;
+    private static final int ACCEPT = 3;
+    private static final int PEER = 4;
+    private static final int LOCAL = 5;
+    private static final int SHUTDOWN = 6;
+    private static final int SET_TIMEOUT = 7;
 
     private final Resolver resolver;
     private final Wakeups waits;
@@ -45,23 +56,40 @@ final class SocketCalls {
 
     List<Syscall> syscalls() {
         return List.of(
-                named("net_lookup", "host", "the addresses of a host name (IPv4 first), as text", this::lookup),
+                named("net_lookup", "host", "the addresses of a host name (IPv4 first), as text",
+                        new Dispatch(this, LOOKUP)),
                 named("net_connect", "host, port[, timeout_ms]",
-                        "a TCP connection to host:port (each address in turn); its descriptor", this::connect),
+                        "a TCP connection to host:port (each address in turn); its descriptor",
+                        new Dispatch(this, CONNECT)),
                 named("net_listen", "host, port[, backlog]",
                         "a listening TCP socket on host:port (\"\" all addresses, port 0 any free port); its descriptor",
-                        this::listen),
+                        new Dispatch(this, LISTEN)),
                 named("net_accept", "fd[, timeout_ms]",
                         "the next connection of a listening socket: its descriptor, or None when the timeout passed",
-                        this::accept),
-                named("net_peer", "fd", "{host, port} of the other end of a connection", this::peer),
-                named("net_local", "fd", "{host, port} a socket is bound to", this::local),
+                        new Dispatch(this, ACCEPT)),
+                named("net_peer", "fd", "{host, port} of the other end of a connection", new Dispatch(this, PEER)),
+                named("net_local", "fd", "{host, port} a socket is bound to", new Dispatch(this, LOCAL)),
                 named("net_shutdown", "fd", "stop sending on a connection (the peer reads end of input); 0",
-                        this::shutdown),
+                        new Dispatch(this, SHUTDOWN)),
                 named("net_set_timeout", "fd, timeout_ms",
                         "how long each read or write of a connection may wait before ETIMEDOUT (-1: for ever); "
                                 + "on a listening socket, for the connections it accepts; 0",
-                        this::setTimeout));
+                        new Dispatch(this, SET_TIMEOUT)));
+    }
+
+    @Override
+    public Object call(int id, TaskContext c, Object[] a) {
+        return switch (id) {
+            case LOOKUP -> lookup(c, a);
+            case CONNECT -> connect(c, a);
+            case LISTEN -> listen(c, a);
+            case ACCEPT -> accept(c, a);
+            case PEER -> peer(c, a);
+            case LOCAL -> local(c, a);
+            case SHUTDOWN -> shutdown(c, a);
+            case SET_TIMEOUT -> setTimeout(c, a);
+            default -> throw new IllegalArgumentException("net (tcp): no syscall " + id);
+        };
     }
 
     private Object lookup(TaskContext c, Object[] a) {

@@ -6,6 +6,7 @@ import pebbleos.api.Errno;
 import pebbleos.api.PebbleException;
 import pebbleos.api.process.TaskContext;
 import pebbleos.api.syscall.Args;
+import pebbleos.api.syscall.Dispatch;
 import pebbleos.api.syscall.Syscall;
 import pebbleos.api.value.PDict;
 import pebbleos.api.value.PList;
@@ -17,8 +18,14 @@ import pebbleos.api.value.PList;
  * (descriptor numbers), {@code nproc} (processes and threads of its user);
  * -1 is unlimited.
  */
-final class LimitCalls {
+final class LimitCalls implements Dispatch.Table {
     private final ProcessTable table;
+    // the syscalls by number, answered by call(): one class, not one spun per lambda (Dispatch)
+    private static final int GETRLIMIT = 0;
+    private static final int SETRLIMIT = 1;
+    private static final int USAGE = 2;
+    private static final int MEMINFO = 3;
+    private static final int KLOG = 4;
 
     LimitCalls(ProcessTable table) {
         this.table = table;
@@ -28,22 +35,37 @@ final class LimitCalls {
         return List.of(
                 new Syscall("proc_getrlimit", "resource [, pid]",
                         "a limit of the caller (or pid): {soft, hard}; resources cpu (s), memory (bytes), nofile, nproc; -1 unlimited",
-                        this::getrlimit),
+                        new Dispatch(this, GETRLIMIT)),
                 new Syscall("proc_setrlimit", "resource, soft, hard [, pid]",
                         "set a limit of the caller (or of pid: its parent, or any process of its user), inherited by "
                                 + "the children started later; soft <= hard; raising hard needs uid 0",
-                        this::setrlimit),
+                        new Dispatch(this, SETRLIMIT)),
                 new Syscall("proc_usage", "[pid]",
-                        "what a process uses: {memory (bytes held), cpu_ms, fds, threads, user_tasks}", this::usage),
+                        "what a process uses: {memory (bytes held), cpu_ms, fds, threads, user_tasks}",
+                        new Dispatch(this, USAGE)),
                 new Syscall("proc_meminfo", "",
                         "the memory all processes share: {heap_max, heap_committed, heap_used (bytes of the JVM heap), "
                                 + "held (bytes held by the values of all processes, by their accounts), processes}",
-                        this::meminfo),
+                        new Dispatch(this, MEMINFO)),
                 new Syscall("proc_klog", "", "the system log: the kernel's messages, oldest first, as lines",
-                        (c, a) -> {
-                            Args.of("proc_klog", a, 0, 0);
-                            return PList.from(table.log.lines());
-                        }));
+                        new Dispatch(this, KLOG)));
+    }
+
+    @Override
+    public Object call(int id, TaskContext c, Object[] a) {
+        return switch (id) {
+            case GETRLIMIT -> getrlimit(c, a);
+            case SETRLIMIT -> setrlimit(c, a);
+            case USAGE -> usage(c, a);
+            case MEMINFO -> meminfo(c, a);
+            case KLOG -> klog(c, a);
+            default -> throw new IllegalArgumentException("proc limits: no syscall " + id);
+        };
+    }
+
+    private Object klog(TaskContext caller, Object[] values) {
+        Args.of("proc_klog", values, 0, 0);
+        return PList.from(table.log.lines());
     }
 
     private PebbleProcess target(TaskContext caller, Args args, int index) {

@@ -15,6 +15,7 @@ import pebbleos.api.process.Signals;
 import pebbleos.api.process.TaskContext;
 import pebbleos.api.process.ThreadHandle;
 import pebbleos.api.syscall.Args;
+import pebbleos.api.syscall.Dispatch;
 import pebbleos.api.syscall.Syscall;
 import pebbleos.api.syscall.SyscallFamily;
 import pebbleos.api.value.PDict;
@@ -29,8 +30,46 @@ import pebbleos.api.value.Values;
  * accounted {@code memory} in bytes and {@code cpu_ms}); the limits and the
  * system log are {@link LimitCalls}.
  */
-final class ProcFamily implements SyscallFamily {
+final class ProcFamily implements SyscallFamily, Dispatch.Table {
     private final ProcessTable table;
+    // the syscalls by number, answered by call(): one class, not one spun per lambda (Dispatch)
+    private static final int SPAWN = 0;
+    private static final int DATA = 1;
+    private static final int WAIT = 2;
+    private static final int KILL = 3;
+    private static final int GETUID = 4;
+    private static final int GETEUID = 5;
+    private static final int GETGID = 6;
+    private static final int GETEGID = 7;
+    private static final int GETGROUPS = 8;
+    private static final int SETUID = 9;
+    private static final int SETGID = 10;
+    private static final int SETGROUPS = 11;
+    private static final int UMASK = 12;
+    private static final int GETLOGIN = 13;
+    private static final int GETPID = 14;
+    private static final int GETPPID = 15;
+    private static final int GETTID = 16;
+    private static final int GETPGID = 17;
+    private static final int SETPGID = 18;
+    private static final int GETSID = 19;
+    private static final int SETSID = 20;
+    private static final int TCGETPGRP = 21;
+    private static final int TCSETPGRP = 22;
+    private static final int PIPE = 23;
+    private static final int LIST = 24;
+    private static final int INFO = 25;
+    private static final int THREADS = 26;
+    private static final int ENGINES = 27;
+    private static final int GETENV = 28;
+    private static final int SETENV = 29;
+    private static final int UNSETENV = 30;
+    private static final int ENVIRON = 31;
+    private static final int IGNORE = 32;
+    private static final int CATCH = 33;
+    private static final int PENDING = 34;
+    private static final int SIGNAL_NUMBER = 35;
+    private static final int SIGNAL_NAME = 36;
 
     ProcFamily(ProcessTable table) {
         this.table = table;
@@ -53,97 +92,162 @@ final class ProcFamily implements SyscallFamily {
                 new Syscall("proc_spawn", "path, argv, options",
                         "start a program; options: engine, fds {child: parent}, env, cwd, pgid (0 new group, -1 the caller's), foreground (1: its group gets the terminal before it runs, if the caller's group has it), "
                                 + "data (a value of strings, numbers, lists and dicts handed to the child, read with proc_data), and for root only uid, gid, groups, login (who the child is)",
-                        this::spawn),
+                        new Dispatch(this, SPAWN)),
                 new Syscall("proc_data", "", "the value the spawner passed as the data option (a copy), or None",
-                        (c, a) -> {
-                            Args.of("proc_data", a, 0, 0);
-                            Object data = table.process(c.pid()).data;
-                            return data == null ? PNone.NONE : PList.copyValue(data);
-                        }),
+                        new Dispatch(this, DATA)),
                 new Syscall("proc_wait", "pid [, options]",
                         "wait for a child (-1 any, 0 the group, -g group g); options nohang, untraced; "
                                 + "{pid, status, signal, stopped, state} or None",
-                        this::waitChild),
+                        new Dispatch(this, WAIT)),
                 new Syscall("proc_kill", "pid, signal",
                         "send a signal (by number or name); a negative pid names a group; only to one's own processes (root: any; SIGCONT: any of the session)",
-                        this::kill),
-                new Syscall("proc_getuid", "", "the caller's real user id", (c, a) -> (long) creds(c, a, "proc_getuid").uid()),
-                new Syscall("proc_geteuid", "", "the caller's effective user id", (c, a) -> (long) creds(c, a, "proc_geteuid").euid()),
-                new Syscall("proc_getgid", "", "the caller's real group id", (c, a) -> (long) creds(c, a, "proc_getgid").gid()),
-                new Syscall("proc_getegid", "", "the caller's effective group id", (c, a) -> (long) creds(c, a, "proc_getegid").egid()),
+                        new Dispatch(this, KILL)),
+                new Syscall("proc_getuid", "", "the caller's real user id", new Dispatch(this, GETUID)),
+                new Syscall("proc_geteuid", "", "the caller's effective user id", new Dispatch(this, GETEUID)),
+                new Syscall("proc_getgid", "", "the caller's real group id", new Dispatch(this, GETGID)),
+                new Syscall("proc_getegid", "", "the caller's effective group id", new Dispatch(this, GETEGID)),
                 new Syscall("proc_getgroups", "", "the caller's supplementary groups (a list of gids)",
-                        (c, a) -> groups(creds(c, a, "proc_getgroups"))),
-                new Syscall("proc_setuid", "uid", "set the real and effective user id; root only", this::setuid),
-                new Syscall("proc_setgid", "gid", "set the real and effective group id; root only", this::setgid),
-                new Syscall("proc_setgroups", "gids", "set the supplementary groups (a list); root only", this::setgroups),
+                        new Dispatch(this, GETGROUPS)),
+                new Syscall("proc_setuid", "uid", "set the real and effective user id; root only",
+                        new Dispatch(this, SETUID)),
+                new Syscall("proc_setgid", "gid", "set the real and effective group id; root only",
+                        new Dispatch(this, SETGID)),
+                new Syscall("proc_setgroups", "gids", "set the supplementary groups (a list); root only",
+                        new Dispatch(this, SETGROUPS)),
                 new Syscall("proc_umask", "[mask]", "the caller's umask; with mask, set it (0 to 0o777) and return the old one",
-                        this::umask),
+                        new Dispatch(this, UMASK)),
                 new Syscall("proc_getlogin", "", "the login name of the caller's session (\"\" when none)",
-                        (c, a) -> {
-                            Args.of("proc_getlogin", a, 0, 0);
-                            return table.process(c.pid()).login;
-                        }),
-                new Syscall("proc_getpid", "", "the caller's pid", (c, a) -> (long) c.pid()),
-                new Syscall("proc_getppid", "", "the parent's pid", (c, a) -> (long) c.process().ppid()),
-                new Syscall("proc_gettid", "", "the caller's thread id", (c, a) -> (long) c.tid()),
+                        new Dispatch(this, GETLOGIN)),
+                new Syscall("proc_getpid", "", "the caller's pid", new Dispatch(this, GETPID)),
+                new Syscall("proc_getppid", "", "the parent's pid", new Dispatch(this, GETPPID)),
+                new Syscall("proc_gettid", "", "the caller's thread id", new Dispatch(this, GETTID)),
                 new Syscall("proc_getpgid", "[pid]", "the process group of pid (default the caller)",
-                        (c, a) -> (long) target(c, a, "proc_getpgid").pgid),
+                        new Dispatch(this, GETPGID)),
                 new Syscall("proc_setpgid", "pid, pgid", "move pid (0: the caller) into group pgid (0: its own)",
-                        this::setpgid),
-                new Syscall("proc_getsid", "[pid]", "the session of pid",
-                        (c, a) -> (long) target(c, a, "proc_getsid").sid),
-                new Syscall("proc_setsid", "", "start a new session and group led by the caller", this::setsid),
+                        new Dispatch(this, SETPGID)),
+                new Syscall("proc_getsid", "[pid]", "the session of pid", new Dispatch(this, GETSID)),
+                new Syscall("proc_setsid", "", "start a new session and group led by the caller",
+                        new Dispatch(this, SETSID)),
                 new Syscall("proc_tcgetpgrp", "", "the process group owning the terminal",
-                        (c, a) -> (long) table.foregroundGroup()),
-                new Syscall("proc_tcsetpgrp", "pgid", "give the terminal to a process group", (c, a) -> {
-                    table.setForegroundGroup(Args.of("proc_tcsetpgrp", a, 1, 1).intValue(0));
-                    return 0L;
-                }),
-                new Syscall("proc_pipe", "", "a new pipe: [read fd, write fd]", this::pipe),
+                        new Dispatch(this, TCGETPGRP)),
+                new Syscall("proc_tcsetpgrp", "pgid", "give the terminal to a process group",
+                        new Dispatch(this, TCSETPGRP)),
+                new Syscall("proc_pipe", "", "a new pipe: [read fd, write fd]", new Dispatch(this, PIPE)),
                 new Syscall("proc_list", "", "every process: pid, ppid, pgid, sid, state, exit_status, engine, ..., cpu_ms (CPU time of its threads)",
-                        (c, a) -> list()),
-                new Syscall("proc_info", "[pid]", "one process's record, or None", this::info),
-                new Syscall("proc_threads", "[pid]", "the threads of a process (all when 0)", this::threads),
-                new Syscall("proc_engines", "", "the engines available now", (c, a) -> PList.from(table.engines())),
-                new Syscall("proc_getenv", "name", "an environment variable, or None", (c, a) -> {
-                    String v = c.process().env().get(Args.of("proc_getenv", a, 1, 1).string(0));
-                    return v == null ? PNone.NONE : v;
-                }),
-                new Syscall("proc_setenv", "name, value", "set an environment variable", (c, a) -> {
-                    Args args = Args.of("proc_setenv", a, 2, 2);
-                    c.process().env().put(args.string(0), Values.str(args.value(1)));
-                    return 0L;
-                }),
-                new Syscall("proc_unsetenv", "name", "remove an environment variable", (c, a) -> {
-                    c.process().env().remove(Args.of("proc_unsetenv", a, 1, 1).string(0));
-                    return 0L;
-                }),
-                new Syscall("proc_environ", "", "the whole environment as a dict", (c, a) -> {
-                    PDict d = new PDict();
-                    synchronized (c.process().env()) {
-                        new TreeMap<>(c.process().env()).forEach(d::put);
-                    }
-                    return d;
-                }),
+                        new Dispatch(this, LIST)),
+                new Syscall("proc_info", "[pid]", "one process's record, or None", new Dispatch(this, INFO)),
+                new Syscall("proc_threads", "[pid]", "the threads of a process (all when 0)",
+                        new Dispatch(this, THREADS)),
+                new Syscall("proc_engines", "", "the engines available now", new Dispatch(this, ENGINES)),
+                new Syscall("proc_getenv", "name", "an environment variable, or None", new Dispatch(this, GETENV)),
+                new Syscall("proc_setenv", "name, value", "set an environment variable", new Dispatch(this, SETENV)),
+                new Syscall("proc_unsetenv", "name", "remove an environment variable", new Dispatch(this, UNSETENV)),
+                new Syscall("proc_environ", "", "the whole environment as a dict", new Dispatch(this, ENVIRON)),
                 new Syscall("proc_ignore", "signal, flag",
                         "ignore a signal (flag 1) or restore its default action (flag 0); KILL and STOP cannot be ignored",
-                        this::ignore),
+                        new Dispatch(this, IGNORE)),
                 new Syscall("proc_catch", "signal, flag",
                         "handle a signal in the program (flag 1): its arrival is kept as pending (proc_pending) and interrupts a blocking call (INTR) instead of acting; flag 0 restores its default action; KILL and STOP cannot be caught",
-                        this::catchSignal),
+                        new Dispatch(this, CATCH)),
                 new Syscall("proc_pending", "", "the caught signals that arrived since the last call (numbers, lowest first); clears them",
-                        (c, a) -> {
-                            Args.of("proc_pending", a, 0, 0);
-                            PList out = new PList();
-                            for (int signal : table.process(c.pid()).takePending()) {
-                                out.append((long) signal);
-                            }
-                            return out;
-                        }),
+                        new Dispatch(this, PENDING)),
                 new Syscall("proc_signal_number", "name", "the number of a signal name (INT, SIGTERM, 15), -1 if unknown",
-                        (c, a) -> (long) Signals.parse(Values.str(Args.of("proc_signal_number", a, 1, 1).value(0)))),
+                        new Dispatch(this, SIGNAL_NUMBER)),
                 new Syscall("proc_signal_name", "number", "the name of a signal number",
-                        (c, a) -> Signals.name(Args.of("proc_signal_name", a, 1, 1).intValue(0))));
+                        new Dispatch(this, SIGNAL_NAME)));
+    }
+
+    @Override
+    public Object call(int id, TaskContext c, Object[] a) {
+        return switch (id) {
+            case SPAWN -> spawn(c, a);
+            case DATA -> data(c, a);
+            case WAIT -> waitChild(c, a);
+            case KILL -> kill(c, a);
+            case GETUID -> (long) creds(c, a, "proc_getuid").uid();
+            case GETEUID -> (long) creds(c, a, "proc_geteuid").euid();
+            case GETGID -> (long) creds(c, a, "proc_getgid").gid();
+            case GETEGID -> (long) creds(c, a, "proc_getegid").egid();
+            case GETGROUPS -> groups(creds(c, a, "proc_getgroups"));
+            case SETUID -> setuid(c, a);
+            case SETGID -> setgid(c, a);
+            case SETGROUPS -> setgroups(c, a);
+            case UMASK -> umask(c, a);
+            case GETLOGIN -> getlogin(c, a);
+            case GETPID -> (long) c.pid();
+            case GETPPID -> (long) c.process().ppid();
+            case GETTID -> (long) c.tid();
+            case GETPGID -> (long) target(c, a, "proc_getpgid").pgid;
+            case SETPGID -> setpgid(c, a);
+            case GETSID -> (long) target(c, a, "proc_getsid").sid;
+            case SETSID -> setsid(c, a);
+            case TCGETPGRP -> (long) table.foregroundGroup();
+            case TCSETPGRP -> tcsetpgrp(c, a);
+            case PIPE -> pipe(c, a);
+            case LIST -> list();
+            case INFO -> info(c, a);
+            case THREADS -> threads(c, a);
+            case ENGINES -> PList.from(table.engines());
+            case GETENV -> getenv(c, a);
+            case SETENV -> setenv(c, a);
+            case UNSETENV -> unsetenv(c, a);
+            case ENVIRON -> environ(c, a);
+            case IGNORE -> ignore(c, a);
+            case CATCH -> catchSignal(c, a);
+            case PENDING -> pending(c, a);
+            case SIGNAL_NUMBER -> (long) Signals.parse(Values.str(Args.of("proc_signal_number", a, 1, 1).value(0)));
+            case SIGNAL_NAME -> Signals.name(Args.of("proc_signal_name", a, 1, 1).intValue(0));
+            default -> throw new IllegalArgumentException("proc: no syscall " + id);
+        };
+    }
+
+    private Object data(TaskContext c, Object[] a) {
+        Args.of("proc_data", a, 0, 0);
+        Object data = table.process(c.pid()).data;
+        return data == null ? PNone.NONE : PList.copyValue(data);
+    }
+
+    private Object getlogin(TaskContext c, Object[] a) {
+        Args.of("proc_getlogin", a, 0, 0);
+        return table.process(c.pid()).login;
+    }
+
+    private Object tcsetpgrp(TaskContext c, Object[] a) {
+        table.setForegroundGroup(Args.of("proc_tcsetpgrp", a, 1, 1).intValue(0));
+        return 0L;
+    }
+
+    private static Object getenv(TaskContext c, Object[] a) {
+        String v = c.process().env().get(Args.of("proc_getenv", a, 1, 1).string(0));
+        return v == null ? PNone.NONE : v;
+    }
+
+    private static Object setenv(TaskContext c, Object[] a) {
+        Args args = Args.of("proc_setenv", a, 2, 2);
+        c.process().env().put(args.string(0), Values.str(args.value(1)));
+        return 0L;
+    }
+
+    private static Object unsetenv(TaskContext c, Object[] a) {
+        c.process().env().remove(Args.of("proc_unsetenv", a, 1, 1).string(0));
+        return 0L;
+    }
+
+    private static Object environ(TaskContext c, Object[] a) {
+        PDict d = new PDict();
+        synchronized (c.process().env()) {
+            new TreeMap<>(c.process().env()).forEach(d::put);
+        }
+        return d;
+    }
+
+    private Object pending(TaskContext c, Object[] a) {
+        Args.of("proc_pending", a, 0, 0);
+        PList out = new PList();
+        for (int signal : table.process(c.pid()).takePending()) {
+            out.append((long) signal);
+        }
+        return out;
     }
 
     private Object spawn(TaskContext caller, Object[] values) {

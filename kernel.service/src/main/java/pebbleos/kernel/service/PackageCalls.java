@@ -17,6 +17,7 @@ import pebbleos.api.Errno;
 import pebbleos.api.PebbleException;
 import pebbleos.api.process.TaskContext;
 import pebbleos.api.syscall.Args;
+import pebbleos.api.syscall.Dispatch;
 import pebbleos.api.syscall.Syscall;
 import pebbleos.api.value.PDict;
 import pebbleos.api.value.PList;
@@ -33,7 +34,14 @@ import pebbleos.kernel.service.resource.PackageResource;
  * is (its manifest headers), where repositories are, what to install and in
  * which order to tell the user is {@code pkg}'s, in Pebble.
  */
-final class PackageCalls {
+final class PackageCalls implements Dispatch.Table {
+    // the syscalls by number, answered by call(): one class, not one spun per lambda (Dispatch)
+    private static final int BUILD = 0;
+    private static final int DESCRIBE = 1;
+    private static final int INDEX = 2;
+    private static final int REPOSITORY = 3;
+    private static final int RESOLVE = 4;
+
     private final BundleContext context;
     private final Repositories repositories;
     private final Supplier<Resolver> resolver;
@@ -49,22 +57,34 @@ final class PackageCalls {
                 new Syscall("service_build", "jar, headers, files",
                         "write a bundle jar: headers (dict, in order) as its manifest, files (dict entry name -> path) "
                                 + "as its entries; returns its size in bytes",
-                        this::build),
+                        new Dispatch(this, BUILD)),
                 new Syscall("service_describe", "jar",
                         "what a bundle jar is: name, version, description, provides, requires, files (its entries)",
-                        this::describe),
+                        new Dispatch(this, DESCRIBE)),
                 new Syscall("service_index", "dir",
                         "write DIR/index.xml, the OSGi repository index of the bundle jars in DIR; returns their number",
-                        this::index),
+                        new Dispatch(this, INDEX)),
                 new Syscall("service_repository", "sources",
                         "the packages of repositories (\"image\" or folders holding index.xml): name, version, "
                                 + "description, location, provides, requires",
-                        this::repository),
+                        new Dispatch(this, REPOSITORY)),
                 new Syscall("service_resolve", "targets, sources",
                         "what installing targets (package names or jar paths) takes, by the framework's resolver: "
                                 + "dict steps (name, version, location, needed_by, installed), missing (resource, "
                                 + "namespace, filter), error",
-                        this::resolve));
+                        new Dispatch(this, RESOLVE)));
+    }
+
+    @Override
+    public Object call(int id, TaskContext c, Object[] a) {
+        return switch (id) {
+            case BUILD -> build(c, a);
+            case DESCRIBE -> describe(c, a);
+            case INDEX -> index(c, a);
+            case REPOSITORY -> repository(c, a);
+            case RESOLVE -> resolve(c, a);
+            default -> throw new IllegalArgumentException("service (packages): no syscall " + id);
+        };
     }
 
     private Object build(TaskContext caller, Object[] values) {

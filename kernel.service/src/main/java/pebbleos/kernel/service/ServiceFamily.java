@@ -31,6 +31,7 @@ import pebbleos.api.fs.Mounts;
 import pebbleos.api.process.Processes;
 import pebbleos.api.process.TaskContext;
 import pebbleos.api.syscall.Args;
+import pebbleos.api.syscall.Dispatch;
 import pebbleos.api.syscall.ProvidesFamily;
 import pebbleos.api.syscall.Syscall;
 import pebbleos.api.syscall.SyscallFamily;
@@ -52,7 +53,19 @@ import pebbleos.kernel.service.resource.PackageResource;
  */
 @ProvidesFamily("service")
 @Component(service = SyscallFamily.class, property = SyscallFamily.FAMILY + "=service")
-public final class ServiceFamily implements SyscallFamily {
+public final class ServiceFamily implements SyscallFamily, Dispatch.Table {
+    // the syscalls by number, answered by call(): one class, not one spun per lambda (Dispatch)
+    private static final int BUNDLES = 0;
+    private static final int INFO = 1;
+    private static final int ROLES = 2;
+    private static final int INSTALL = 3;
+    private static final int UPDATE = 4;
+    private static final int START = 5;
+    private static final int STOP = 6;
+    private static final int UNINSTALL = 7;
+    private static final int PREFER = 8;
+    private static final int IMAGE_REPOSITORY = 9;
+
     private BundleContext context;
     private Repositories repositories;
     private PackageCalls packages;
@@ -122,42 +135,55 @@ public final class ServiceFamily implements SyscallFamily {
                 new Syscall("service_bundles", "",
                         "every bundle: id, name, version, state, location, kernel, revision, installed (seconds), "
                                 + "description, package (its pebble.package name, or \"\")",
-                        (c, a) -> bundles()),
+                        new Dispatch(this, BUNDLES)),
                 new Syscall("service_info", "name",
                         "one installed bundle: what service_bundles says, and provides, requires, files (its system/ "
                                 + "entries), dependents (bundles wired to it)",
-                        (c, a) -> info(Args.of("service_info", a, 1, 1).string(0))),
+                        new Dispatch(this, INFO)),
                 new Syscall("service_roles", "",
                         "who serves what: role (family, fs, engine, console), name, provider, version, ranking, serving",
-                        (c, a) -> roles()),
+                        new Dispatch(this, ROLES)),
                 new Syscall("service_install", "path",
                         "install a bundle jar (a path, or image:FILE of the image repository) and start it "
                                 + "(or update the bundle of that name); returns its name; root only",
-                        rootOnly("service_install", this::install)),
+                        new RootOnly("service_install", new Dispatch(this, INSTALL))),
                 new Syscall("service_update", "name [, path]", "update a bundle from its location or from a jar; root only",
-                        rootOnly("service_update", this::update)),
-                new Syscall("service_start", "name", "start a bundle; root only", rootOnly("service_start", (c, a) -> {
-                    modules().start(modules().find(Args.of("service_start", a, 1, 1).string(0)));
-                    return 0L;
-                })),
+                        new RootOnly("service_update", new Dispatch(this, UPDATE))),
+                new Syscall("service_start", "name", "start a bundle; root only",
+                        new RootOnly("service_start", new Dispatch(this, START))),
                 new Syscall("service_stop", "name",
                         "stop a bundle (not the kernel's, nor the last engine or the root filesystem's); \"\" when "
                                 + "done, else what it waits for: an engine's only bundle stops once its programs end; root only",
-                        rootOnly("service_stop",
-                                (c, a) -> modules().stop(modules().find(Args.of("service_stop", a, 1, 1).string(0))))),
+                        new RootOnly("service_stop", new Dispatch(this, STOP))),
                 new Syscall("service_uninstall", "name",
                         "remove a bundle (not the kernel's, nor the last engine or the root filesystem's); \"\" when "
                                 + "done, else what it waits for (as service_stop); root only",
-                        rootOnly("service_uninstall",
-                                (c, a) -> modules().uninstall(modules().find(Args.of("service_uninstall", a, 1, 1).string(0))))),
+                        new RootOnly("service_uninstall", new Dispatch(this, UNINSTALL))),
                 new Syscall("service_prefer", "family, bundle",
                         "make a bundle's provider serve a syscall family (\"\" restores the ranking order); root only",
-                        rootOnly("service_prefer", this::prefer)),
+                        new RootOnly("service_prefer", new Dispatch(this, PREFER))),
                 new Syscall("service_image_repository", "",
                         "1 when the image has its own repository (\"image\" in service_repository), else 0",
-                        (c, a) -> repositories.hasImageRepository() ? 1L : 0L)));
+                        new Dispatch(this, IMAGE_REPOSITORY))));
         calls.addAll(packages.syscalls());
         return calls;
+    }
+
+    @Override
+    public Object call(int id, TaskContext c, Object[] a) {
+        return switch (id) {
+            case BUNDLES -> bundles();
+            case INFO -> info(Args.of("service_info", a, 1, 1).string(0));
+            case ROLES -> roles();
+            case INSTALL -> install(c, a);
+            case UPDATE -> update(c, a);
+            case START -> start(a);
+            case STOP -> modules().stop(modules().find(Args.of("service_stop", a, 1, 1).string(0)));
+            case UNINSTALL -> modules().uninstall(modules().find(Args.of("service_uninstall", a, 1, 1).string(0)));
+            case PREFER -> prefer(c, a);
+            case IMAGE_REPOSITORY -> repositories.hasImageRepository() ? 1L : 0L;
+            default -> throw new IllegalArgumentException("service: no syscall " + id);
+        };
     }
 
     /**
@@ -165,13 +191,14 @@ public final class ServiceFamily implements SyscallFamily {
      * updating, starting, stopping and rerouting them is root's (EPERM for
      * anyone else); listing them is everyone's.
      */
-    private static SyscallHandler rootOnly(String name, SyscallHandler handler) {
-        return (c, a) -> {
+    private record RootOnly(String name, SyscallHandler handler) implements SyscallHandler {
+        @Override
+        public Object call(TaskContext c, Object[] a) {
             if (!c.process().credentials().root()) {
                 throw new PebbleException(Errno.PERM, name + ": operation not permitted (root only: try sudo)");
             }
             return handler.call(c, a);
-        };
+        }
     }
 
     private PDict bundleDict(Bundle b) {
@@ -290,6 +317,11 @@ public final class ServiceFamily implements SyscallFamily {
         byte[] jar = repositories.content(caller, path);
         Bundle b = modules().install(path.startsWith(Repositories.IMAGE + ":") ? path : "pebble:" + path, jar);
         return b.getSymbolicName();
+    }
+
+    private Object start(Object[] values) {
+        modules().start(modules().find(Args.of("service_start", values, 1, 1).string(0)));
+        return 0L;
     }
 
     private Object update(TaskContext caller, Object[] values) {

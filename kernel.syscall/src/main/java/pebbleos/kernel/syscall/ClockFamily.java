@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Component;
 
 import pebbleos.api.process.TaskContext;
 import pebbleos.api.syscall.Args;
+import pebbleos.api.syscall.Dispatch;
 import pebbleos.api.syscall.ProvidesFamily;
 import pebbleos.api.syscall.Syscall;
 import pebbleos.api.syscall.SyscallFamily;
@@ -20,8 +21,15 @@ import pebbleos.api.value.PList;
 /** The {@code clock} family: wall time, a monotonic clock, sleeping, broken-down local time. */
 @ProvidesFamily("clock")
 @Component(service = SyscallFamily.class, property = SyscallFamily.FAMILY + "=clock")
-public final class ClockFamily implements SyscallFamily {
+public final class ClockFamily implements SyscallFamily, Dispatch.Table {
     private static final long ORIGIN = System.nanoTime();
+    // the syscalls by number, answered by call(): one class, not one spun per lambda (Dispatch)
+    private static final int TIME = 0;
+    private static final int MONOTONIC = 1;
+    private static final int MONOTONIC_NS = 2;
+    private static final int SLEEP = 3;
+    private static final int LOCALTIME = 4;
+    private static final int UPTIME = 5;
 
     @Override
     public String name() {
@@ -32,20 +40,33 @@ public final class ClockFamily implements SyscallFamily {
     public List<Syscall> syscalls() {
         return List.of(
                 new Syscall("clock_time", "", "wall-clock time in seconds since the epoch, a float",
-                        (c, a) -> System.currentTimeMillis() / 1000.0),
+                        new Dispatch(this, TIME)),
                 new Syscall("clock_monotonic", "", "milliseconds on a clock that never goes back, an int",
-                        (c, a) -> (System.nanoTime() - ORIGIN) / 1_000_000L),
+                        new Dispatch(this, MONOTONIC)),
                 new Syscall("clock_monotonic_ns", "", "nanoseconds on the monotonic clock, an int",
-                        (c, a) -> System.nanoTime() - ORIGIN),
+                        new Dispatch(this, MONOTONIC_NS)),
                 new Syscall("clock_sleep", "ms",
                         "sleep for ms milliseconds; a stop (SIGTSTP, SIGSTOP) pauses the count, which goes on with the time left after SIGCONT; a caught signal cuts it short (INTR)",
-                        ClockFamily::sleep),
+                        new Dispatch(this, SLEEP)),
                 new Syscall("clock_localtime", "[seconds]",
                         "broken-down local time: year, month, day, hour, minute, second, weekday (0 = Monday), yearday, zone",
-                        ClockFamily::localtime),
+                        new Dispatch(this, LOCALTIME)),
                 new Syscall("clock_uptime", "",
                         "since when the system runs: {seconds (float), booted (epoch seconds), load: the host's load averages over 1, 5 and 15 minutes (-1.0 where unknown)}",
-                        ClockFamily::uptime));
+                        new Dispatch(this, UPTIME)));
+    }
+
+    @Override
+    public Object call(int id, TaskContext c, Object[] a) {
+        return switch (id) {
+            case TIME -> System.currentTimeMillis() / 1000.0;
+            case MONOTONIC -> (System.nanoTime() - ORIGIN) / 1_000_000L;
+            case MONOTONIC_NS -> System.nanoTime() - ORIGIN;
+            case SLEEP -> sleep(c, a);
+            case LOCALTIME -> localtime(c, a);
+            case UPTIME -> uptime(c, a);
+            default -> throw new IllegalArgumentException("clock: no syscall " + id);
+        };
     }
 
     /** The system booted with the JVM: its start time, and the host's load averages. */

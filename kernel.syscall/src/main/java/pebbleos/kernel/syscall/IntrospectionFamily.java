@@ -7,6 +7,7 @@ import java.util.Map;
 import pebbleos.api.Errno;
 import pebbleos.api.process.TaskContext;
 import pebbleos.api.syscall.Args;
+import pebbleos.api.syscall.Dispatch;
 import pebbleos.api.syscall.Syscall;
 import pebbleos.api.syscall.SyscallFamily;
 import pebbleos.api.syscall.SyscallTable;
@@ -21,7 +22,13 @@ import pebbleos.api.value.PNone;
  * registers it (a plain service, not a component: a component referencing the
  * table that references every family would be a cycle).
  */
-final class IntrospectionFamily implements SyscallFamily {
+final class IntrospectionFamily implements SyscallFamily, Dispatch.Table {
+    // the syscalls by number, answered by call(): one class, not one spun per lambda (Dispatch)
+    private static final int FAMILIES = 0;
+    private static final int TABLE = 1;
+    private static final int LOOKUP = 2;
+    private static final int STATUS = 3;
+    private static final int ERRNO = 4;
     private final SyscallTable table;
 
     IntrospectionFamily(SyscallTable table) {
@@ -36,16 +43,28 @@ final class IntrospectionFamily implements SyscallFamily {
     public List<Syscall> syscalls() {
         return List.of(
                 new Syscall("syscall_families", "", "the families that have a provider now, sorted",
-                        (c, a) -> PList.from(table.families())),
+                        new Dispatch(this, FAMILIES)),
                 new Syscall("syscall_table", "", "every syscall name mapped to its family",
-                        (c, a) -> toDict(table.table())),
+                        new Dispatch(this, TABLE)),
                 new Syscall("syscall_lookup", "name",
-                        "the entry of a syscall (name, family, params, doc), or None", this::lookup),
+                        "the entry of a syscall (name, family, params, doc), or None", new Dispatch(this, LOOKUP)),
                 new Syscall("syscall_status", "",
                         "per family: provider, ranking, providers, calls, swap_waits, waiting (calls waiting for a successor now), longest_wait_ms",
-                        (c, a) -> status()),
+                        new Dispatch(this, STATUS)),
                 new Syscall("syscall_errno", "", "the errno table: symbolic name to number",
-                        (c, a) -> errnoTable()));
+                        new Dispatch(this, ERRNO)));
+    }
+
+    @Override
+    public Object call(int id, TaskContext c, Object[] a) {
+        return switch (id) {
+            case FAMILIES -> PList.from(table.families());
+            case TABLE -> toDict(table.table());
+            case LOOKUP -> lookup(c, a);
+            case STATUS -> status();
+            case ERRNO -> errnoTable();
+            default -> throw new IllegalArgumentException("syscall: no syscall " + id);
+        };
     }
 
     private Object lookup(TaskContext caller, Object[] values) {

@@ -10,10 +10,13 @@ import org.osgi.service.component.annotations.Component;
 
 import pebbleos.api.Errno;
 import pebbleos.api.PebbleException;
+import pebbleos.api.process.TaskContext;
 import pebbleos.api.syscall.Args;
+import pebbleos.api.syscall.Dispatch;
 import pebbleos.api.syscall.ProvidesFamily;
 import pebbleos.api.syscall.Syscall;
 import pebbleos.api.syscall.SyscallFamily;
+import pebbleos.api.value.PList;
 
 /**
  * The {@code digest} family: message digests (MD5, SHA-1, SHA-2) from the
@@ -24,8 +27,14 @@ import pebbleos.api.syscall.SyscallFamily;
  */
 @ProvidesFamily("digest")
 @Component(service = SyscallFamily.class, property = SyscallFamily.FAMILY + "=digest")
-public final class DigestFamily implements SyscallFamily {
+public final class DigestFamily implements SyscallFamily, Dispatch.Table {
     static final List<String> ALGORITHMS = List.of("md5", "sha1", "sha224", "sha256", "sha384", "sha512");
+
+    // the syscalls by number, answered by call(): one class, not one spun per lambda (Dispatch)
+    private static final int NEW = 0;
+    private static final int UPDATE = 1;
+    private static final int HEX = 2;
+    private static final int ALGORITHM_NAMES = 3;
 
     @Override
     public String name() {
@@ -36,18 +45,29 @@ public final class DigestFamily implements SyscallFamily {
     public List<Syscall> syscalls() {
         return List.of(
                 new Syscall("digest_new", "algorithm",
-                        "a running digest: md5, sha1, sha224, sha256, sha384 or sha512", DigestFamily::create),
+                        "a running digest: md5, sha1, sha224, sha256, sha384 or sha512", new Dispatch(this, NEW)),
                 new Syscall("digest_update", "digest, bytes",
                         "feed a string of characters 0-255 (one byte each, as fd_read_bytes gives) to a running digest",
-                        DigestFamily::update),
+                        new Dispatch(this, UPDATE)),
                 new Syscall("digest_hex", "digest",
                         "the digest of everything fed so far, in lower-case hexadecimal; the digest starts again",
-                        (c, a) -> HexFormat.of().formatHex(running("digest_hex", Args.of("digest_hex", a, 1, 1)).digest())),
+                        new Dispatch(this, HEX)),
                 new Syscall("digest_algorithms", "", "the algorithms digest_new knows",
-                        (c, a) -> pebbleos.api.value.PList.from(ALGORITHMS)));
+                        new Dispatch(this, ALGORITHM_NAMES)));
     }
 
-    private static Object create(pebbleos.api.process.TaskContext caller, Object[] values) {
+    @Override
+    public Object call(int id, TaskContext c, Object[] a) {
+        return switch (id) {
+            case NEW -> create(c, a);
+            case UPDATE -> update(c, a);
+            case HEX -> HexFormat.of().formatHex(running("digest_hex", Args.of("digest_hex", a, 1, 1)).digest());
+            case ALGORITHM_NAMES -> PList.from(ALGORITHMS);
+            default -> throw new IllegalArgumentException("digest: no syscall " + id);
+        };
+    }
+
+    private static Object create(TaskContext caller, Object[] values) {
         String name = Args.of("digest_new", values, 1, 1).string(0).toLowerCase(Locale.ROOT);
         if (!ALGORITHMS.contains(name)) {
             throw new PebbleException(Errno.INVAL, "digest_new: unknown algorithm '" + name + "'");
@@ -67,7 +87,7 @@ public final class DigestFamily implements SyscallFamily {
         throw new PebbleException(Errno.INVAL, name + ": argument 1 must be a digest from digest_new");
     }
 
-    private static Object update(pebbleos.api.process.TaskContext caller, Object[] values) {
+    private static Object update(TaskContext caller, Object[] values) {
         Args args = Args.of("digest_update", values, 2, 2);
         MessageDigest d = running("digest_update", args);
         String data = args.string(1);

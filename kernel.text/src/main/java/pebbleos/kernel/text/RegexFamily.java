@@ -8,6 +8,7 @@ import pebbleos.api.Errno;
 import pebbleos.api.PebbleException;
 import pebbleos.api.process.TaskContext;
 import pebbleos.api.syscall.Args;
+import pebbleos.api.syscall.Dispatch;
 import pebbleos.api.syscall.ProvidesFamily;
 import pebbleos.api.syscall.Syscall;
 import pebbleos.api.syscall.SyscallFamily;
@@ -29,7 +30,13 @@ import pebbleos.kernel.text.regex.Regex;
  */
 @ProvidesFamily("regex")
 @Component(service = SyscallFamily.class, property = SyscallFamily.FAMILY + "=regex")
-public final class RegexFamily implements SyscallFamily {
+public final class RegexFamily implements SyscallFamily, Dispatch.Table {
+    // the syscalls by number, answered by call(): one class, not one spun per lambda (Dispatch)
+    private static final int COMPILE = 0;
+    private static final int SEARCH = 1;
+    private static final int LINES = 2;
+    private static final int GROUPS = 3;
+
     @Override
     public String name() {
         return "regex";
@@ -40,15 +47,26 @@ public final class RegexFamily implements SyscallFamily {
         return List.of(
                 new Syscall("regex_compile", "program[, flags]",
                         "check a regex program (a list of instructions) and return it compiled; flags: i ignore case, n newline ends lines",
-                        RegexFamily::compile),
+                        new Dispatch(this, COMPILE)),
                 new Syscall("regex_search", "regex, text[, start]",
                         "the leftmost-longest match at or after start: [start, end] per group (-1 when a group took no part), or None",
-                        RegexFamily::search),
+                        new Dispatch(this, SEARCH)),
                 new Syscall("regex_lines", "regex, text[, start[, limit]]",
                         "the lines of text (ended by newlines) that hold a match, from start (a line's start) on, at most limit of them: [line start, line end, ...]",
-                        RegexFamily::lines),
+                        new Dispatch(this, LINES)),
                 new Syscall("regex_groups", "regex", "how many groups the program captures, group 0 (the match) included",
-                        (c, a) -> (long) regex("regex_groups", Args.of("regex_groups", a, 1, 1), 0).groups()));
+                        new Dispatch(this, GROUPS)));
+    }
+
+    @Override
+    public Object call(int id, TaskContext c, Object[] a) {
+        return switch (id) {
+            case COMPILE -> compile(c, a);
+            case SEARCH -> search(c, a);
+            case LINES -> lines(c, a);
+            case GROUPS -> (long) regex("regex_groups", Args.of("regex_groups", a, 1, 1), 0).groups();
+            default -> throw new IllegalArgumentException("regex: no syscall " + id);
+        };
     }
 
     private static Object compile(TaskContext caller, Object[] values) {

@@ -12,6 +12,7 @@ import pebbleos.api.process.Processes;
 import pebbleos.api.process.TaskContext;
 import pebbleos.api.process.ThreadHandle;
 import pebbleos.api.syscall.Args;
+import pebbleos.api.syscall.Dispatch;
 import pebbleos.api.syscall.ProvidesFamily;
 import pebbleos.api.syscall.Syscall;
 import pebbleos.api.syscall.SyscallFamily;
@@ -29,7 +30,16 @@ import pebbleos.api.value.Values;
  */
 @ProvidesFamily("thread")
 @Component(service = SyscallFamily.class, property = SyscallFamily.FAMILY + "=thread")
-public final class ThreadFamily implements SyscallFamily {
+public final class ThreadFamily implements SyscallFamily, Dispatch.Table {
+    // the syscalls by number, answered by call(): one class, not one spun per lambda (Dispatch)
+    private static final int SPAWN = 0;
+    private static final int SPAWN_SOURCE = 1;
+    private static final int JOIN = 2;
+    private static final int STATUS = 3;
+    private static final int SELF = 4;
+    private static final int YIELD = 5;
+    private static final int LIST = 6;
+
     @Reference
     private Processes processes;
 
@@ -42,18 +52,32 @@ public final class ThreadFamily implements SyscallFamily {
     public List<Syscall> syscalls() {
         return List.of(
                 new Syscall("thread_spawn", "function, args", "start a thread calling function(args...); returns its tid",
-                        this::spawn),
+                        new Dispatch(this, SPAWN)),
                 new Syscall("thread_spawn_source", "name, source, argv",
-                        "start a thread running Pebble source with ARGV = argv; returns its tid", this::spawnSource),
+                        "start a thread running Pebble source with ARGV = argv; returns its tid",
+                        new Dispatch(this, SPAWN_SOURCE)),
                 new Syscall("thread_join", "tid [, timeout_ms]",
                         "wait for a thread to end; its record (tid, pid, state, exit_status, result, outputs, error), "
-                                + "or None when the timeout passes first", this::join),
-                new Syscall("thread_status", "tid", "the state of a thread", (c, a) ->
-                        handle(Args.of("thread_status", a, 1, 1).intValue(0)).state()),
-                new Syscall("thread_self", "", "the caller's thread id", (c, a) -> (long) c.tid()),
-                new Syscall("thread_yield", "", "let the other threads of the process run", this::yield),
+                                + "or None when the timeout passes first", new Dispatch(this, JOIN)),
+                new Syscall("thread_status", "tid", "the state of a thread", new Dispatch(this, STATUS)),
+                new Syscall("thread_self", "", "the caller's thread id", new Dispatch(this, SELF)),
+                new Syscall("thread_yield", "", "let the other threads of the process run", new Dispatch(this, YIELD)),
                 new Syscall("thread_list", "[pid]", "the records of the threads of a process (default: the caller's)",
-                        this::list));
+                        new Dispatch(this, LIST)));
+    }
+
+    @Override
+    public Object call(int id, TaskContext c, Object[] a) {
+        return switch (id) {
+            case SPAWN -> spawn(c, a);
+            case SPAWN_SOURCE -> spawnSource(c, a);
+            case JOIN -> join(c, a);
+            case STATUS -> handle(Args.of("thread_status", a, 1, 1).intValue(0)).state();
+            case SELF -> (long) c.tid();
+            case YIELD -> this.yield(c, a); // a bare yield(...) would not compile
+            case LIST -> list(c, a);
+            default -> throw new IllegalArgumentException("thread: no syscall " + id);
+        };
     }
 
     private Object spawn(TaskContext caller, Object[] values) {

@@ -8,6 +8,7 @@ import pebbleos.api.process.Processes;
 import pebbleos.api.process.Signals;
 import pebbleos.api.process.TaskContext;
 import pebbleos.api.syscall.Args;
+import pebbleos.api.syscall.Dispatch;
 import pebbleos.api.syscall.Syscall;
 import pebbleos.api.syscall.SyscallFamily;
 import pebbleos.api.value.PDict;
@@ -27,7 +28,7 @@ import pebbleos.api.value.Values;
  * goes on in the background. Without a terminal every key read returns
  * {@code None} (end of input) at once and the drawing calls write nothing.
  */
-final class TermFamily implements SyscallFamily {
+final class TermFamily implements SyscallFamily, Dispatch.Table {
     /**
      * How long a key reader outside the foreground waits before it is stopped:
      * the shell gives the terminal to a job just after spawning it, so a
@@ -35,6 +36,25 @@ final class TermFamily implements SyscallFamily {
      */
     static final long SPAWN_GRACE_MILLIS = 250;
     private static final Object LOST = new Object();
+    // the syscalls by number, answered by call(): one class, not one spun per lambda (Dispatch)
+    private static final int WRITE = 0;
+    private static final int FLUSH = 1;
+    private static final int CLEAR = 2;
+    private static final int MOVE = 3;
+    private static final int HIDE_CURSOR = 4;
+    private static final int SHOW_CURSOR = 5;
+    private static final int ALT_SCREEN = 6;
+    private static final int READ_KEY = 7;
+    private static final int READ_KEY_TIMEOUT = 8;
+    private static final int PENDING_KEYS = 9;
+    private static final int ROWS = 10;
+    private static final int COLS = 11;
+    private static final int OWNER_PGID = 12;
+    private static final int MODE = 13;
+    private static final int ISATTY = 14;
+    private static final int STATE = 15;
+    private static final int TAKE_DETACH = 16;
+    private static final int LINE_OPTIONS = 17;
     private final JLineConsole console;
 
     TermFamily(JLineConsole console) {
@@ -50,76 +70,124 @@ final class TermFamily implements SyscallFamily {
     public List<Syscall> syscalls() {
         return List.of(
                 new Syscall("term_write", "text", "write text straight to the terminal (escape sequences pass); returns its length",
-                        (c, a) -> {
-                            String text = Values.str(Args.of("term_write", a, 1, 1).value(0));
-                            if (console.mayDraw(c.process().pgid())) {
-                                console.write(text);
-                            }
-                            return (long) text.length();
-                        }),
-                new Syscall("term_flush", "", "push terminal output out", (c, a) -> {
-                    Args.of("term_flush", a, 0, 0);
-                    console.flush();
-                    return 0L;
-                }),
+                        new Dispatch(this, WRITE)),
+                new Syscall("term_flush", "", "push terminal output out", new Dispatch(this, FLUSH)),
                 new Syscall("term_clear", "", "clear the screen and home the cursor (ESC[2J ESC[H)",
-                        (c, a) -> control(c, "term_clear", a, JLineConsole.CLEAR)),
-                new Syscall("term_move", "row, col", "move the cursor to row, col (1-based, ESC[r;cH)", this::move),
+                        new Dispatch(this, CLEAR)),
+                new Syscall("term_move", "row, col", "move the cursor to row, col (1-based, ESC[r;cH)",
+                        new Dispatch(this, MOVE)),
                 new Syscall("term_hide_cursor", "", "hide the cursor (shown again when line input resumes)",
-                        (c, a) -> control(c, "term_hide_cursor", a, JLineConsole.HIDE_CURSOR)),
+                        new Dispatch(this, HIDE_CURSOR)),
                 new Syscall("term_show_cursor", "", "show the cursor",
-                        (c, a) -> control(c, "term_show_cursor", a, JLineConsole.SHOW_CURSOR)),
+                        new Dispatch(this, SHOW_CURSOR)),
                 new Syscall("term_alt_screen", "flag",
                         "1: switch to the alternate screen (the shell's text is kept aside), 0: back to it; left by itself "
                                 + "once the caller's group gives up the terminal (ends, ^C, ^Z)",
-                        (c, a) -> {
-                            console.altScreen(c.process().pgid(), Values.truthy(Args.of("term_alt_screen", a, 1, 1).value(0)));
-                            return 0L;
-                        }),
+                        new Dispatch(this, ALT_SCREEN)),
                 new Syscall("term_read_key", "",
                         "the next key, raw: a name (UP, ENTER, ^X, F2, RESIZE, REDRAW ...) or the character; None at end of input",
-                        (c, a) -> readKey(c, Args.of("term_read_key", a, 0, 0), -1)),
+                        new Dispatch(this, READ_KEY)),
                 new Syscall("term_read_key_timeout", "ms",
                         "the next key, or \"\" when ms pass first; None at end of input",
-                        (c, a) -> {
-                            Args args = Args.of("term_read_key_timeout", a, 1, 1);
-                            return readKey(c, args, Math.max(0, Math.round(args.number(0))));
-                        }),
+                        new Dispatch(this, READ_KEY_TIMEOUT)),
                 new Syscall("term_pending_keys", "", "how many keys wait for the caller's process group",
-                        (c, a) -> {
-                            Args.of("term_pending_keys", a, 0, 0);
-                            return (long) console.pendingKeys(c.process().pgid());
-                        }),
-                new Syscall("term_rows", "", "terminal rows (24 when unknown)", (c, a) -> {
-                    Args.of("term_rows", a, 0, 0);
-                    return (long) console.rows();
-                }),
-                new Syscall("term_cols", "", "terminal columns (80 when unknown)", (c, a) -> {
-                    Args.of("term_cols", a, 0, 0);
-                    return (long) console.cols();
-                }),
+                        new Dispatch(this, PENDING_KEYS)),
+                new Syscall("term_rows", "", "terminal rows (24 when unknown)", new Dispatch(this, ROWS)),
+                new Syscall("term_cols", "", "terminal columns (80 when unknown)", new Dispatch(this, COLS)),
                 new Syscall("term_owner_pgid", "", "the process group that owns the terminal (0 when none)",
-                        (c, a) -> {
-                            Args.of("term_owner_pgid", a, 0, 0);
-                            return (long) console.foregroundGroup();
-                        }),
+                        new Dispatch(this, OWNER_PGID)),
                 new Syscall("term_mode", "", "\"raw\" while the foreground group reads keys, else \"cooked\"",
-                        (c, a) -> {
-                            Args.of("term_mode", a, 0, 0);
-                            return console.mode();
-                        }),
-                new Syscall("term_isatty", "", "1 when the console is an interactive terminal, else 0", (c, a) -> {
-                    Args.of("term_isatty", a, 0, 0);
-                    return console.isTerminal() ? 1L : 0L;
-                }),
+                        new Dispatch(this, MODE)),
+                new Syscall("term_isatty", "", "1 when the console is an interactive terminal, else 0",
+                        new Dispatch(this, ISATTY)),
                 new Syscall("term_state", "",
-                        "dict owner_pgid, mode, interactive, foreground_raw, rows, cols, pending_keys", this::state),
+                        "dict owner_pgid, mode, interactive, foreground_raw, rows, cols, pending_keys",
+                        new Dispatch(this, STATE)),
                 new Syscall("term_take_detach", "pgid",
                         "1 once when F1 asked for group pgid to go to the background (the shell then continues it there), else 0",
-                        (c, a) -> console.takeDetach(Args.of("term_take_detach", a, 1, 1).intValue(0)) ? 1L : 0L),
+                        new Dispatch(this, TAKE_DETACH)),
                 new Syscall("term_line_options", "options",
                         "line input of the caller's process: dict history (1: keep lines in the history file), commands (words to complete first), fresh_line (1: a prompt starts on a fresh line, marking output left without its newline); returns the previous options",
-                        this::lineOptions));
+                        new Dispatch(this, LINE_OPTIONS)));
+    }
+
+    @Override
+    public Object call(int id, TaskContext c, Object[] a) {
+        return switch (id) {
+            case WRITE -> write(c, a);
+            case FLUSH -> flush(c, a);
+            case CLEAR -> control(c, "term_clear", a, JLineConsole.CLEAR);
+            case MOVE -> move(c, a);
+            case HIDE_CURSOR -> control(c, "term_hide_cursor", a, JLineConsole.HIDE_CURSOR);
+            case SHOW_CURSOR -> control(c, "term_show_cursor", a, JLineConsole.SHOW_CURSOR);
+            case ALT_SCREEN -> altScreen(c, a);
+            case READ_KEY -> readKey(c, Args.of("term_read_key", a, 0, 0), -1);
+            case READ_KEY_TIMEOUT -> readKeyTimeout(c, a);
+            case PENDING_KEYS -> pendingKeys(c, a);
+            case ROWS -> rows(c, a);
+            case COLS -> cols(c, a);
+            case OWNER_PGID -> ownerPgid(c, a);
+            case MODE -> mode(c, a);
+            case ISATTY -> isatty(c, a);
+            case STATE -> state(c, a);
+            case TAKE_DETACH -> console.takeDetach(Args.of("term_take_detach", a, 1, 1).intValue(0)) ? 1L : 0L;
+            case LINE_OPTIONS -> lineOptions(c, a);
+            default -> throw new IllegalArgumentException("term: no syscall " + id);
+        };
+    }
+
+    private Object write(TaskContext c, Object[] a) {
+        String text = Values.str(Args.of("term_write", a, 1, 1).value(0));
+        if (console.mayDraw(c.process().pgid())) {
+            console.write(text);
+        }
+        return (long) text.length();
+    }
+
+    private Object flush(TaskContext c, Object[] a) {
+        Args.of("term_flush", a, 0, 0);
+        console.flush();
+        return 0L;
+    }
+
+    private Object altScreen(TaskContext c, Object[] a) {
+        console.altScreen(c.process().pgid(), Values.truthy(Args.of("term_alt_screen", a, 1, 1).value(0)));
+        return 0L;
+    }
+
+    private Object readKeyTimeout(TaskContext c, Object[] a) {
+        Args args = Args.of("term_read_key_timeout", a, 1, 1);
+        return readKey(c, args, Math.max(0, Math.round(args.number(0))));
+    }
+
+    private Object pendingKeys(TaskContext c, Object[] a) {
+        Args.of("term_pending_keys", a, 0, 0);
+        return (long) console.pendingKeys(c.process().pgid());
+    }
+
+    private Object rows(TaskContext c, Object[] a) {
+        Args.of("term_rows", a, 0, 0);
+        return (long) console.rows();
+    }
+
+    private Object cols(TaskContext c, Object[] a) {
+        Args.of("term_cols", a, 0, 0);
+        return (long) console.cols();
+    }
+
+    private Object ownerPgid(TaskContext c, Object[] a) {
+        Args.of("term_owner_pgid", a, 0, 0);
+        return (long) console.foregroundGroup();
+    }
+
+    private Object mode(TaskContext c, Object[] a) {
+        Args.of("term_mode", a, 0, 0);
+        return console.mode();
+    }
+
+    private Object isatty(TaskContext c, Object[] a) {
+        Args.of("term_isatty", a, 0, 0);
+        return console.isTerminal() ? 1L : 0L;
     }
 
     private Object control(TaskContext c, String name, Object[] a, String sequence) {

@@ -21,13 +21,27 @@ final class Calls {
 
     /** A syscall whose failures carry its name in front of the message. */
     static Syscall named(String name, String params, String doc, SyscallHandler handler) {
-        return new Syscall(name, params, doc, (caller, args) -> {
+        return new Syscall(name, params, doc, new Named(name, handler));
+    }
+
+    /** A handler whose failures carry the syscall's name (a class, not a lambda spun at boot: Dispatch). */
+    private static final class Named implements SyscallHandler {
+        private final String name;
+        private final SyscallHandler handler;
+
+        Named(String name, SyscallHandler handler) {
+            this.name = name;
+            this.handler = handler;
+        }
+
+        @Override
+        public Object call(TaskContext caller, Object[] args) {
             try {
                 return handler.call(caller, args);
             } catch (PebbleException e) {
                 throw prefixed(name, e);
             }
-        });
+        }
     }
 
     static PebbleException prefixed(String name, PebbleException e) {

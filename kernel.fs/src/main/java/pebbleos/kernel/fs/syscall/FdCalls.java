@@ -15,6 +15,7 @@ import pebbleos.api.process.Channel;
 import pebbleos.api.process.OpenFile;
 import pebbleos.api.process.TaskContext;
 import pebbleos.api.syscall.Args;
+import pebbleos.api.syscall.Dispatch;
 import pebbleos.api.syscall.Syscall;
 import pebbleos.api.value.PDict;
 import pebbleos.api.value.PList;
@@ -26,7 +27,25 @@ import pebbleos.kernel.fs.fd.OpenMode;
  * {@link pebbleos.api.process.FdTable}: open a path (file or device), read,
  * read a line, write, seek, stat, duplicate and close.
  */
-final class FdCalls {
+final class FdCalls implements Dispatch.Table {
+    // the syscalls by number, answered by call(): one class, not one spun per lambda (Dispatch)
+    private static final int OPEN = 0;
+    private static final int READ = 1;
+    private static final int READ_BYTES = 2;
+    private static final int WRITE_BYTES = 3;
+    private static final int READLINE = 4;
+    private static final int WRITE = 5;
+    private static final int CLOSE = 6;
+    private static final int STAT = 7;
+    private static final int SEEK = 8;
+    private static final int READDIR = 9;
+    private static final int DUP = 10;
+    private static final int DUP2 = 11;
+    private static final int ISATTY = 12;
+    private static final int LIST = 13;
+    private static final int COPY = 14;
+    private static final int SENDFILE = 15;
+
     private final MountTable mounts;
 
     FdCalls(MountTable mounts) {
@@ -35,30 +54,53 @@ final class FdCalls {
 
     List<Syscall> syscalls() {
         return List.of(
-                named("fd_open", "path[, mode]", "open a file or device; mode r, w, a, r+, w+, a+ (default r); returns the descriptor", this::open),
-                named("fd_read", "fd[, nbytes]", "read text: up to nbytes (whole characters), or the rest of a file; \"\" at end of input", this::read),
+                named("fd_open", "path[, mode]", "open a file or device; mode r, w, a, r+, w+, a+ (default r); returns the descriptor", new Dispatch(this, OPEN)),
+                named("fd_read", "fd[, nbytes]", "read text: up to nbytes (whole characters), or the rest of a file; \"\" at end of input", new Dispatch(this, READ)),
                 named("fd_read_bytes", "fd[, nbytes]",
                         "read bytes as they are: up to nbytes, or the rest of a file, as a string of characters 0-255 (one per byte); \"\" at end of input",
-                        this::readBytes),
+                        new Dispatch(this, READ_BYTES)),
                 named("fd_write_bytes", "fd, bytes", "write a string of characters 0-255 as one byte each; returns the bytes written",
-                        this::writeBytes),
-                named("fd_readline", "fd", "the next line with its \"\\n\"; \"\" at end of input", this::readLine),
-                named("fd_write", "fd, text", "write text (UTF-8); returns the bytes written", this::write),
-                named("fd_close", "fd", "close a descriptor", this::close),
-                named("fd_stat", "fd", "facts about a descriptor: dict path, kind, size, mode", this::stat),
-                named("fd_seek", "fd, offset[, whence]", "move the position (whence 0 start, 1 current, 2 end); returns it", this::seek),
-                named("fd_readdir", "path", "the names in a directory, sorted", this::readdir),
-                named("fd_dup", "fd", "a new descriptor on the same open file", this::dup),
-                named("fd_dup2", "fd, target", "make target a copy of fd (closing what target was); returns target", this::dup2),
-                named("fd_isatty", "fd", "1 when the descriptor is a terminal, else 0", this::isatty),
-                named("fd_list", "", "the open descriptors: dict fd -> what it is open on", this::list),
+                        new Dispatch(this, WRITE_BYTES)),
+                named("fd_readline", "fd", "the next line with its \"\\n\"; \"\" at end of input", new Dispatch(this, READLINE)),
+                named("fd_write", "fd, text", "write text (UTF-8); returns the bytes written", new Dispatch(this, WRITE)),
+                named("fd_close", "fd", "close a descriptor", new Dispatch(this, CLOSE)),
+                named("fd_stat", "fd", "facts about a descriptor: dict path, kind, size, mode", new Dispatch(this, STAT)),
+                named("fd_seek", "fd, offset[, whence]", "move the position (whence 0 start, 1 current, 2 end); returns it", new Dispatch(this, SEEK)),
+                named("fd_readdir", "path", "the names in a directory, sorted", new Dispatch(this, READDIR)),
+                named("fd_dup", "fd", "a new descriptor on the same open file", new Dispatch(this, DUP)),
+                named("fd_dup2", "fd, target", "make target a copy of fd (closing what target was); returns target", new Dispatch(this, DUP2)),
+                named("fd_isatty", "fd", "1 when the descriptor is a terminal, else 0", new Dispatch(this, ISATTY)),
+                named("fd_list", "", "the open descriptors: dict fd -> what it is open on", new Dispatch(this, LIST)),
                 named("fd_copy", "from_fd, to_fd[, nbytes]",
                         "copy bytes as they are (no text decoding) from one descriptor to another: up to nbytes, "
-                                + "or to the end of input; returns the bytes copied (0 at end of input)", this::copy),
+                                + "or to the end of input; returns the bytes copied (0 at end of input)", new Dispatch(this, COPY)),
                 named("fd_sendfile", "fd, path[, head]",
                         "write head (text), then the bytes of the file at path as they are, to a descriptor "
                                 + "(sendfile; a server's header and body in one write when they fit); returns the file's bytes",
-                        this::sendFile));
+                        new Dispatch(this, SENDFILE)));
+    }
+
+    @Override
+    public Object call(int id, TaskContext c, Object[] a) {
+        return switch (id) {
+            case OPEN -> open(c, a);
+            case READ -> read(c, a);
+            case READ_BYTES -> readBytes(c, a);
+            case WRITE_BYTES -> writeBytes(c, a);
+            case READLINE -> readLine(c, a);
+            case WRITE -> write(c, a);
+            case CLOSE -> close(c, a);
+            case STAT -> stat(c, a);
+            case SEEK -> seek(c, a);
+            case READDIR -> readdir(c, a);
+            case DUP -> dup(c, a);
+            case DUP2 -> dup2(c, a);
+            case ISATTY -> isatty(c, a);
+            case LIST -> list(c, a);
+            case COPY -> copy(c, a);
+            case SENDFILE -> sendFile(c, a);
+            default -> throw new IllegalArgumentException("fd: no syscall " + id);
+        };
     }
 
     private Object open(TaskContext c, Object[] a) {

@@ -15,6 +15,7 @@ import pebbleos.api.fs.VolumePaths;
 import pebbleos.api.process.Credentials;
 import pebbleos.api.process.TaskContext;
 import pebbleos.api.syscall.Args;
+import pebbleos.api.syscall.Dispatch;
 import pebbleos.api.syscall.Syscall;
 import pebbleos.api.value.PDict;
 import pebbleos.api.value.PList;
@@ -28,7 +29,37 @@ import pebbleos.kernel.fs.MountTable;
  * working directory, and every call is checked against the caller's
  * credentials ({@link Access}).
  */
-final class FsCalls {
+final class FsCalls implements Dispatch.Table {
+    // the syscalls by number, answered by call(): one class, not one spun per lambda (Dispatch)
+    private static final int STAT = 0;
+    private static final int EXISTS = 1;
+    private static final int KIND = 2;
+    private static final int LIST = 3;
+    private static final int LIST_STAT = 4;
+    private static final int READ = 5;
+    private static final int WRITE = 6;
+    private static final int APPEND = 7;
+    private static final int MKDIR = 8;
+    private static final int MKDIRS = 9;
+    private static final int RMDIR = 10;
+    private static final int UNLINK = 11;
+    private static final int RENAME = 12;
+    private static final int COPY = 13;
+    private static final int TOUCH = 14;
+    private static final int CHMOD = 15;
+    private static final int CHOWN = 16;
+    private static final int ACCESS = 17;
+    private static final int SYMLINK = 18;
+    private static final int LINK = 19;
+    private static final int USAGE = 20;
+    private static final int DF = 21;
+    private static final int SYNC = 22;
+    private static final int MODE = 23;
+    private static final int MOUNTS = 24;
+    private static final int GETCWD = 25;
+    private static final int CHDIR = 26;
+    private static final int REALPATH = 27;
+
     private final MountTable mounts;
 
     FsCalls(MountTable mounts) {
@@ -45,34 +76,69 @@ final class FsCalls {
 
     List<Syscall> syscalls() {
         return List.of(
-                named("fs_stat", "path", "facts about a path: dict name, path, kind (file, dir, dev), size, mtime, ctime (float seconds), uid, gid, mode (int)", this::stat),
-                named("fs_exists", "path", "1 when something is at path, else 0", this::exists),
-                named("fs_kind", "path", "\"file\", \"dir\", \"dev\", or \"\" when nothing is there", this::kind),
-                named("fs_list", "path", "the names in a directory, sorted", this::list),
-                named("fs_list_stat", "path", "fs_stat dicts of the entries of a directory, sorted by name", this::listStat),
-                named("fs_read", "path", "the whole file as text (UTF-8)", this::read),
-                named("fs_write", "path, text", "replace the file with text, creating it; returns the characters written", this::write),
-                named("fs_append", "path, text", "add text at the end of the file, creating it; returns the characters written", this::append),
-                named("fs_mkdir", "path", "make a directory; its parent must exist", this::mkdir),
-                named("fs_mkdirs", "path", "make a directory and any missing parents (mkdir -p)", this::mkdirs),
-                named("fs_rmdir", "path", "remove an empty directory", this::rmdir),
-                named("fs_unlink", "path", "remove a file", this::unlink),
-                named("fs_rename", "from, to", "rename or move a file or directory within one mount", this::rename),
-                named("fs_copy", "from, to", "copy a file's bytes; into to when to is a directory; returns the target path", this::copy),
-                named("fs_touch", "path[, mtime]", "create the file if missing and set its time (now, or mtime in seconds)", this::touch),
-                named("fs_chmod", "path, mode", "set the mode bits (an int such as 0o644 = 420); owner or root only", this::chmod),
-                named("fs_chown", "path, uid, gid", "set the owner and group (-1 keeps one); root only", this::chown),
-                named("fs_access", "path, how", "1 when the caller may do how to path: letters r, w, x (\"\" or f: it exists), else 0", this::access),
-                named("fs_symlink", "target, path", "make a symbolic link at path holding target (as written); NOTSUP names the storage mode that has none", this::symlink),
-                named("fs_link", "existing, path", "make path another name of the file existing (a hard link); NOTSUP names the storage mode that has none", this::link),
-                named("fs_usage", "", "counts of the root volume: dict files, directories, bytes", this::usage),
-                named("fs_df", "", "per mount: dicts path, mode, files, directories, bytes (held), size and avail (bytes of the host file store behind it, -1 unknown)", this::space),
-                named("fs_sync", "", "make the root durable (mfs: write a snapshot); 1 when something had been written since the last sync, else 0", this::sync),
-                named("fs_mode", "", "the storage mode of /", this::mode),
-                named("fs_mounts", "", "the mount table: dicts path, mode, provider, readonly (and swap counts for /)", this::mountList),
-                named("fs_getcwd", "", "the caller's working directory", this::getcwd),
-                named("fs_chdir", "path", "change the working directory to an existing directory; returns it", this::chdir),
-                named("fs_realpath", "path", "the absolute normalized form of path (it need not exist)", this::realpath));
+                named("fs_stat", "path", "facts about a path: dict name, path, kind (file, dir, dev), size, mtime, ctime (float seconds), uid, gid, mode (int)", new Dispatch(this, STAT)),
+                named("fs_exists", "path", "1 when something is at path, else 0", new Dispatch(this, EXISTS)),
+                named("fs_kind", "path", "\"file\", \"dir\", \"dev\", or \"\" when nothing is there", new Dispatch(this, KIND)),
+                named("fs_list", "path", "the names in a directory, sorted", new Dispatch(this, LIST)),
+                named("fs_list_stat", "path", "fs_stat dicts of the entries of a directory, sorted by name", new Dispatch(this, LIST_STAT)),
+                named("fs_read", "path", "the whole file as text (UTF-8)", new Dispatch(this, READ)),
+                named("fs_write", "path, text", "replace the file with text, creating it; returns the characters written", new Dispatch(this, WRITE)),
+                named("fs_append", "path, text", "add text at the end of the file, creating it; returns the characters written", new Dispatch(this, APPEND)),
+                named("fs_mkdir", "path", "make a directory; its parent must exist", new Dispatch(this, MKDIR)),
+                named("fs_mkdirs", "path", "make a directory and any missing parents (mkdir -p)", new Dispatch(this, MKDIRS)),
+                named("fs_rmdir", "path", "remove an empty directory", new Dispatch(this, RMDIR)),
+                named("fs_unlink", "path", "remove a file", new Dispatch(this, UNLINK)),
+                named("fs_rename", "from, to", "rename or move a file or directory within one mount", new Dispatch(this, RENAME)),
+                named("fs_copy", "from, to", "copy a file's bytes; into to when to is a directory; returns the target path", new Dispatch(this, COPY)),
+                named("fs_touch", "path[, mtime]", "create the file if missing and set its time (now, or mtime in seconds)", new Dispatch(this, TOUCH)),
+                named("fs_chmod", "path, mode", "set the mode bits (an int such as 0o644 = 420); owner or root only", new Dispatch(this, CHMOD)),
+                named("fs_chown", "path, uid, gid", "set the owner and group (-1 keeps one); root only", new Dispatch(this, CHOWN)),
+                named("fs_access", "path, how", "1 when the caller may do how to path: letters r, w, x (\"\" or f: it exists), else 0", new Dispatch(this, ACCESS)),
+                named("fs_symlink", "target, path", "make a symbolic link at path holding target (as written); NOTSUP names the storage mode that has none", new Dispatch(this, SYMLINK)),
+                named("fs_link", "existing, path", "make path another name of the file existing (a hard link); NOTSUP names the storage mode that has none", new Dispatch(this, LINK)),
+                named("fs_usage", "", "counts of the root volume: dict files, directories, bytes", new Dispatch(this, USAGE)),
+                named("fs_df", "", "per mount: dicts path, mode, files, directories, bytes (held), size and avail (bytes of the host file store behind it, -1 unknown)", new Dispatch(this, DF)),
+                named("fs_sync", "", "make the root durable (mfs: write a snapshot); 1 when something had been written since the last sync, else 0", new Dispatch(this, SYNC)),
+                named("fs_mode", "", "the storage mode of /", new Dispatch(this, MODE)),
+                named("fs_mounts", "", "the mount table: dicts path, mode, provider, readonly (and swap counts for /)", new Dispatch(this, MOUNTS)),
+                named("fs_getcwd", "", "the caller's working directory", new Dispatch(this, GETCWD)),
+                named("fs_chdir", "path", "change the working directory to an existing directory; returns it", new Dispatch(this, CHDIR)),
+                named("fs_realpath", "path", "the absolute normalized form of path (it need not exist)", new Dispatch(this, REALPATH)));
+    }
+
+    @Override
+    public Object call(int id, TaskContext c, Object[] a) {
+        return switch (id) {
+            case STAT -> stat(c, a);
+            case EXISTS -> exists(c, a);
+            case KIND -> kind(c, a);
+            case LIST -> list(c, a);
+            case LIST_STAT -> listStat(c, a);
+            case READ -> read(c, a);
+            case WRITE -> write(c, a);
+            case APPEND -> append(c, a);
+            case MKDIR -> mkdir(c, a);
+            case MKDIRS -> mkdirs(c, a);
+            case RMDIR -> rmdir(c, a);
+            case UNLINK -> unlink(c, a);
+            case RENAME -> rename(c, a);
+            case COPY -> copy(c, a);
+            case TOUCH -> touch(c, a);
+            case CHMOD -> chmod(c, a);
+            case CHOWN -> chown(c, a);
+            case ACCESS -> access(c, a);
+            case SYMLINK -> symlink(c, a);
+            case LINK -> link(c, a);
+            case USAGE -> usage(c, a);
+            case DF -> space(c, a);
+            case SYNC -> sync(c, a);
+            case MODE -> mode(c, a);
+            case MOUNTS -> mountList(c, a);
+            case GETCWD -> getcwd(c, a);
+            case CHDIR -> chdir(c, a);
+            case REALPATH -> realpath(c, a);
+            default -> throw new IllegalArgumentException("fs: no syscall " + id);
+        };
     }
 
     private Object stat(TaskContext c, Object[] a) {

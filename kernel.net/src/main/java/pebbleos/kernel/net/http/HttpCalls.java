@@ -26,6 +26,7 @@ import pebbleos.api.net.Wakeups;
 import pebbleos.api.process.OpenFile;
 import pebbleos.api.process.TaskContext;
 import pebbleos.api.syscall.Args;
+import pebbleos.api.syscall.Dispatch;
 import pebbleos.api.syscall.Restart;
 import pebbleos.api.syscall.Syscall;
 import pebbleos.api.value.PDict;
@@ -39,9 +40,12 @@ import pebbleos.api.value.Values;
  * as {@code blocked-net}; a signal abandons the request (EINTR), a leaving
  * provider hands it to its successor, which sends it again.
  */
-public final class HttpCalls {
+public final class HttpCalls implements Dispatch.Table {
     /** The time limit of a request that gives none. */
     static final long DEFAULT_TIMEOUT_MS = 30_000;
+
+    // the syscalls by number, answered by call(): one class, not one spun per lambda (Dispatch)
+    private static final int HTTP = 0;
 
     private final Wakeups waits;
     private final HttpClients clients = new HttpClients();
@@ -54,7 +58,15 @@ public final class HttpCalls {
         return List.of(named("net_http", "request",
                 "one HTTP(S) request; request {url, method, headers, body, timeout_ms, redirects, insecure, stream}; "
                         + "{status, reason, url, version, headers, header_list, body} (with stream: fd instead of body)",
-                this::request));
+                new Dispatch(this, HTTP)));
+    }
+
+    @Override
+    public Object call(int id, TaskContext c, Object[] a) {
+        return switch (id) {
+            case HTTP -> request(c, a);
+            default -> throw new IllegalArgumentException("net (http): no syscall " + id);
+        };
     }
 
     public void close() {
