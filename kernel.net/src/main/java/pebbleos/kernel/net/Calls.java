@@ -22,31 +22,7 @@ public final class Calls {
 
     /** A syscall whose failures carry its name in front of the message. */
     public static Syscall named(String name, String params, String doc, SyscallHandler handler) {
-        return new Syscall(name, params, doc, new Named(name, handler));
-    }
-
-    /** A handler whose failures carry the syscall's name (a class, not a lambda spun at boot: Dispatch). */
-    private static final class Named implements SyscallHandler {
-        private final String name;
-        private final SyscallHandler handler;
-
-        Named(String name, SyscallHandler handler) {
-            this.name = name;
-            this.handler = handler;
-        }
-
-        @Override
-        public Object call(TaskContext caller, Object[] args) {
-            try {
-                return handler.call(caller, args);
-            } catch (PebbleException e) {
-                String message = e.getMessage();
-                if (message != null && message.startsWith(name + ":")) {
-                    throw e;
-                }
-                throw new PebbleException(e.errno() == null ? Errno.INVAL : e.errno(), name + ": " + message);
-            }
-        }
+        return Syscall.named(name, params, doc, handler);
     }
 
     /** Argument {@code i} as a port, 0 to 65535. */

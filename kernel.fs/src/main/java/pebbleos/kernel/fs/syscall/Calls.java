@@ -2,8 +2,6 @@ package pebbleos.kernel.fs.syscall;
 
 import java.nio.charset.StandardCharsets;
 
-import pebbleos.api.Errno;
-import pebbleos.api.PebbleException;
 import pebbleos.api.process.TaskContext;
 import pebbleos.api.syscall.Args;
 import pebbleos.api.syscall.Syscall;
@@ -21,35 +19,7 @@ final class Calls {
 
     /** A syscall whose failures carry its name in front of the message. */
     static Syscall named(String name, String params, String doc, SyscallHandler handler) {
-        return new Syscall(name, params, doc, new Named(name, handler));
-    }
-
-    /** A handler whose failures carry the syscall's name (a class, not a lambda spun at boot: Dispatch). */
-    private static final class Named implements SyscallHandler {
-        private final String name;
-        private final SyscallHandler handler;
-
-        Named(String name, SyscallHandler handler) {
-            this.name = name;
-            this.handler = handler;
-        }
-
-        @Override
-        public Object call(TaskContext caller, Object[] args) {
-            try {
-                return handler.call(caller, args);
-            } catch (PebbleException e) {
-                throw prefixed(name, e);
-            }
-        }
-    }
-
-    static PebbleException prefixed(String name, PebbleException e) {
-        String message = e.getMessage();
-        if (message != null && message.startsWith(name + ":")) {
-            return e;
-        }
-        return new PebbleException(e.errno() == null ? Errno.INVAL : e.errno(), name + ": " + message);
+        return Syscall.named(name, params, doc, handler);
     }
 
     /** Argument {@code i} as an absolute normalized path of the namespace. */
