@@ -5,6 +5,7 @@ import java.util.Map;
 
 import pebbleos.api.value.Values;
 import pebbleos.lang.core.runtime.Errors;
+import pebbleos.lang.core.runtime.Interop;
 import pebbleos.lang.core.runtime.Ops;
 import pebbleos.lang.core.runtime.PBuiltin;
 import pebbleos.lang.core.runtime.PebbleError;
@@ -14,19 +15,44 @@ import pebbleos.lang.core.runtime.PebbleError;
  * root rounded down, and {@code sin}/{@code cos}/{@code tan} that take
  * integer degrees and return fixed-point integers scaled by 10000.
  */
-final class MathFunctions {
+final class MathFunctions implements PBuiltin.Table {
     static final long SCALE = 10000;
+
+    private static final MathFunctions TABLE = new MathFunctions();
+    private static final int ABS = 0;
+    private static final int POW = 1;
+    private static final int SQRT = 2;
+    private static final int SIN = 3;
+    private static final int COS = 4;
+    private static final int TAN = 5;
 
     private MathFunctions() {
     }
 
     static void register(Map<String, PBuiltin> into, String prefix) {
-        Core.add(into, prefix + "abs", 1, 1, (rt, a) -> abs(a[0]));
-        Core.add(into, prefix + "pow", 2, 2, (rt, a) -> pow(a[0], a[1]));
-        Core.add(into, prefix + "sqrt", 1, 1, (rt, a) -> sqrt(a[0]));
-        Core.add(into, prefix + "sin", 1, 1, (rt, a) -> sin(degrees(a[0])));
-        Core.add(into, prefix + "cos", 1, 1, (rt, a) -> cos(degrees(a[0])));
-        Core.add(into, prefix + "tan", 1, 1, (rt, a) -> tan(degrees(a[0])));
+        add(into, prefix + "abs", 1, ABS);
+        add(into, prefix + "pow", 2, POW);
+        add(into, prefix + "sqrt", 1, SQRT);
+        add(into, prefix + "sin", 1, SIN);
+        add(into, prefix + "cos", 1, COS);
+        add(into, prefix + "tan", 1, TAN);
+    }
+
+    private static void add(Map<String, PBuiltin> into, String name, int arity, int id) {
+        Core.add(into, name, arity, arity, new PBuiltin.Case(TABLE, id));
+    }
+
+    @Override
+    public Object call(int id, Interop rt, Object[] a) {
+        return switch (id) {
+            case ABS -> abs(a[0]);
+            case POW -> pow(a[0], a[1]);
+            case SQRT -> sqrt(a[0]);
+            case SIN -> sin(degrees(a[0]));
+            case COS -> cos(degrees(a[0]));
+            case TAN -> tan(degrees(a[0]));
+            default -> throw new IllegalStateException("no math builtin " + id);
+        };
     }
 
     static Object abs(Object v) {

@@ -14,6 +14,30 @@ public final class PBuiltin implements Printable {
         Object call(Interop rt, Object[] args);
     }
 
+    /**
+     * A family of builtins answered by one switch: the family numbers its
+     * builtins and gives each {@link PBuiltin} the {@link Case} of its number.
+     *
+     * <p>Why not a lambda per builtin: the JVM spins a class for each lambda
+     * the first time its site runs, and the builtins are registered at every
+     * boot, in a bundle's class loader, which no class-data archive holds;
+     * ~100 of them took ~20 ms of the boot process's start. A family's switch
+     * is one class the archive keeps. (The syscall families do the same:
+     * {@code pebbleos.api.syscall.Dispatch}.)
+     */
+    public interface Table {
+        /** Builtin {@code id} of the family, arguments evaluated and counted. */
+        Object call(int id, Interop rt, Object[] args);
+    }
+
+    /** The body of builtin {@code id} of {@code table}. */
+    public record Case(Table table, int id) implements Body {
+        @Override
+        public Object call(Interop rt, Object[] args) {
+            return table.call(id, rt, args);
+        }
+    }
+
     public final String name;
     public final int minArgs;
     public final int maxArgs;
