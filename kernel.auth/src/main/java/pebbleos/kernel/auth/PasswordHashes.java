@@ -37,7 +37,8 @@ final class PasswordHashes {
     private static final int MAX_ITERATIONS = 10_000_000;
     private static final byte[] DUMMY_SALT = new byte[SALT_BYTES];
 
-    private final SecureRandom random = new SecureRandom();
+    /** Made at the first new hash: seeding it costs ~5 ms, which a boot need not pay. */
+    private SecureRandom random;
 
     private PasswordHashes() {
     }
@@ -49,8 +50,15 @@ final class PasswordHashes {
     /** A new hash of {@code password} with a fresh random salt. */
     String hash(String password) {
         byte[] salt = new byte[SALT_BYTES];
-        random.nextBytes(salt);
+        random().nextBytes(salt);
         return format(ITERATIONS, salt, derive(password, salt, ITERATIONS));
+    }
+
+    private synchronized SecureRandom random() {
+        if (random == null) {
+            random = new SecureRandom();
+        }
+        return random;
     }
 
     /** The hash of {@code password} with a given salt and cost (for tests and fixed defaults). */

@@ -65,7 +65,7 @@ final class OomKiller implements NotificationListener {
     }
 
     /** Watch the old generation (the heap pool collected last, with the largest maximum). */
-    void start() {
+    synchronized void start() {
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
             if (p.getType() != MemoryType.HEAP || !p.isCollectionUsageThresholdSupported() || p.getUsage().getMax() <= 0) {
                 continue;
@@ -92,7 +92,7 @@ final class OomKiller implements NotificationListener {
         return p.getName().contains("Old") || p.getName().contains("Tenured");
     }
 
-    void stop() {
+    synchronized void stop() {
         if (pool == null) {
             return;
         }

@@ -102,7 +102,8 @@ public final class ProcessTable implements Processes {
         });
         flusher.scheduleWithFixedDelay(this::flushStaleOutput, 50, 50, TimeUnit.MILLISECONDS);
         oomKiller = new OomKiller(this, log, () -> console);
-        oomKiller.start();
+        // on the flusher's thread, off the boot's path: the platform's memory beans take ~10 ms to make
+        flusher.execute(oomKiller::start);
         CpuLimits cpu = new CpuLimits(this);
         flusher.scheduleWithFixedDelay(cpu::check, 250, 250, TimeUnit.MILLISECONDS);
         flusher.scheduleWithFixedDelay(oomKiller::check, 1, 1, TimeUnit.SECONDS);
