@@ -1,4 +1,4 @@
-# printenv, realpath, readlink -f/-m, mktemp, timeout and unlink, as GNU
+# printenv, realpath, readlink -f/-m, mktemp, timeout, unlink and nproc, as GNU
 cd /tmp
 realpath -m /a/../b/./c; realpath . ; realpath nonexist/x 2>/dev/null; echo "st $?"; realpath -e nonexist 2>/dev/null; echo "st $?"; realpath -s /tmp/../tmp
 readlink -f /tmp/../tmp/nonexist; readlink -f /nonexist/x; echo "st $?"; readlink /tmp; echo "st $?"; readlink -m /x/../y
@@ -8,3 +8,4 @@ f=$(mktemp); [ -f "$f" ] && echo made-file; stat -c %a "$f"; rm "$f"; d=$(mktemp
 timeout 1 sleep 5; echo "st $?"; timeout 5 true; echo "st $?"; timeout 5 sh -c 'exit 3'; echo "st $?"; timeout 2>/dev/null; echo "st $?"; timeout 1 nosuch 2>/dev/null; echo "st $?"
 (timeout -s KILL 0.5 sleep 3) 2>/dev/null; echo "st $?"; timeout --preserve-status 0.5 sleep 3; echo "st $?"; timeout x sleep 1 2>/dev/null; echo "st $?"
 touch ul; unlink ul; [ -e ul ] || echo unlinked; unlink 2>/dev/null; echo "st $?"; unlink nosuch 2>/dev/null; echo "st $?"
+nproc --ignore=1000; nproc x 2>/dev/null; echo "st $?"; [ "$(nproc)" -ge 1 ] && echo some-cpus

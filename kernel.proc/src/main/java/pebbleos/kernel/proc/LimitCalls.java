@@ -13,7 +13,7 @@ import pebbleos.api.value.PList;
 
 /**
  * The resource syscalls of the {@code proc} family: limits ({@code ulimit}),
- * what a process uses, and the system log. Resources: {@code cpu} (seconds),
+ * what a process uses, the processors, and the system log. Resources: {@code cpu} (seconds),
  * {@code memory} (bytes held by the process's values), {@code nofile}
  * (descriptor numbers), {@code nproc} (processes and threads of its user);
  * -1 is unlimited.
@@ -26,6 +26,7 @@ final class LimitCalls implements Dispatch.Table {
     private static final int USAGE = 2;
     private static final int MEMINFO = 3;
     private static final int KLOG = 4;
+    private static final int CPUS = 5;
 
     LimitCalls(ProcessTable table) {
         this.table = table;
@@ -48,7 +49,10 @@ final class LimitCalls implements Dispatch.Table {
                                 + "held (bytes held by the values of all processes, by their accounts), processes}",
                         new Dispatch(this, MEMINFO)),
                 new Syscall("proc_klog", "", "the system log: the kernel's messages, oldest first, as lines",
-                        new Dispatch(this, KLOG)));
+                        new Dispatch(this, KLOG)),
+                new Syscall("proc_cpus", "",
+                        "how many processors the system's threads can run on at once (nproc)",
+                        new Dispatch(this, CPUS)));
     }
 
     @Override
@@ -59,8 +63,14 @@ final class LimitCalls implements Dispatch.Table {
             case USAGE -> usage(c, a);
             case MEMINFO -> meminfo(c, a);
             case KLOG -> klog(c, a);
+            case CPUS -> cpus(a);
             default -> throw new IllegalArgumentException("proc limits: no syscall " + id);
         };
+    }
+
+    private Object cpus(Object[] values) {
+        Args.of("proc_cpus", values, 0, 0);
+        return (long) Runtime.getRuntime().availableProcessors();
     }
 
     private Object klog(TaskContext caller, Object[] values) {
