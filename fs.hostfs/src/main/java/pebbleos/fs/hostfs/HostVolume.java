@@ -21,6 +21,7 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -116,10 +117,20 @@ final class HostVolume implements Volume {
     /** The chain of directories above {@code path} in one walk (see {@link HostTree#directoriesAbove}). */
     @Override
     public List<FileStat> directoriesAbove(String path) {
-        List<FileStat> out = new ArrayList<>();
-        tree.directoriesAbove(path, (resolved, a) -> out.add(directory(VolumePaths.name(resolved), 0, a,
-                ownership(resolved, a))));
-        return out;
+        // classes, not lambdas: a bundle's lambdas are spun again at every boot (docs/performance.md, fourteenth pass)
+        DirectoryChain chain = new DirectoryChain();
+        tree.directoriesAbove(path, chain);
+        return chain.stats;
+    }
+
+    /** Collects what {@link HostTree#directoriesAbove} visits, as {@link #node} gives each directory. */
+    private final class DirectoryChain implements HostTree.DirectoryVisitor {
+        final List<FileStat> stats = new ArrayList<>();
+
+        @Override
+        public void visit(String resolved, BasicFileAttributes a) {
+            stats.add(directory(VolumePaths.name(resolved), 0, a, ownership(resolved, a)));
+        }
     }
 
     private FileStat find(String path, boolean count) {
@@ -169,10 +180,20 @@ final class HostVolume implements Volume {
                     }
                 }
             }
-            out.sort((x, y) -> x.name().compareTo(y.name()));
+            out.sort(ByName.INSTANCE);
             return out;
         } catch (IOException e) {
             throw HostErrors.map(e, directory);
+        }
+    }
+
+    /** A listing's entries by name. */
+    private static final class ByName implements Comparator<FileStat> {
+        static final ByName INSTANCE = new ByName();
+
+        @Override
+        public int compare(FileStat x, FileStat y) {
+            return x.name().compareTo(y.name());
         }
     }
 
@@ -229,11 +250,14 @@ final class HostVolume implements Volume {
                 if (a == null) {
                     Set<OpenOption> creation = new HashSet<>(options);
                     creation.add(StandardOpenOption.CREATE_NEW);
-                    return creating(p, false, created, () -> {
-                        try {
-                            return new HostHandle(channel(p, creation), path);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
+                    return creating(p, false, created, new Supplier<HostHandle>() {
+                        @Override
+                        public HostHandle get() {
+                            try {
+                                return new HostHandle(channel(p, creation), path);
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
                         }
                     });
                 }
@@ -304,14 +328,17 @@ final class HostVolume implements Volume {
                     }
                     return;
                 }
-                creating(p, false, created, () -> {
-                    try (FileChannel channel = channel(p,
-                            Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW, NOFOLLOW))) {
-                        writeAll(channel, data);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
+                creating(p, false, created, new Supplier<Void>() {
+                    @Override
+                    public Void get() {
+                        try (FileChannel channel = channel(p,
+                                Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW, NOFOLLOW))) {
+                            writeAll(channel, data);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                        return null;
                     }
-                    return null;
                 });
                 return;
             } catch (IOException | UncheckedIOException failure) {
@@ -373,9 +400,12 @@ final class HostVolume implements Volume {
             if (p.isRoot() || p.attributes() != null) {
                 throw FsErrors.exists(path);
             }
-            creating(p, true, created, () -> {
-                makeDirectory(p, path);
-                return null;
+            creating(p, true, created, new Supplier<Void>() {
+                @Override
+                public Void get() {
+                    makeDirectory(p, path);
+                    return null;
+                }
             });
         } catch (IOException e) {
             throw HostErrors.map(e, path);

@@ -110,9 +110,20 @@ public final class ServiceSlot<T> {
         }
     }
 
-    private static final Comparator<Candidate<?>> ORDER = Comparator
-            .<Candidate<?>>comparingInt(c -> -c.ranking)
-            .thenComparingLong(c -> c.serviceId);
+    private static final Comparator<Candidate<?>> ORDER = new RankingOrder();
+
+    /**
+     * Best first: the highest ranking, then the oldest service (lowest id).
+     * A class, not Comparator's combinators: their lambdas, and a bundle's
+     * own, are spun again at every boot (docs/performance.md, fourteenth pass).
+     */
+    private static final class RankingOrder implements Comparator<Candidate<?>> {
+        @Override
+        public int compare(Candidate<?> a, Candidate<?> b) {
+            int byRanking = Integer.compare(-a.ranking, -b.ranking);
+            return byRanking != 0 ? byRanking : Long.compare(a.serviceId, b.serviceId);
+        }
+    }
 
     private final String role;
     private final Object lock = new Object();

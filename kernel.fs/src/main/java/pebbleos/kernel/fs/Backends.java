@@ -2,6 +2,7 @@ package pebbleos.kernel.fs;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,8 +22,20 @@ final class Backends {
     record Backend(FileSystem service, List<String> modes, int ranking, long serviceId, String bundle) {
     }
 
-    private static final Comparator<Backend> ORDER = Comparator
-            .<Backend>comparingInt(b -> -b.ranking()).thenComparingLong(Backend::serviceId);
+    private static final Comparator<Backend> ORDER = new RankingOrder();
+
+    /**
+     * Best first: the highest ranking, then the oldest service (lowest id).
+     * A class, not Comparator's combinators: their lambdas, and a bundle's
+     * own, are spun again at every boot (docs/performance.md, fourteenth pass).
+     */
+    private static final class RankingOrder implements Comparator<Backend> {
+        @Override
+        public int compare(Backend a, Backend b) {
+            int byRanking = Integer.compare(-a.ranking(), -b.ranking());
+            return byRanking != 0 ? byRanking : Long.compare(a.serviceId(), b.serviceId());
+        }
+    }
 
     private final List<Backend> backends = new ArrayList<>();
 
@@ -36,7 +49,11 @@ final class Backends {
     }
 
     synchronized void remove(FileSystem service) {
-        backends.removeIf(b -> b.service() == service);
+        for (Iterator<Backend> i = backends.iterator(); i.hasNext();) {
+            if (i.next().service() == service) {
+                i.remove();
+            }
+        }
     }
 
     /** The best backend for {@code mode}, or {@code null}. */

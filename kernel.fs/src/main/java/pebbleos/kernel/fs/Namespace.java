@@ -2,8 +2,10 @@ package pebbleos.kernel.fs;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import pebbleos.api.Errno;
 import pebbleos.api.PebbleException;
@@ -34,6 +36,9 @@ import pebbleos.kernel.fs.fd.VolumeFileChannel;
  * entries from being renamed or removed by anyone but their owners.
  * Permission checks are not made here: {@link Access} makes them before it
  * calls.
+ *
+ * <p>The operations a mount runs are classes, not lambdas: a bundle's
+ * lambdas are spun again at every boot (docs/performance.md, fourteenth pass).
  */
 public final class Namespace {
     /** The owner, group and mode of {@code /}. */
@@ -101,7 +106,7 @@ public final class Namespace {
     public List<FileStat> directoriesAbove(String path) {
         Location at = locate(path);
         if (at.area() == Area.ROOT) {
-            List<FileStat> chain = new ArrayList<>(run(at, v -> v.directoriesAbove(path)));
+            List<FileStat> chain = new ArrayList<>(run(at, new DirectoriesAbove(path)));
             if (!chain.isEmpty()) {
                 chain.set(0, chain.get(0).withOwnership(ROOT_DIRECTORY));
             }
@@ -120,7 +125,7 @@ public final class Namespace {
             chain.add(dev.directoryStat());
             return chain;
         }
-        List<FileStat> inner = run(at, v -> v.directoriesAbove(at.inner()));
+        List<FileStat> inner = run(at, new DirectoriesAbove(at.inner()));
         for (int i = 0; i < inner.size(); i++) {
             chain.add(i == 0 ? inner.get(i).withName("system") : inner.get(i));
         }
@@ -136,7 +141,7 @@ public final class Namespace {
             String name = at.inner().substring(1);
             return dev.isNode(name) ? dev.stat(name) : null;
         }
-        FileStat s = run(at, v -> full ? v.find(at.inner()) : v.node(at.inner()));
+        FileStat s = run(at, new Find(at.inner(), full));
         if (s != null && at.area() == Area.ROOT && VolumePaths.isRoot(path)) {
             return s.withOwnership(ROOT_DIRECTORY);
         }
@@ -160,7 +165,7 @@ public final class Namespace {
             }
             return dev.list();
         }
-        List<FileStat> entries = run(at, v -> v.list(at.inner()));
+        List<FileStat> entries = run(at, new ListDirectory(at.inner()));
         if (at.area() != Area.ROOT || !VolumePaths.isRoot(path)) {
             return entries;
         }
@@ -172,7 +177,7 @@ public final class Namespace {
         }
         out.add(dev.directoryStat());
         out.add(find("/system"));
-        out.sort((a, b) -> a.name().compareTo(b.name()));
+        out.sort(ByName.INSTANCE);
         return out;
     }
 
@@ -187,7 +192,7 @@ public final class Namespace {
                 file.release();
             }
         }
-        return run(at, v -> v.read(at.inner()));
+        return run(at, new ReadFile(at.inner()));
     }
 
     /** Replace or extend a file, creating it with {@code created}; a device gets the bytes written to it. */
@@ -206,18 +211,22 @@ public final class Namespace {
             }
             return;
         }
-        mutate(at, v -> {
-            v.write(at.inner(), data, append, created);
-            return null;
+        mutate(at, new Change() {
+            @Override
+            void on(Volume v) {
+                v.write(at.inner(), data, append, created);
+            }
         });
     }
 
     /** Make a directory with {@code created}. */
     public void mkdir(String path, Ownership created) {
         Location at = mutable(path, Errno.EXIST);
-        mutate(at, v -> {
-            v.mkdir(at.inner(), created);
-            return null;
+        mutate(at, new Change() {
+            @Override
+            void on(Volume v) {
+                v.mkdir(at.inner(), created);
+            }
         });
     }
 
@@ -259,9 +268,11 @@ public final class Namespace {
         if (at.area() == Area.ROOT && VolumePaths.isRoot(path)) {
             throw FsErrors.of(Errno.BUSY, path);
         }
-        mutate(ok, v -> {
-            v.rmdir(ok.inner());
-            return null;
+        mutate(ok, new Change() {
+            @Override
+            void on(Volume v) {
+                v.rmdir(ok.inner());
+            }
         });
     }
 
@@ -271,9 +282,11 @@ public final class Namespace {
             throw FsErrors.of(Errno.PERM, "device nodes cannot be removed", path);
         }
         Location ok = mutable(path, Errno.ISDIR);
-        mutate(ok, v -> {
-            v.delete(ok.inner());
-            return null;
+        mutate(ok, new Change() {
+            @Override
+            void on(Volume v) {
+                v.delete(ok.inner());
+            }
         });
     }
 
@@ -293,9 +306,11 @@ public final class Namespace {
         if (VolumePaths.within(to, from)) {
             throw FsErrors.of(Errno.INVAL, "cannot move a directory into itself", from + " -> " + to);
         }
-        mutate(a, v -> {
-            v.rename(a.inner(), b.inner());
-            return null;
+        mutate(a, new Change() {
+            @Override
+            void on(Volume v) {
+                v.rename(a.inner(), b.inner());
+            }
         });
     }
 
@@ -306,27 +321,33 @@ public final class Namespace {
             stat(path);
             return;
         }
-        mutate(at, v -> {
-            v.setTime(at.inner(), mtime);
-            return null;
+        mutate(at, new Change() {
+            @Override
+            void on(Volume v) {
+                v.setTime(at.inner(), mtime);
+            }
         });
     }
 
     /** Set the mode bits of {@code path}; those of {@code /} and of device nodes are fixed (PERM). */
     public void chmod(String path, int mode) {
         Location at = owned(path);
-        mutate(at, v -> {
-            v.chmod(at.inner(), mode);
-            return null;
+        mutate(at, new Change() {
+            @Override
+            void on(Volume v) {
+                v.chmod(at.inner(), mode);
+            }
         });
     }
 
     /** Set the owner and group of {@code path}; those of {@code /} and of device nodes are fixed (PERM). */
     public void chown(String path, int uid, int gid) {
         Location at = owned(path);
-        mutate(at, v -> {
-            v.chown(at.inner(), uid, gid);
-            return null;
+        mutate(at, new Change() {
+            @Override
+            void on(Volume v) {
+                v.chown(at.inner(), uid, gid);
+            }
         });
     }
 
@@ -389,9 +410,11 @@ public final class Namespace {
      */
     public void symlink(String target, String path) {
         Location at = newName(path);
-        linking(at, v -> {
-            v.symlink(target, at.inner());
-            return null;
+        linking(at, new Change() {
+            @Override
+            void on(Volume v) {
+                v.symlink(target, at.inner());
+            }
         }, "symbolic links");
     }
 
@@ -406,9 +429,11 @@ public final class Namespace {
         if (from.area() != at.area()) {
             throw FsErrors.of(Errno.XDEV, "cannot link between mounts", existing + " -> " + path);
         }
-        linking(at, v -> {
-            v.link(from.inner(), at.inner());
-            return null;
+        linking(at, new Change() {
+            @Override
+            void on(Volume v) {
+                v.link(from.inner(), at.inner());
+            }
         }, "hard links");
     }
 
@@ -445,7 +470,12 @@ public final class Namespace {
 
     /** Counts of the root volume. */
     public Volume.Usage usage() {
-        return root.call(Volume::usage);
+        return root.call(new Function<Volume, Volume.Usage>() {
+            @Override
+            public Volume.Usage apply(Volume v) {
+                return v.usage();
+            }
+        });
     }
 
     /** The failure {@code e} of {@code inner} on {@code mount}, naming {@code path} as the program knows it. */
@@ -483,14 +513,96 @@ public final class Namespace {
     }
 
     private static byte[] drain(TaskContext caller, Channel channel) {
-        return caller.blocking("blocked-input", () -> {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            int n;
-            while ((n = channel.read(buffer, 0, buffer.length)) >= 0) {
-                out.write(buffer, 0, n);
+        return caller.blocking("blocked-input", new Supplier<byte[]>() {
+            @Override
+            public byte[] get() {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                byte[] buffer = new byte[8192];
+                int n;
+                while ((n = channel.read(buffer, 0, buffer.length)) >= 0) {
+                    out.write(buffer, 0, n);
+                }
+                return out.toByteArray();
             }
-            return out.toByteArray();
         });
+    }
+
+    /** A change to a mount's volume, which answers nothing. */
+    private abstract static class Change implements Function<Volume, Void> {
+        abstract void on(Volume v);
+
+        @Override
+        public final Void apply(Volume v) {
+            on(v);
+            return null;
+        }
+    }
+
+    /** {@link Volume#directoriesAbove} of a path inside the mount. */
+    private static final class DirectoriesAbove implements Function<Volume, List<FileStat>> {
+        private final String inner;
+
+        DirectoriesAbove(String inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public List<FileStat> apply(Volume v) {
+            return v.directoriesAbove(inner);
+        }
+    }
+
+    /** {@link Volume#find} of a path inside the mount, or with {@code full} false {@link Volume#node}. */
+    private static final class Find implements Function<Volume, FileStat> {
+        private final String inner;
+        private final boolean full;
+
+        Find(String inner, boolean full) {
+            this.inner = inner;
+            this.full = full;
+        }
+
+        @Override
+        public FileStat apply(Volume v) {
+            return full ? v.find(inner) : v.node(inner);
+        }
+    }
+
+    /** {@link Volume#list} of a directory inside the mount. */
+    private static final class ListDirectory implements Function<Volume, List<FileStat>> {
+        private final String inner;
+
+        ListDirectory(String inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public List<FileStat> apply(Volume v) {
+            return v.list(inner);
+        }
+    }
+
+    /** {@link Volume#read} of a file inside the mount. */
+    private static final class ReadFile implements Function<Volume, byte[]> {
+        private final String inner;
+
+        ReadFile(String inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public byte[] apply(Volume v) {
+            return v.read(inner);
+        }
+    }
+
+    /** Entries by name. */
+    private static final class ByName implements Comparator<FileStat> {
+        static final ByName INSTANCE = new ByName();
+
+        @Override
+        public int compare(FileStat a, FileStat b) {
+            return a.name().compareTo(b.name());
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -26,11 +27,18 @@ import pebbleos.api.syscall.Restart;
  * IPv4 addresses come first (what most servers on a loopback listen on).
  */
 final class Resolver {
-    private final ExecutorService lookups = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "pebble-net-lookup");
-        t.setDaemon(true);
-        return t;
-    });
+    // a class, not a lambda: a bundle's lambdas are spun again at every boot (docs/performance.md, fourteenth pass)
+    private final ExecutorService lookups = Executors.newCachedThreadPool(new LookupThreadFactory());
+
+    /** Makes the lookups' threads: daemons named {@code pebble-net-lookup}. */
+    private static final class LookupThreadFactory implements ThreadFactory {
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "pebble-net-lookup");
+            t.setDaemon(true);
+            return t;
+        }
+    }
 
     Resolver() {
     }

@@ -236,7 +236,10 @@ final class ProcFamily implements SyscallFamily, Dispatch.Table {
     private static Object environ(TaskContext c, Object[] a) {
         PDict d = new PDict();
         synchronized (c.process().env()) {
-            new TreeMap<>(c.process().env()).forEach(d::put);
+            // loops, not lambdas: a bundle's lambdas are spun again at every boot (docs/performance.md, fourteenth pass)
+            for (Map.Entry<String, String> e : new TreeMap<>(c.process().env()).entrySet()) {
+                d.put(e.getKey(), e.getValue());
+            }
         }
         return d;
     }
@@ -481,7 +484,9 @@ final class ProcFamily implements SyscallFamily, Dispatch.Table {
             return PNone.NONE;
         }
         PDict d = new PDict();
-        r.forEach(d::put);
+        for (Map.Entry<String, Object> e : r.entrySet()) {
+            d.put(e.getKey(), e.getValue());
+        }
         return d;
     }
 

@@ -12,10 +12,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
@@ -89,24 +92,85 @@ public final class ProcessTable implements Processes {
     /** Live threads (of every process) per uid, for the {@code nproc} limit. */
     private final Map<Integer, AtomicInteger> tasksPerUser = new ConcurrentHashMap<>();
     private OomKiller oomKiller;
+    /** Runs the OOM killer's check: once a second, and when a process's account passes half of the heap. */
+    private Runnable oomCheck;
 
     @Activate
     void activate(BundleContext context) {
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(SyscallFamily.FAMILY, "proc");
         procFamily = context.registerService(SyscallFamily.class, new ProcFamily(this), props);
-        flusher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        // classes, not lambdas: a bundle's lambdas are spun again at every boot (docs/performance.md, fourteenth pass)
+        flusher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(new FlusherThreadFactory());
+        flusher.scheduleWithFixedDelay(new Runnable() {
+            @Override
+            public void run() {
+                flushStaleOutput();
+            }
+        }, 50, 50, TimeUnit.MILLISECONDS);
+        oomKiller = new OomKiller(this, log, new Supplier<Console>() {
+            @Override
+            public Console get() {
+                return console;
+            }
+        });
+        oomCheck = new OomCheck(oomKiller);
+        // on the flusher's thread, off the boot's path: the platform's memory beans take ~10 ms to make
+        flusher.execute(new OomStart(oomKiller));
+        flusher.scheduleWithFixedDelay(new CpuCheck(new CpuLimits(this)), 250, 250, TimeUnit.MILLISECONDS);
+        flusher.scheduleWithFixedDelay(oomCheck, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Makes the flusher's one thread: a daemon named {@code pebble-output-flusher}. */
+    private static final class FlusherThreadFactory implements ThreadFactory {
+        @Override
+        public Thread newThread(Runnable r) {
             Thread t = new Thread(r, "pebble-output-flusher");
             t.setDaemon(true);
             return t;
-        });
-        flusher.scheduleWithFixedDelay(this::flushStaleOutput, 50, 50, TimeUnit.MILLISECONDS);
-        oomKiller = new OomKiller(this, log, () -> console);
-        // on the flusher's thread, off the boot's path: the platform's memory beans take ~10 ms to make
-        flusher.execute(oomKiller::start);
-        CpuLimits cpu = new CpuLimits(this);
-        flusher.scheduleWithFixedDelay(cpu::check, 250, 250, TimeUnit.MILLISECONDS);
-        flusher.scheduleWithFixedDelay(oomKiller::check, 1, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Starts the OOM killer (it makes the platform's memory beans). */
+    private static final class OomStart implements Runnable {
+        private final OomKiller killer;
+
+        OomStart(OomKiller killer) {
+            this.killer = killer;
+        }
+
+        @Override
+        public void run() {
+            killer.start();
+        }
+    }
+
+    /** Runs {@link OomKiller#check}. */
+    private static final class OomCheck implements Runnable {
+        private final OomKiller killer;
+
+        OomCheck(OomKiller killer) {
+            this.killer = killer;
+        }
+
+        @Override
+        public void run() {
+            killer.check();
+        }
+    }
+
+    /** Runs {@link CpuLimits#check}. */
+    private static final class CpuCheck implements Runnable {
+        private final CpuLimits limits;
+
+        CpuCheck(CpuLimits limits) {
+            this.limits = limits;
+        }
+
+        @Override
+        public void run() {
+            limits.check();
+        }
     }
 
     @Deactivate
@@ -168,11 +232,19 @@ public final class ProcessTable implements Processes {
     }
 
     private ServiceSlot<ExecutionEngine> slot(String kind) {
-        return engines.computeIfAbsent(kind, k -> {
-            ServiceSlot<ExecutionEngine> s = new ServiceSlot<>("engine '" + k + "'");
+        return engines.computeIfAbsent(kind, NewEngineSlot.INSTANCE);
+    }
+
+    /** The slot of an engine kind not seen before, with the engine swap's window. */
+    private static final class NewEngineSlot implements Function<String, ServiceSlot<ExecutionEngine>> {
+        static final NewEngineSlot INSTANCE = new NewEngineSlot();
+
+        @Override
+        public ServiceSlot<ExecutionEngine> apply(String kind) {
+            ServiceSlot<ExecutionEngine> s = new ServiceSlot<>("engine '" + kind + "'");
             s.setWindowMillis(ENGINE_SWAP_MILLIS);
             return s;
-        });
+        }
     }
 
     ExecutionEngine engine(String kind) {
@@ -318,13 +390,10 @@ public final class ProcessTable implements Processes {
                 path, argv, engine, table, environment, dir, who);
         p.kernelChild = parent == null;
         p.applyLimits(parentProcess != null ? parentProcess.limits.copy() : ResourceLimits.defaults());
-        p.memory.pressure = oomKiller::check;
+        p.memory.pressure = oomCheck;
         p.data = data;
         processes.put(pid, p);
-        PebbleThread main = newThread(p, p.name(), false, ctx -> {
-            ((PebbleThread) ctx).engine = chosen;
-            return source != null ? chosen.loadSource(ctx, path, source, argv) : chosen.load(ctx, path, argv);
-        });
+        PebbleThread main = newThread(p, p.name(), false, new LoadProgram(chosen, path, source, argv));
         p.main = main;
         if (foreground && parentProcess != null && (foregroundGroup == 0 || foregroundGroup == parentProcess.pgid)) {
             setForegroundGroup(group);
@@ -333,12 +402,43 @@ public final class ProcessTable implements Processes {
         return pid;
     }
 
+    /** A process's main thread: it runs on {@code engine} and loads the program (a file, or source text). */
+    private static final class LoadProgram implements Function<TaskContext, Task> {
+        private final ExecutionEngine engine;
+        private final String path;
+        private final String source;
+        private final List<String> argv;
+
+        LoadProgram(ExecutionEngine engine, String path, String source, List<String> argv) {
+            this.engine = engine;
+            this.path = path;
+            this.source = source;
+            this.argv = argv;
+        }
+
+        @Override
+        public Task apply(TaskContext ctx) {
+            ((PebbleThread) ctx).engine = engine;
+            return source != null ? engine.loadSource(ctx, path, source, argv) : engine.load(ctx, path, argv);
+        }
+    }
+
     private PebbleThread newThread(PebbleProcess p, String name, boolean capture, Function<TaskContext, Task> body) {
         PebbleThread t = new PebbleThread(this, p, nextTid.getAndIncrement(), name, capture, body);
         p.threads.add(t);
         threads.put(t.tid(), t);
-        tasksPerUser.computeIfAbsent(p.uid(), u -> new AtomicInteger()).incrementAndGet();
+        tasksPerUser.computeIfAbsent(p.uid(), NewCount.INSTANCE).incrementAndGet();
         return t;
+    }
+
+    /** The count of a user's live tasks, made at the first one. */
+    private static final class NewCount implements Function<Integer, AtomicInteger> {
+        static final NewCount INSTANCE = new NewCount();
+
+        @Override
+        public AtomicInteger apply(Integer uid) {
+            return new AtomicInteger();
+        }
     }
 
     /** EAGAIN when the user of {@code p} already has as many live processes and threads as its nproc limit. */
@@ -450,9 +550,31 @@ public final class ProcessTable implements Processes {
      * {@code null} with {@code nohang} when none is ready.
      */
     Map<String, Object> waitChild(TaskContext caller, int pid, boolean nohang, boolean untraced) {
-        int self = caller.pid();
-        int group = caller.process().pgid();
-        Object result = caller.blocking("blocked-wait", () -> {
+        Object result = caller.blocking("blocked-wait",
+                new ChildWait(caller.pid(), caller.process().pgid(), pid, nohang, untraced));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> r = (Map<String, Object>) result;
+        return r;
+    }
+
+    /** {@link #waitChild}'s wait, run as the caller's blocking operation. */
+    private final class ChildWait implements Supplier<Object> {
+        private final int self;
+        private final int group;
+        private final int pid;
+        private final boolean nohang;
+        private final boolean untraced;
+
+        ChildWait(int self, int group, int pid, boolean nohang, boolean untraced) {
+            this.self = self;
+            this.group = group;
+            this.pid = pid;
+            this.nohang = nohang;
+            this.untraced = untraced;
+        }
+
+        @Override
+        public Object get() {
             while (true) {
                 boolean any = false;
                 for (PebbleProcess c : processes.values()) {
@@ -484,10 +606,7 @@ public final class ProcessTable implements Processes {
                     }
                 }
             }
-        });
-        @SuppressWarnings("unchecked")
-        Map<String, Object> r = (Map<String, Object>) result;
-        return r;
+        }
     }
 
     private static boolean matches(PebbleProcess c, int pid, int group) {
@@ -519,10 +638,24 @@ public final class ProcessTable implements Processes {
         if (caller == null) {
             p.awaitEnd();
         } else {
-            caller.blocking("blocked-wait", () -> p.awaitEnd() ? Boolean.TRUE : TaskContext.INTERRUPTED);
+            caller.blocking("blocked-wait", new AwaitEnd(p));
         }
         processes.remove(pid);
         return p.exitStatus;
+    }
+
+    /** {@link #waitFor}'s wait for a process to end, run as the caller's blocking operation. */
+    private static final class AwaitEnd implements Supplier<Object> {
+        private final PebbleProcess process;
+
+        AwaitEnd(PebbleProcess process) {
+            this.process = process;
+        }
+
+        @Override
+        public Object get() {
+            return process.awaitEnd() ? Boolean.TRUE : TaskContext.INTERRUPTED;
+        }
     }
 
     // ------------------------------------------------------------------ signals and groups
@@ -648,12 +781,26 @@ public final class ProcessTable implements Processes {
         checkTaskLimit(p, "thread_spawn");
         PebbleThread parent = threads.get(caller.tid());
         ExecutionEngine engine = parent != null && parent.engine != null ? parent.engine : engine(p.engineName);
-        PebbleThread t = newThread(p, name, captureOutput, ctx -> {
-            ((PebbleThread) ctx).engine = engine;
-            return body.apply(engine, ctx);
-        });
+        PebbleThread t = newThread(p, name, captureOutput, new ThreadBody(engine, body));
         t.start();
         return t;
+    }
+
+    /** A secondary thread: it runs on {@code engine}, as {@code body} makes its task. */
+    private static final class ThreadBody implements Function<TaskContext, Task> {
+        private final ExecutionEngine engine;
+        private final BiFunction<ExecutionEngine, TaskContext, Task> body;
+
+        ThreadBody(ExecutionEngine engine, BiFunction<ExecutionEngine, TaskContext, Task> body) {
+            this.engine = engine;
+            this.body = body;
+        }
+
+        @Override
+        public Task apply(TaskContext ctx) {
+            ((PebbleThread) ctx).engine = engine;
+            return body.apply(engine, ctx);
+        }
     }
 
     @Override

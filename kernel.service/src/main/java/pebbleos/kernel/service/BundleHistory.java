@@ -22,7 +22,13 @@ public final class BundleHistory {
     private final Map<Long, Integer> updates = new ConcurrentHashMap<>();
     private final Map<Long, Long> installed = new ConcurrentHashMap<>();
     private BundleContext context;
-    private final SynchronousBundleListener listener = this::changed;
+    // a class, not a lambda: a bundle's lambdas are spun again at every boot (docs/performance.md, fourteenth pass)
+    private final SynchronousBundleListener listener = new SynchronousBundleListener() {
+        @Override
+        public void bundleChanged(BundleEvent event) {
+            changed(event);
+        }
+    };
 
     @Activate
     void activate(BundleContext bundleContext) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -81,12 +82,24 @@ public final class HotDeploy {
         String configured = bundleContext.getProperty("pebbleos.bundles");
         String home = bundleContext.getProperty("pebbleos.home");
         folder = configured != null ? Path.of(configured) : Path.of(home == null ? "." : home, "bundles");
-        scanner = Executors.newSingleThreadScheduledExecutor(r -> {
+        // classes, not lambdas: a bundle's lambdas are spun again at every boot (docs/performance.md, fourteenth pass)
+        scanner = Executors.newSingleThreadScheduledExecutor(new ScannerThreadFactory());
+        scanner.scheduleWithFixedDelay(new Runnable() {
+            @Override
+            public void run() {
+                scan();
+            }
+        }, SCAN_MILLIS, SCAN_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Makes the scanner's one thread: a daemon named {@code pebble-hot-deploy}. */
+    private static final class ScannerThreadFactory implements ThreadFactory {
+        @Override
+        public Thread newThread(Runnable r) {
             Thread t = new Thread(r, "pebble-hot-deploy");
             t.setDaemon(true);
             return t;
-        });
-        scanner.scheduleWithFixedDelay(this::scan, SCAN_MILLIS, SCAN_MILLIS, TimeUnit.MILLISECONDS);
+        }
     }
 
     @Deactivate

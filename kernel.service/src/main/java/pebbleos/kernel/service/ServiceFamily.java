@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -87,7 +88,13 @@ public final class ServiceFamily implements SyscallFamily, Dispatch.Table {
     void activate(BundleContext bundleContext) {
         this.context = bundleContext;
         this.repositories = imageRepository(bundleContext);
-        this.packages = new PackageCalls(bundleContext, repositories, () -> resolver);
+        // a class, not a lambda: a bundle's lambdas are spun again at every boot (docs/performance.md, fourteenth pass)
+        this.packages = new PackageCalls(bundleContext, repositories, new Supplier<Resolver>() {
+            @Override
+            public Resolver get() {
+                return resolver;
+            }
+        });
     }
 
     /**

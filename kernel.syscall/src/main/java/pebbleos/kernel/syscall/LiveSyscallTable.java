@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -62,6 +64,8 @@ public final class LiveSyscallTable implements SyscallTable {
     private final Map<String, String> familyOfName = new ConcurrentHashMap<>();
     private final Map<SyscallFamily, Binding> bindings = new IdentityHashMap<>();
     private volatile long windowMillis = ServiceSlot.DEFAULT_WINDOW_MILLIS;
+    // classes, not lambdas: a bundle's lambdas are spun again at every boot (docs/performance.md, fourteenth pass)
+    private final Function<String, ServiceSlot<Binding>> newSlot = new NewSlot();
 
     private ServiceRegistration<SyscallFamily> introspection;
 
@@ -123,8 +127,7 @@ public final class LiveSyscallTable implements SyscallTable {
                 // the leaving provider may still be the current one for a moment
                 java.util.concurrent.locks.LockSupport.parkNanos(100_000L * Math.min(restarts, 10));
             }
-            try (ServiceSlot.Lease<Binding> lease = slot.acquire(
-                    () -> name + ": syscall family '" + family + "' is not available")) {
+            try (ServiceSlot.Lease<Binding> lease = slot.acquire(new Unavailable(name, family))) {
                 Syscall syscall = lease.service().byName().get(name);
                 if (syscall == null) {
                     throw new PebbleException(Errno.NOSYS,
@@ -202,11 +205,33 @@ public final class LiveSyscallTable implements SyscallTable {
 
     /** The slot of a family, for the service family's provider switching. */
     ServiceSlot<Binding> slot(String family) {
-        return slots.computeIfAbsent(family, f -> {
-            ServiceSlot<Binding> s = new ServiceSlot<>("family '" + f + "'");
+        return slots.computeIfAbsent(family, newSlot);
+    }
+
+    /** The slot of a family not seen before, with the swap window configured now. */
+    private final class NewSlot implements Function<String, ServiceSlot<Binding>> {
+        @Override
+        public ServiceSlot<Binding> apply(String family) {
+            ServiceSlot<Binding> s = new ServiceSlot<>("family '" + family + "'");
             s.setWindowMillis(windowMillis);
             return s;
-        });
+        }
+    }
+
+    /** The NOSYS message of a call whose family has no provider (made only when the call fails). */
+    private static final class Unavailable implements Supplier<String> {
+        private final String name;
+        private final String family;
+
+        Unavailable(String name, String family) {
+            this.name = name;
+            this.family = family;
+        }
+
+        @Override
+        public String get() {
+            return name + ": syscall family '" + family + "' is not available";
+        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package pebbleos.lang.vm;
 
 import java.io.File;
 import java.util.List;
+import java.util.function.BiFunction;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -17,6 +18,7 @@ import pebbleos.api.value.PList;
 import pebbleos.lang.core.runtime.PBoundMethod;
 import pebbleos.lang.core.runtime.PBuiltin;
 import pebbleos.lang.core.runtime.PebbleError;
+import pebbleos.lang.vm.code.Unit;
 import pebbleos.lang.vm.jit.JitCompiler;
 import pebbleos.lang.vm.machine.CodeGenerator;
 import pebbleos.lang.vm.machine.VmFunction;
@@ -140,6 +142,21 @@ public final class VmEngine implements ExecutionEngine {
 
     /** A fresh process state compiling through this engine's cache. */
     public VmProcess newProcess(List<String> arguments) {
-        return new VmProcess(arguments, cache::compile, jit);
+        // a class, not a lambda: a bundle's lambdas are spun again at every boot (docs/performance.md, fourteenth pass)
+        return new VmProcess(arguments, new CacheCompiler(cache), jit);
+    }
+
+    /** Compiles a process's modules through the engine's code cache. */
+    private static final class CacheCompiler implements BiFunction<String, String, Unit> {
+        private final CodeCache cache;
+
+        CacheCompiler(CodeCache cache) {
+            this.cache = cache;
+        }
+
+        @Override
+        public Unit apply(String file, String source) {
+            return cache.compile(file, source);
+        }
     }
 }

@@ -46,12 +46,47 @@ public final class VmTask implements Task {
 
     /** A program as its process's main thread: a file ({@code source} null) or source text. */
     static VmTask program(VmEngine engine, TaskContext ctx, String path, String source, List<String> argv) {
-        return new VmTask(engine, ctx, false, t -> t.startProgram(path, source, argv), null);
+        // classes, not lambdas: a bundle's lambdas are spun again at every boot (docs/performance.md, fourteenth pass)
+        return new VmTask(engine, ctx, false, new ProgramStart(path, source, argv), null);
     }
 
     /** A thread calling {@code function}. */
     static VmTask thread(VmEngine engine, TaskContext ctx, Object function, PList args) {
-        return new VmTask(engine, ctx, true, t -> t.startThread(function, args.toArray()), null);
+        return new VmTask(engine, ctx, true, new ThreadStart(function, args), null);
+    }
+
+    /** Starts a program: a file ({@code source} null) or source text. */
+    private static final class ProgramStart implements Start {
+        private final String path;
+        private final String source;
+        private final List<String> argv;
+
+        ProgramStart(String path, String source, List<String> argv) {
+            this.path = path;
+            this.source = source;
+            this.argv = argv;
+        }
+
+        @Override
+        public Outcome start(VmTask task) {
+            return task.startProgram(path, source, argv);
+        }
+    }
+
+    /** Starts a thread calling {@code function} with {@code args}. */
+    private static final class ThreadStart implements Start {
+        private final Object function;
+        private final PList args;
+
+        ThreadStart(Object function, PList args) {
+            this.function = function;
+            this.args = args;
+        }
+
+        @Override
+        public Outcome start(VmTask task) {
+            return task.startThread(function, args.toArray());
+        }
     }
 
     /** A task restored from a snapshot: its machine is ready to resume. */

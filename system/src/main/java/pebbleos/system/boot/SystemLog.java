@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.FrameworkListener;
 
 import pebbleos.api.fs.Mounts;
 
@@ -34,8 +35,14 @@ final class SystemLog extends Handler {
 
     private final Mounts mounts;
     private final List<String> early = new ArrayList<>();
+    // classes, not lambdas: a bundle's lambdas are spun again at every boot (docs/performance.md, fourteenth pass)
     /** A write that logs (the filesystem reporting a problem) must not write again. */
-    private final ThreadLocal<Boolean> writing = ThreadLocal.withInitial(() -> false);
+    private final ThreadLocal<Boolean> writing = new ThreadLocal<>() {
+        @Override
+        protected Boolean initialValue() {
+            return false;
+        }
+    };
 
     private SystemLog(Mounts mounts) {
         this.mounts = mounts;
@@ -57,13 +64,24 @@ final class SystemLog extends Handler {
      * console logger off ({@code felix.log.level=0}).
      */
     static void frameworkErrors(BundleContext context) {
-        Logger log = Logger.getLogger("pebbleos.framework");
-        context.addFrameworkListener(event -> {
+        context.addFrameworkListener(new FrameworkErrors(Logger.getLogger("pebbleos.framework")));
+    }
+
+    /** Logs the framework's errors and warnings. */
+    private static final class FrameworkErrors implements FrameworkListener {
+        private final Logger log;
+
+        FrameworkErrors(Logger log) {
+            this.log = log;
+        }
+
+        @Override
+        public void frameworkEvent(FrameworkEvent event) {
             if (event.getType() == FrameworkEvent.ERROR || event.getType() == FrameworkEvent.WARNING) {
                 Level level = event.getType() == FrameworkEvent.ERROR ? Level.SEVERE : Level.WARNING;
                 log.log(level, "framework: " + event.getBundle().getSymbolicName(), event.getThrowable());
             }
-        });
+        }
     }
 
     /** One line per record: time, level, logger, message; a stack trace follows, indented. */

@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.IntPredicate;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -96,7 +100,8 @@ public final class JLineConsole implements Console {
     private LineEditor editor;
     private KeyPump pump;
     private final KeyQueues keys = new KeyQueues();
-    private final JobControl jobs = new JobControl(() -> processes, this::echo);
+    // classes, not lambdas: a bundle's lambdas are spun again at every boot (docs/performance.md, fourteenth pass)
+    private final JobControl jobs = new JobControl(new CurrentProcesses(), new Echo());
     private final ReentrantLock lineLock = new ReentrantLock();
     private final Object outputLock = new Object();
     private final Object inputLock = new Object();
@@ -107,7 +112,7 @@ public final class JLineConsole implements Console {
     private byte[] pendingInput = new byte[0];
     private int pendingOffset;
     private volatile int rawOwner;
-    private final RedrawWatch redraw = new RedrawWatch(jobs::foreground, keys, this::groupAlive);
+    private final RedrawWatch redraw = new RedrawWatch(new Foreground(jobs), keys, new GroupAlive());
     private volatile boolean lineReading;
     private volatile boolean cursorHidden;
     /** The group that switched the terminal to the alternate screen and has not switched it back (0: none). */
@@ -237,6 +242,44 @@ public final class JLineConsole implements Console {
             return true;
         } catch (PebbleException e) {
             return false;
+        }
+    }
+
+    /** The process table bound now (none between its providers). */
+    private final class CurrentProcesses implements Supplier<Processes> {
+        @Override
+        public Processes get() {
+            return processes;
+        }
+    }
+
+    /** Job control's echo of {@code ^C} and {@code ^Z}, written as the console's output. */
+    private final class Echo implements Consumer<String> {
+        @Override
+        public void accept(String text) {
+            echo(text);
+        }
+    }
+
+    /** {@link #groupAlive}, for the redraw watch. */
+    private final class GroupAlive implements IntPredicate {
+        @Override
+        public boolean test(int pgid) {
+            return groupAlive(pgid);
+        }
+    }
+
+    /** Job control's foreground group, for the redraw watch. */
+    private static final class Foreground implements IntSupplier {
+        private final JobControl jobs;
+
+        Foreground(JobControl jobs) {
+            this.jobs = jobs;
+        }
+
+        @Override
+        public int getAsInt() {
+            return jobs.foreground();
         }
     }
 

@@ -3,6 +3,7 @@ package pebbleos.lang.core.runtime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The layout of an instance's fields (a hidden class, as in V8 or
@@ -98,9 +99,26 @@ public final class Shape {
         if (child == null) {
             String[] more = java.util.Arrays.copyOf(names, names.length + 1);
             more[names.length] = name;
-            child = children.computeIfAbsent(name, k -> new Shape(this, more));
+            // a class, not a lambda: a bundle's lambdas are spun again at every boot (docs/performance.md, fourteenth pass)
+            child = children.computeIfAbsent(name, new Child(this, more));
         }
         return child;
+    }
+
+    /** The child shape {@link #with} makes when no other instance added the field before. */
+    private static final class Child implements Function<String, Shape> {
+        private final Shape parent;
+        private final String[] names;
+
+        Child(Shape parent, String[] names) {
+            this.parent = parent;
+            this.names = names;
+        }
+
+        @Override
+        public Shape apply(String name) {
+            return new Shape(parent, names);
+        }
     }
 
     /** The cache entry for {@code slot}. */
