@@ -51,7 +51,8 @@ public class LauncherScriptIT {
             Files.writeString(root.resolve("fib.peb"),
                     "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\nprint fib(20)\n");
             // the first boot writes the class-data archive, the second maps it; on 25+ the first boot
-            // makes no AOT cache (its framework cache is fresh), the second trains it, the third uses it:
+            // makes no AOT cache (its framework cache is fresh), the second trains it (a scratch boot
+            // before the command) and uses it, as the third does:
             // all print the same. The user's JAVA_OPTS win: -Xshare:on (-XX:AOTMode=on on 25+) makes the
             // JVM fail if it cannot map the archive (use the cache).
             // the first also compiles the shell, the runtime API and the commands into the bytecode
