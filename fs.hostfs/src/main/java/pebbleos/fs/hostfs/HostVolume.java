@@ -21,7 +21,6 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -180,20 +179,10 @@ final class HostVolume implements Volume {
                     }
                 }
             }
-            out.sort(ByName.INSTANCE);
+            out.sort(FileStat.BY_NAME);
             return out;
         } catch (IOException e) {
             throw HostErrors.map(e, directory);
-        }
-    }
-
-    /** A listing's entries by name. */
-    private static final class ByName implements Comparator<FileStat> {
-        static final ByName INSTANCE = new ByName();
-
-        @Override
-        public int compare(FileStat x, FileStat y) {
-            return x.name().compareTo(y.name());
         }
     }
 

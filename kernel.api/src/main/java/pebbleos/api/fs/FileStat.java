@@ -1,5 +1,7 @@
 package pebbleos.api.fs;
 
+import java.util.Comparator;
+
 /**
  * Facts about one file, directory or device node.
  *
@@ -19,6 +21,8 @@ public record FileStat(String name, String kind, long size, long mtime, long cti
     public static final String PIPE = "pipe";
     /** A network socket (kernel.net): reads and writes may block, like a pipe's. */
     public static final String SOCKET = "socket";
+    /** A listing's order: by name. */
+    public static final Comparator<FileStat> BY_NAME = new ByName();
 
     /** Facts about a node that belongs to root, with the usual mode of its kind (devices, pipes, kernel nodes). */
     public FileStat(String name, String kind, long size, long mtime, long ctime) {
@@ -49,5 +53,13 @@ public record FileStat(String name, String kind, long size, long mtime, long cti
 
     public FileStat withOwnership(Ownership o) {
         return new FileStat(name, kind, size, mtime, ctime, o.uid(), o.gid(), o.mode());
+    }
+
+    /** By name (a class, not a lambda: a bundle's lambdas are spun at every boot, docs/performance.md). */
+    private static final class ByName implements Comparator<FileStat> {
+        @Override
+        public int compare(FileStat a, FileStat b) {
+            return a.name().compareTo(b.name());
+        }
     }
 }

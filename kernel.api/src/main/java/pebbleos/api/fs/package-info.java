@@ -7,7 +7,7 @@
  * contain {@code .} or {@code ..}.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package pebbleos.api.fs;
 
 import org.osgi.annotation.bundle.Export;

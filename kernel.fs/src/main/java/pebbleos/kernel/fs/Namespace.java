@@ -2,7 +2,6 @@ package pebbleos.kernel.fs;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -177,7 +176,7 @@ public final class Namespace {
         }
         out.add(dev.directoryStat());
         out.add(find("/system"));
-        out.sort(ByName.INSTANCE);
+        out.sort(FileStat.BY_NAME);
         return out;
     }
 
@@ -593,16 +592,6 @@ public final class Namespace {
         @Override
         public byte[] apply(Volume v) {
             return v.read(inner);
-        }
-    }
-
-    /** Entries by name. */
-    private static final class ByName implements Comparator<FileStat> {
-        static final ByName INSTANCE = new ByName();
-
-        @Override
-        public int compare(FileStat a, FileStat b) {
-            return a.name().compareTo(b.name());
         }
     }
 }
