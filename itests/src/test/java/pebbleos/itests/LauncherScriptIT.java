@@ -141,6 +141,7 @@ public class LauncherScriptIT {
                 "-XX:CompileCommand=dontinline,pebbleos.lang.vm.machine.Jit*::run",
                 "-XX:CompileCommand=dontinline,pebbleos.lang.interp.InterpFunction::run",
                 "-XX:CompileCommand=dontinline,pebbleos.lang.vm.machine.Machine::warmUp",
+                "-XX:CompileCommand=dontinline,pebbleos.lang.vm.machine.JitOps::callAfterLeaf",
                 "-XX:CompileThresholdScaling=3.000000",
                 "-XX:CompileCommand=CompileThresholdScaling,pebbleos.lang.vm.machine.Jit*::run,0.025",
                 "-XX:CompileCommand=CompileThresholdScaling,pebbleos.lang.vm.machine.JitOps::*,0.5",

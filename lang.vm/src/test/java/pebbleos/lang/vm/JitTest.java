@@ -162,6 +162,70 @@ public class JitTest {
         assertEveryEnginePrints(expected, source);
     }
 
+    /**
+     * Calls of small leaf functions, which compiled callers run in line
+     * (jit.LeafInliner), give what the call gives on every way off the fast
+     * path: ints that overflow into big ones, floats and strings, a missing
+     * field (the error at the leaf's line), another function under the same
+     * name, an instance of another shape, a global the leaf reads changed,
+     * a list argument returned (a copy, as the call binds it), a function
+     * without a return (0), and a global function called by CALL.
+     */
+    @Test
+    public void leafCallsInLineGiveWhatTheCallGives() {
+        String source = "class V:\n"
+                + "    def __init__(self, x, y):\n"
+                + "        self.x = x\n"
+                + "        self.y = y\n"
+                + "    def dot(self, o):\n"
+                + "        return self.x * o.x + self.y * o.y\n"
+                + "    def scaled(self):\n"
+                + "        return self.x * SCALE - 1\n"
+                + "    def joined(self, o):\n"
+                + "        return self.x + o.x\n"
+                + "    def nothing(self):\n"
+                + "        pass\n"
+                + "SCALE = 10\n"
+                + "def sq(n):\n"
+                + "    return n * n\n"
+                + "def same(v):\n"
+                + "    return v\n"
+                + "def run(a, b, n):\n"
+                + "    t = 0\n"
+                + "    for k in range(n):\n"
+                + "        t = t + a.dot(b) + sq(k) + a.scaled()\n"
+                + "    return t\n"
+                + "a = V(3, 4)\n"
+                + "b = V(5, 6)\n"
+                + "print run(a, b, 50)\n"
+                + "print run(V(4611686018427387904, 1), V(4, 1), 3)\n"
+                + "print run(V(1.5, 2), V(2, 0.25), 3)\n"
+                + "print V(\"ab\", 1).joined(V(\"cd\", 2))\n"
+                + "c = V(1, 2)\n"
+                + "c.z = 9\n"
+                + "print run(c, b, 3)\n"
+                + "SCALE = 0.5\n"
+                + "print run(a, b, 3)\n"
+                + "def seven(n):\n"
+                + "    return 7\n"
+                + "sq = seven\n"
+                + "print run(a, b, 3)\n"
+                + "d = V(1, 2)\n"
+                + "del d[\"y\"]\n"
+                + "try:\n"
+                + "    print run(d, b, 3)\n"
+                + "except e:\n"
+                + "    print \"error: \" + str(e)\n"
+                + "xs = [1, 2]\n"
+                + "append(same(xs), 3)\n"
+                + "print xs\n"
+                + "print a.nothing()\n"
+                + "print sq(1000000000000)\n";
+        String expected = "43825\n193690812773950291973\n57.5\nabcd\n83\n123.5\n139.5\n"
+                + "error: line 6: instance of 'V' has no member 'y'\n[1, 2]\n0\n7\n";
+        assertEveryEnginePrints(expected, source);
+    }
+
     /** A module global read or called through the module (GETA, LOOKUP) follows what the module's slot holds now. */
     @Test
     public void moduleCachesFollowTheModulesGlobals() {

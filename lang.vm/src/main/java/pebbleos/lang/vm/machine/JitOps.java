@@ -361,6 +361,25 @@ final class JitOps {
         return m.runCalled(next, depth);
     }
 
+    /**
+     * CALL or CALLM at a site whose leaf callee's fast path is in line
+     * ({@code jit.LeafInliner}), when the fast path did not take the call:
+     * as {@link #call}, {@link #callBuiltin}, {@link #callMethod} or {@link
+     * #callOther} would. Kept out of line by the script (dontinline), so that
+     * HotSpot compiles only this call beside the fast path.
+     */
+    static Object callAfterLeaf(Machine m, Frame f, int c, int n, int depth, boolean method) {
+        Object callee = m.stack[c];
+        if (method) {
+            return callee instanceof VmFunction ? callMethod(m, f, c, n, depth) : callOther(m, f, c, n, depth);
+        }
+        if (callee instanceof PBuiltin) {
+            callBuiltin(m, c, n);
+            return null;
+        }
+        return call(m, f, c, n, depth);
+    }
+
     /** RET, RET0, END: pop the frame; its value (a constructor's is the instance). */
     static Object ret(Machine m, Frame f, Object v) {
         if ((f.flags & Frame.CONSTRUCTOR) != 0) {
