@@ -226,6 +226,44 @@ public class JitTest {
         assertEveryEnginePrints(expected, source);
     }
 
+    /**
+     * A loop's written globals kept in JVM locals while it runs
+     * (jit.PromotedLoops) are what the module holds wherever the program or
+     * another function can look: after the loop, after a break, in a handler
+     * of an error raised inside it, in a function the loop calls through a
+     * leaf's fallback (which also changes one of them), and they follow the
+     * values through ints that overflow, floats, strings and a global first
+     * assigned inside the loop (read before that: the error GETG gives).
+     */
+    @Test
+    public void loopGlobalsKeptInLocalsAreTheModulesWhereverSeen() {
+        String[][] cases = {
+            {"total = 0\ni = 0\nwhile i < 1000:\n    total = total + i * 2 - 1\n    i = i + 1\nprint total\n",
+                "998000\n"},
+            {"big = 4611686018427387904\nc = 0\nwhile c < 3:\n    big = big + big\n    c += 1\nprint big\n",
+                "36893488147419103232\n"},
+            {"f = 0.5\ns = \"\"\nn = 0\nwhile n < 4:\n    f = f * 3\n    s = s + \"ab\" + str(n)\n    n = n + 1\n"
+                + "print f\nprint s\n", "40.5\nab0ab1ab2ab3\n"},
+            {"k = 0\nwhile k < 100:\n    last = k * k\n    if last > 50:\n        break\n    k = k + 1\n"
+                + "print str(k) + \" \" + str(last)\n", "8 64\n"},
+            {"j = 0\ntry:\n    while j < 10:\n        j = j + 1\n        u = j // (5 - j)\nexcept e:\n"
+                + "    print \"error: \" + str(e) + \" at j=\" + str(j)\n", "error: line 5: division by zero at j=5\n"},
+            {"m = 0\ntry:\n    while m < 10:\n        m = m + 1\n        u = never + 1\n        never = m\nexcept e:\n"
+                + "    print \"error: \" + str(e) + \" at m=\" + str(m)\n",
+                "error: line 5: unknown variable 'never' at m=1\n"},
+            {"class A:\n    def __init__(self, v):\n        self.v = v\n    def val(self):\n        return self.v\n"
+                + "class B:\n    def __init__(self, v):\n        self.v = v\n"
+                + "def other(self):\n    global acc\n    acc = acc + 1000000\n    return self.v\n"
+                + "B.val = other\n"
+                + "o = B(3)\nacc = 0\nr = 0\nwhile r < 3:\n    acc = o.val() + acc\n    r = r + 1\nprint acc\n"
+                + "o = A(5)\nr = 0\nwhile r < 3:\n    acc = o.val() + acc\n    r = r + 1\nprint acc\n",
+                "3000009\n3000024\n"},
+        };
+        for (String[] c : cases) {
+            assertEveryEnginePrints(c[1], c[0]);
+        }
+    }
+
     /** A module global read or called through the module (GETA, LOOKUP) follows what the module's slot holds now. */
     @Test
     public void moduleCachesFollowTheModulesGlobals() {

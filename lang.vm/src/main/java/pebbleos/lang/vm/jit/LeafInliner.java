@@ -50,6 +50,8 @@ final class LeafInliner {
     static final int MAX_REGISTERS = 16;
     /** A caller with more call sites than this inlines only the first ones. */
     static final int MAX_SITES = 8;
+    /** JVM locals a fast path may take (the callee value, its caches, its registers as Objects and as longs, scratch). */
+    static final int LOCALS = 2 + 3 * MAX_REGISTERS + 6;
 
     private static final String MACHINE = "pebbleos/lang/vm/machine/Machine";
     private static final String FRAME = "pebbleos/lang/vm/machine/Frame";
@@ -356,7 +358,24 @@ final class LeafInliner {
                     mv.visitMethodInsn(INVOKEVIRTUAL, INSTANCE, "getCached", "(" + O + ")" + O, false);
                     mv.visitInsn(DUP);
                     mv.visitVarInsn(ASTORE, objects + a);
+                    Label hit = new Label();
+                    mv.visitJumpInsn(IFNONNULL, hit);
+                    // a miss (the first calls): the field looked up and cached here, so that the
+                    // call is not taken while HotSpot profiles this code (it then compiles it out)
+                    mv.visitVarInsn(ALOAD, objects + b);
+                    mv.visitTypeInsn(CHECKCAST, INSTANCE);
+                    mv.visitVarInsn(ALOAD, l.constants);
+                    Translator.push(mv, code[pc + 2]);
+                    mv.visitInsn(AALOAD);
+                    mv.visitTypeInsn(CHECKCAST, "java/lang/String");
+                    mv.visitVarInsn(ALOAD, caches);
+                    Translator.push(mv, pc);
+                    mv.visitMethodInsn(INVOKESTATIC, "pebbleos/lang/vm/machine/JitOps", "fieldMiss",
+                            "(L" + INSTANCE + ";Ljava/lang/String;[" + O + "I)" + O, false);
+                    mv.visitInsn(DUP);
+                    mv.visitVarInsn(ASTORE, objects + a);
                     mv.visitJumpInsn(IFNULL, slow);
+                    mv.visitLabel(hit);
                     isLong[a] = false;
                     argument[a] = false;
                 }

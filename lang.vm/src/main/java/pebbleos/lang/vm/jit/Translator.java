@@ -87,6 +87,9 @@ import static pebbleos.lang.vm.code.Opcode.OP_SUBI;
 import static pebbleos.lang.vm.code.Opcode.OP_THROW;
 
 import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 import org.objectweb.asm.ClassWriter;
@@ -168,17 +171,30 @@ final class Translator {
     /** The register of the pending {@link #storeTo}. */
     private int storing;
     private MethodVisitor mv;
-    /** Whether calls of small leaf functions get their fast path in line ({@link LeafInliner}). */
-    private final boolean inline;
-    /** Call sites given a fast path so far. */
-    private int inlined;
+    /** The leaf whose fast path each call site gets in line ({@link LeafInliner}), null for none. */
+    private final Proto[] leaves;
+    /** The loops whose written globals stay in JVM locals ({@link PromotedLoops}). */
+    private final List<PromotedLoops.Loop> loops;
+    /** The loop of {@link #loops} the running instruction is in, or null. */
+    private PromotedLoops.Loop current;
+    /** Labels of the code run on a jump into a loop (its globals loaded) or out of one (written back), by loop and target. */
+    private final Map<String, Label> trampolines = new LinkedHashMap<>();
 
     private Translator(Proto proto, boolean inline) {
         this.proto = proto;
-        this.inline = inline;
         this.code = proto.code;
         this.labels = new Label[code.length + 1];
         this.temporaries = Temporaries.of(proto);
+        this.leaves = new Proto[code.length];
+        int sites = 0;
+        for (int pc = 0; inline && pc < code.length && sites < LeafInliner.MAX_SITES; pc += Opcode.of(code[pc]).words) {
+            int op = code[pc] & 0xFF;
+            if (op == OP_CALL || op == OP_CALLM) {
+                leaves[pc] = LeafInliner.candidate(proto, pc);
+                sites += leaves[pc] != null ? 1 : 0;
+            }
+        }
+        this.loops = inline ? PromotedLoops.of(proto, leaves) : List.of();
     }
 
     /** The class file for {@code proto}, or null when its code would be too large for HotSpot to compile. */
@@ -245,16 +261,23 @@ final class Translator {
         }
         push(0);
         mv.visitVarInsn(ISTORE, PC);
+        initPromoted();
         mv.visitLabel(start);
         int[] keys = entries.stream().mapToInt(Integer::intValue).toArray();
         Label[] targets = new Label[keys.length];
         for (int i = 0; i < keys.length; i++) {
-            targets[i] = label(keys[i]);
+            targets[i] = to(keys[i]); // the machine enters from outside any loop
         }
         mv.visitVarInsn(ALOAD, F);
         mv.visitFieldInsn(GETFIELD, FRAME, "pc", "I");
         mv.visitLookupSwitchInsn(bail, keys, targets);
         for (int pc = 0; pc < code.length; pc += Opcode.of(code[pc]).words) {
+            PromotedLoops.Loop loop = loopAt(pc);
+            if (loop != null && loop.start() == pc) {
+                current = null;
+                mv.visitJumpInsn(GOTO, to(pc)); // falling into the loop: its globals into locals first
+            }
+            current = loop;
             mv.visitLabel(label(pc));
             if (temporaries.start(pc)) {
                 inLocal.clear(); // control may come from elsewhere: every register is on the stack
@@ -266,15 +289,22 @@ final class Translator {
                 inLocal.clear(); // the machine may have written registers on the stack
                 inLong.clear();
             }
+            if (loop != null && pc + Opcode.of(code[pc]).words == loop.end()) {
+                current = null;
+                mv.visitJumpInsn(GOTO, exit(loop, loop.end())); // falling out of the loop
+            }
         }
+        current = null;
         mv.visitLabel(end);
         // not an entry point: let the machine interpret from there
         mv.visitLabel(bail);
         mv.visitFieldInsn(GETSTATIC, COMPILED, "BAIL", O);
         mv.visitInsn(ARETURN);
+        emitTrampolines();
         // an exception leaving the code: the frame's pc on the failing instruction (when it is on top)
         mv.visitLabel(handler);
         mv.visitVarInsn(ASTORE, TMP);
+        writeBackOnError();
         mv.visitVarInsn(ALOAD, M);
         mv.visitVarInsn(ALOAD, F);
         mv.visitVarInsn(ILOAD, PC);
@@ -380,6 +410,10 @@ final class Translator {
                 store();
             }
             case OP_GETG -> {
+                if (keep && promoted(b) >= 0) {
+                    promotedToRegister(a, b);
+                    break;
+                }
                 storeTo(a);
                 global(b);
                 store();
@@ -394,6 +428,10 @@ final class Translator {
                 store();
             }
             case OP_SETG -> {
+                if (promoted(b) >= 0) {
+                    setPromoted(b, a);
+                    break;
+                }
                 mv.visitVarInsn(ALOAD, MOD);
                 push(b);
                 register(a);
@@ -438,6 +476,10 @@ final class Translator {
             case OP_POS -> unary(a, b, RUNTIME_OPS, "plus");
             case OP_NOT -> unary(a, b, OPS, "not");
             case OP_INCG -> {
+                if (promoted(code[pc + 1]) >= 0) {
+                    incrementPromoted(code[pc + 1], code[pc + 2], code[pc + 3] != 0);
+                    break;
+                }
                 mv.visitVarInsn(ALOAD, M);
                 mv.visitVarInsn(ALOAD, MOD);
                 push(code[pc + 1]);
@@ -745,9 +787,9 @@ final class Translator {
     /** Operand w as a long into local {@code into}, from its long local or from the Long in {@code object}; else to {@code slow}. */
     private void unboxed(int w, int object, int into, Label slow) {
         if (isLong(w)) {
-            mv.visitVarInsn(ALOAD, local(w));
+            mv.visitVarInsn(ALOAD, w >= 0 ? local(w) : promotedObject(-1 - w));
             mv.visitJumpInsn(IFNONNULL, slow);
-            mv.visitVarInsn(LLOAD, longLocal(w));
+            mv.visitVarInsn(LLOAD, w >= 0 ? longLocal(w) : promotedLong(-1 - w));
         } else {
             mv.visitVarInsn(ALOAD, object);
             mv.visitTypeInsn(INSTANCEOF, "java/lang/Long");
@@ -762,7 +804,7 @@ final class Translator {
     /** Operand w as an object: boxed from its long local, or read from {@code object}. */
     private void boxed(int w, int object) {
         if (isLong(w)) {
-            register(w);
+            operand(w);
         } else {
             mv.visitVarInsn(ALOAD, object);
         }
@@ -770,7 +812,7 @@ final class Translator {
 
     /** Whether operand w (a register, or a global when negative) is a register {@link #inLong}. */
     private boolean isLong(int w) {
-        return w >= 0 && inLong.get(w);
+        return w >= 0 ? inLong.get(w) : promoted(-1 - w) >= 0;
     }
 
     /**
@@ -875,7 +917,7 @@ final class Translator {
         mv.visitInsn(ICONST_1);
         mv.visitLabel(decided);
         branch(test, code[test + 2] != 0, code[test + 3]);
-        mv.visitJumpInsn(GOTO, label(test + Opcode.of(code[test]).words));
+        mv.visitJumpInsn(GOTO, to(test + Opcode.of(code[test]).words));
         return true;
     }
 
@@ -886,16 +928,12 @@ final class Translator {
      * to the call.
      */
     private boolean inlineLeaf(int pc, Label done) {
-        if (!inline || inlined >= LeafInliner.MAX_SITES) {
-            return false;
-        }
-        Proto leaf = LeafInliner.candidate(proto, pc);
+        Proto leaf = leaves[pc];
         if (leaf == null) {
             return false;
         }
-        inlined++;
         Label slow = new Label();
-        LeafInliner.emit(mv, LOCALS, scratch() + 8 + 2 * proto.registers, proto, pc, leaf, slow, done);
+        LeafInliner.emit(mv, LOCALS, leafLocals(), proto, pc, leaf, slow, done);
         mv.visitLabel(slow);
         return true;
     }
@@ -909,6 +947,10 @@ final class Translator {
      */
     private void callAfterLeaf(int pc, int a, int n, boolean method) {
         Label returned = new Label();
+        PromotedLoops.Loop loop = current;
+        if (loop != null) {
+            writeBack(loop); // the callee sees the module's globals as they are
+        }
         savePc(pc + 2);
         mv.visitVarInsn(ALOAD, M);
         mv.visitVarInsn(ALOAD, F);
@@ -923,6 +965,273 @@ final class Translator {
         mv.visitLabel(returned);
         mv.visitInsn(POP);
         reloadStack();
+        if (loop != null) {
+            load(loop); // and what it may have changed
+        }
+    }
+
+    // ------------------------------------------------------------------ globals in locals while a loop runs
+
+    /** The loop of {@link #loops} holding code index pc, or null. */
+    private PromotedLoops.Loop loopAt(int pc) {
+        for (PromotedLoops.Loop l : loops) {
+            if (l.contains(pc)) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    /** Global g's slot in the running loop's promoted globals, or -1 (outside such a loop, or not one of them). */
+    private int promoted(int g) {
+        return current == null ? -1 : current.slot(g);
+    }
+
+    /** First JVM local of the leaves' fast paths. */
+    private int leafLocals() {
+        return scratch() + 8 + 2 * proto.registers;
+    }
+
+    /** The JVM local saying which loop's globals are in locals (its index + 1; 0: none). */
+    private int promotedRegion() {
+        return leafLocals() + LeafInliner.LOCALS;
+    }
+
+    /** Global g of the running loop: null when its value is the long in {@link #promotedLong}, else the value. */
+    private int promotedObject(int g) {
+        return promotedObject(current, current.slot(g));
+    }
+
+    private int promotedObject(PromotedLoops.Loop loop, int slot) {
+        return promotedRegion() + 1 + 3 * (loops.indexOf(loop) * PromotedLoops.MAX_GLOBALS + slot);
+    }
+
+    private int promotedLong(int g) {
+        return promotedObject(g) + 1;
+    }
+
+    /** All the loops' locals assigned once, so that every path (the error handler's too) may read them. */
+    private void initPromoted() {
+        if (loops.isEmpty()) {
+            return;
+        }
+        push(0);
+        mv.visitVarInsn(ISTORE, promotedRegion());
+        for (PromotedLoops.Loop l : loops) {
+            for (int i = 0; i < l.globals().length; i++) {
+                mv.visitInsn(ACONST_NULL);
+                mv.visitVarInsn(ASTORE, promotedObject(l, i));
+                mv.visitInsn(LCONST_0);
+                mv.visitVarInsn(LSTORE, promotedObject(l, i) + 1);
+            }
+        }
+    }
+
+    /**
+     * The label to jump to for {@code target} from the running instruction:
+     * the target's own, or the code that loads a loop's globals (a jump
+     * into it) or writes them back (a jump out of it) first.
+     */
+    private Label to(int target) {
+        PromotedLoops.Loop into = loopAt(target);
+        if (current == into) {
+            return label(target);
+        }
+        if (current != null) {
+            return exit(current, target);
+        }
+        return trampoline("in", into, target);
+    }
+
+    /** The code that writes {@code loop}'s globals back, then goes on to {@code target} (into another loop too). */
+    private Label exit(PromotedLoops.Loop loop, int target) {
+        return trampoline("out", loop, target);
+    }
+
+    private Label trampoline(String way, PromotedLoops.Loop loop, int target) {
+        return trampolines.computeIfAbsent(way + " " + loops.indexOf(loop) + " " + target, k -> new Label());
+    }
+
+    /** The trampolines {@link #to} asked for (each may ask for one more: out of a loop into another). */
+    private void emitTrampolines() {
+        for (int done = 0; done < trampolines.size(); done++) {
+            String key = (String) trampolines.keySet().toArray()[done];
+            String[] parts = key.split(" ");
+            PromotedLoops.Loop loop = loops.get(Integer.parseInt(parts[1]));
+            int target = Integer.parseInt(parts[2]);
+            mv.visitLabel(trampolines.get(key));
+            current = null;
+            if (parts[0].equals("in")) {
+                load(loop);
+                push(loops.indexOf(loop) + 1);
+                mv.visitVarInsn(ISTORE, promotedRegion());
+                mv.visitJumpInsn(GOTO, label(target));
+            } else {
+                writeBack(loop);
+                push(0);
+                mv.visitVarInsn(ISTORE, promotedRegion());
+                mv.visitJumpInsn(GOTO, to(target));
+            }
+        }
+    }
+
+    /** The loop's globals from the module into their locals (an int as a long, an unset one as UNSET). */
+    private void load(PromotedLoops.Loop loop) {
+        for (int i = 0; i < loop.globals().length; i++) {
+            Label have = new Label();
+            int object = promotedObject(loop, i);
+            mv.visitVarInsn(ALOAD, MOD);
+            mv.visitFieldInsn(GETFIELD, MODULE, "values", "[" + O);
+            push(loop.globals()[i]);
+            mv.visitInsn(AALOAD);
+            mv.visitInsn(DUP);
+            mv.visitJumpInsn(IFNONNULL, have);
+            mv.visitInsn(POP);
+            mv.visitFieldInsn(GETSTATIC, OPS, "UNSET", O);
+            mv.visitLabel(have);
+            mv.visitVarInsn(ASTORE, object);
+            normalize(object);
+        }
+    }
+
+    /** The value in {@code object}, when a Long: its long in the next local, and null in {@code object}. */
+    private void normalize(int object) {
+        Label done = new Label();
+        mv.visitVarInsn(ALOAD, object);
+        mv.visitTypeInsn(INSTANCEOF, "java/lang/Long");
+        mv.visitJumpInsn(IFEQ, done);
+        mv.visitVarInsn(ALOAD, object);
+        mv.visitTypeInsn(CHECKCAST, "java/lang/Long");
+        mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/Long", "longValue", "()J", false);
+        mv.visitVarInsn(LSTORE, object + 1);
+        mv.visitInsn(ACONST_NULL);
+        mv.visitVarInsn(ASTORE, object);
+        mv.visitLabel(done);
+    }
+
+    /** The loop's globals back into the module (one unset in the loop stays as the module has it). */
+    private void writeBack(PromotedLoops.Loop loop) {
+        for (int i = 0; i < loop.globals().length; i++) {
+            Label skip = new Label();
+            Label value = new Label();
+            int object = promotedObject(loop, i);
+            mv.visitVarInsn(ALOAD, object);
+            mv.visitFieldInsn(GETSTATIC, OPS, "UNSET", O);
+            mv.visitJumpInsn(IF_ACMPEQ, skip);
+            mv.visitVarInsn(ALOAD, MOD);
+            mv.visitFieldInsn(GETFIELD, MODULE, "values", "[" + O);
+            push(loop.globals()[i]);
+            mv.visitVarInsn(ALOAD, object);
+            mv.visitInsn(DUP);
+            mv.visitJumpInsn(IFNONNULL, value);
+            mv.visitInsn(POP);
+            mv.visitVarInsn(LLOAD, object + 1);
+            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "valueOf", "(J)Ljava/lang/Long;", false);
+            mv.visitLabel(value);
+            mv.visitInsn(AASTORE);
+            mv.visitLabel(skip);
+        }
+    }
+
+    /** An error leaving the code inside a loop: its globals back into the module first. */
+    private void writeBackOnError() {
+        for (PromotedLoops.Loop l : loops) {
+            Label other = new Label();
+            mv.visitVarInsn(ILOAD, promotedRegion());
+            push(loops.indexOf(l) + 1);
+            mv.visitJumpInsn(IF_ICMPNE, other);
+            writeBack(l);
+            mv.visitLabel(other);
+        }
+    }
+
+    /** Promoted global g's value as an Object on the operand stack (boxed from its long; an unset one as GETG finds it). */
+    private void promotedValue(int g) {
+        Label boxed = new Label();
+        Label done = new Label();
+        mv.visitVarInsn(ALOAD, promotedObject(g));
+        mv.visitInsn(DUP);
+        mv.visitJumpInsn(IFNULL, boxed);
+        mv.visitInsn(DUP);
+        mv.visitFieldInsn(GETSTATIC, OPS, "UNSET", O);
+        mv.visitJumpInsn(IF_ACMPNE, done);
+        mv.visitInsn(POP);
+        mv.visitVarInsn(ALOAD, M);
+        mv.visitVarInsn(ALOAD, MOD);
+        push(g);
+        ops("global", "(L" + MACHINE + ";L" + MODULE + ";I)" + O);
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(boxed);
+        mv.visitInsn(POP);
+        mv.visitVarInsn(LLOAD, promotedLong(g));
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "valueOf", "(J)Ljava/lang/Long;", false);
+        mv.visitLabel(done);
+    }
+
+    /** GETG of a promoted global into a register kept in its locals: the pair copied, never boxed. */
+    private void promotedToRegister(int a, int g) {
+        Label ok = new Label();
+        mv.visitVarInsn(ALOAD, promotedObject(g));
+        mv.visitInsn(DUP);
+        mv.visitFieldInsn(GETSTATIC, OPS, "UNSET", O);
+        mv.visitJumpInsn(IF_ACMPNE, ok);
+        mv.visitInsn(POP);
+        mv.visitVarInsn(ALOAD, M);
+        mv.visitVarInsn(ALOAD, MOD);
+        push(g);
+        ops("global", "(L" + MACHINE + ";L" + MODULE + ";I)" + O);
+        mv.visitLabel(ok);
+        mv.visitVarInsn(ASTORE, local(a));
+        mv.visitVarInsn(LLOAD, promotedLong(g));
+        mv.visitVarInsn(LSTORE, longLocal(a));
+        inLocal.set(a);
+        inLong.set(a);
+    }
+
+    /** SETG of a promoted global: into its locals (a register's long as it is, a Long unboxed). */
+    private void setPromoted(int g, int a) {
+        int object = promotedObject(g);
+        if (isLong(a)) {
+            mv.visitVarInsn(ALOAD, local(a));
+            mv.visitVarInsn(ASTORE, object);
+            mv.visitVarInsn(LLOAD, longLocal(a));
+            mv.visitVarInsn(LSTORE, object + 1);
+            return;
+        }
+        register(a);
+        copyValue();
+        mv.visitVarInsn(ASTORE, object);
+        normalize(object);
+    }
+
+    /** INCG of a promoted global: on its long while it fits, else the general sum stored back. */
+    private void incrementPromoted(int g, int y, boolean subtract) {
+        Label slow = new Label();
+        Label done = new Label();
+        int object = promotedObject(g);
+        int sum = scratch() + 2;
+        mv.visitVarInsn(ALOAD, object);
+        mv.visitJumpInsn(IFNONNULL, slow);
+        mv.visitVarInsn(LLOAD, object + 1);
+        mv.visitLdcInsn((long) y);
+        mv.visitInsn(subtract ? LSUB : LADD);
+        mv.visitVarInsn(LSTORE, sum);
+        mv.visitVarInsn(LLOAD, object + 1);
+        mv.visitLdcInsn((long) y);
+        mv.visitVarInsn(LLOAD, sum);
+        mv.visitMethodInsn(INVOKESTATIC, RUNTIME_OPS, subtract ? "subFits" : "addFits", "(JJJ)Z", false);
+        mv.visitJumpInsn(IFEQ, slow);
+        mv.visitVarInsn(LLOAD, sum);
+        mv.visitVarInsn(LSTORE, object + 1);
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(slow);
+        promotedValue(g);
+        mv.visitLdcInsn((long) y);
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "valueOf", "(J)Ljava/lang/Long;", false);
+        mv.visitMethodInsn(INVOKESTATIC, RUNTIME_OPS, subtract ? "sub" : "add", OO_O, false);
+        mv.visitVarInsn(ASTORE, object);
+        normalize(object);
+        mv.visitLabel(done);
     }
 
     /** The value on the operand stack is the frame's: pop the frame and return it. */
@@ -959,7 +1268,7 @@ final class Translator {
     /** Jump to {@code target} when the boolean on the operand stack equals {@code sense}. */
     private void branch(int pc, boolean sense, int target) {
         if (target > pc) {
-            mv.visitJumpInsn(sense ? IFNE : IFEQ, label(target));
+            mv.visitJumpInsn(sense ? IFNE : IFEQ, to(target));
         } else {
             Label stay = new Label();
             mv.visitJumpInsn(sense ? IFEQ : IFNE, stay);
@@ -971,12 +1280,29 @@ final class Translator {
     /** Go to {@code target}; a backward jump is a safe point: bail out when the attention flag is set. */
     private void jump(int pc, int target) {
         if (target > pc) {
-            mv.visitJumpInsn(GOTO, label(target));
+            mv.visitJumpInsn(GOTO, to(target));
             return;
         }
+        PromotedLoops.Loop loop = current;
+        if (loop == null || !loop.contains(target)) {
+            mv.visitVarInsn(ALOAD, CTX);
+            mv.visitFieldInsn(GETFIELD, CONTEXT, "attention", "I");
+            mv.visitJumpInsn(IFEQ, to(target));
+            if (loop != null) {
+                writeBack(loop);
+            }
+            savePc(target);
+            mv.visitFieldInsn(GETSTATIC, COMPILED, "BAIL", O);
+            mv.visitInsn(ARETURN);
+            return;
+        }
+        // a loop whose globals are in locals: they go back to the module before the machine takes over
+        // (no other thread of the process runs Pebble code before that: it waits at this safe point
+        // for the process lock, docs/processes.md)
         mv.visitVarInsn(ALOAD, CTX);
         mv.visitFieldInsn(GETFIELD, CONTEXT, "attention", "I");
         mv.visitJumpInsn(IFEQ, label(target));
+        writeBack(loop);
         savePc(target);
         mv.visitFieldInsn(GETSTATIC, COMPILED, "BAIL", O);
         mv.visitInsn(ARETURN);
@@ -1063,6 +1389,10 @@ final class Translator {
     }
 
     private void global(int g) {
+        if (promoted(g) >= 0) {
+            promotedValue(g);
+            return;
+        }
         mv.visitVarInsn(ALOAD, M);
         mv.visitVarInsn(ALOAD, MOD);
         push(g);

@@ -22,6 +22,9 @@ final class JitOps {
     private JitOps() {
     }
 
+    /** A global a loop keeps in a JVM local (jit.PromotedLoops) while the module has no value for it. */
+    static final Object UNSET = new Object();
+
     // ------------------------------------------------------------------ names
 
     /** GETG and global operands. */
@@ -250,6 +253,21 @@ final class JitOps {
             }
         }
         return SlowPaths.getAttribute(t, name, caches, site);
+    }
+
+    /**
+     * A GETA of a leaf's fast path in its caller (jit.LeafInliner) missed its
+     * cache: the instance's own field of that name, cached at the site as
+     * GETA caches it; null when the instance has no such field (the call
+     * then finds the attribute, or the error, itself).
+     */
+    static Object fieldMiss(PInstance inst, String name, Object[] caches, int site) {
+        pebbleos.lang.core.runtime.Shape.Slot s = inst.find(name);
+        if (s == null) {
+            return null;
+        }
+        caches[site] = s;
+        return inst.slot(s.slot);
     }
 
     /** SETA: a field set at its cached slot, or added by the cached step to the next shape. */
