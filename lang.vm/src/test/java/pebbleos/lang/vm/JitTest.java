@@ -264,6 +264,40 @@ public class JitTest {
         }
     }
 
+    /**
+     * The registers a function's loop carries from one iteration to the next
+     * (kept in JVM locals while it runs, jit.PromotedLoops) are on the stack
+     * wherever the machine looks: after the loop, in the function's own
+     * handler of an error raised inside it, after a rebound {@code len} (a
+     * Pebble function) ran as the loop's test; a local first assigned inside
+     * the loop stays unassigned when the loop does not run; indexes kept as
+     * longs read and write lists, negative and out of range ones included.
+     */
+    @Test
+    public void loopRegistersKeptInLocalsAreTheStacksWhereverSeen() {
+        String[][] cases = {
+            {"def weighted(values, rounds):\n    total = 0\n    r = 0\n    while r < rounds:\n        i = 0\n"
+                + "        while i < len(values):\n            total = total + values[i] * (r + 1)\n            i = i + 1\n"
+                + "        r = r + 1\n    return total\nprint weighted([1, 2, 3, 4], 3)\n", "60\n"},
+            {"def f(xs):\n    t = 0\n    i = 0\n    try:\n        while i < 10:\n            t = t + xs[i]\n"
+                + "            i = i + 1\n    except e:\n        return str(e) + \" t=\" + str(t) + \" i=\" + str(i)\n"
+                + "    return t\nprint f([5, 6, 7])\n", "line 6: index out of range t=18 i=3\n"},
+            {"calls = 0\ndef len(x):\n    global calls\n    calls = calls + 1\n    return 3\n"
+                + "def f(xs):\n    t = 0\n    i = 0\n    while i < len(xs):\n        t = t + xs[i]\n        i = i + 1\n"
+                + "    return t\nprint f([1, 2, 3, 4])\nprint calls\n", "6\n4\n"},
+            {"def f(n):\n    i = 0\n    while i < n:\n        last = i * 2\n        i = i + 1\n"
+                + "    try:\n        return last\n    except e:\n        return str(e)\nprint f(4)\nprint f(0)\n",
+                "6\nline 7: unknown variable 'last'\n"},
+            {"def f(xs):\n    i = 0\n    while i < 4:\n        xs[i] = xs[i - 1] + i\n        i = i + 1\n    return xs\n"
+                + "print f([10, 20, 30, 40])\n", "[40, 41, 43, 46]\n"},
+            {"def f(xs, row):\n    i = 0\n    while i < 2:\n        xs[i] = row\n        i = i + 1\n    append(row, 9)\n"
+                + "    append(xs[0], 8)\n    return xs\nprint f([0, 0], [1])\n", "[[1, 8], [1]]\n"},
+        };
+        for (String[] c : cases) {
+            assertEveryEnginePrints(c[1], c[0]);
+        }
+    }
+
     /** A module global read or called through the module (GETA, LOOKUP) follows what the module's slot holds now. */
     @Test
     public void moduleCachesFollowTheModulesGlobals() {

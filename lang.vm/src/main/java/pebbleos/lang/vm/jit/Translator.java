@@ -194,7 +194,7 @@ final class Translator {
                 sites += leaves[pc] != null ? 1 : 0;
             }
         }
-        this.loops = inline ? PromotedLoops.of(proto, leaves) : List.of();
+        this.loops = inline ? PromotedLoops.of(proto, leaves, temporaries) : List.of();
     }
 
     /** The class file for {@code proto}, or null when its code would be too large for HotSpot to compile. */
@@ -282,16 +282,23 @@ final class Translator {
             if (temporaries.start(pc)) {
                 inLocal.clear(); // control may come from elsewhere: every register is on the stack
                 inLong.clear();
+                holdPromoted(); // but the loop's own, in their locals on every way in
             }
-            keep = temporaries.kept(pc);
+            int written = Temporaries.target(code, pc);
+            keep = temporaries.kept(pc) || (loop != null && written >= 0 && loop.holds(written));
             instruction(pc);
             if (Temporaries.barrier(code, pc)) {
                 inLocal.clear(); // the machine may have written registers on the stack
                 inLong.clear();
+                holdPromoted();
             }
             if (loop != null && pc + Opcode.of(code[pc]).words == loop.end()) {
                 current = null;
                 mv.visitJumpInsn(GOTO, exit(loop, loop.end())); // falling out of the loop
+                for (int r : loop.registers()) {
+                    inLocal.clear(r); // written back to the stack on the way
+                    inLong.clear(r);
+                }
             }
         }
         current = null;
@@ -559,9 +566,45 @@ final class Translator {
                 ops("newDict", "()" + O);
                 store();
             }
-            case OP_GETX -> binary(a, b, c, OPS, "getIndex");
+            case OP_GETX -> {
+                if (!isLong(c)) {
+                    binary(a, b, c, OPS, "getIndex");
+                    break;
+                }
+                // an index kept as a long (a loop's counter): read without boxing it
+                Label slow = new Label();
+                Label done = new Label();
+                storeTo(a);
+                operand(b);
+                mv.visitVarInsn(ALOAD, c >= 0 ? local(c) : promotedObject(-1 - c));
+                mv.visitJumpInsn(IFNONNULL, slow);
+                mv.visitVarInsn(LLOAD, c >= 0 ? longLocal(c) : promotedLong(-1 - c));
+                ops("getIndexAt", "(" + O + "J)" + O);
+                mv.visitJumpInsn(GOTO, done);
+                mv.visitLabel(slow);
+                operand(c);
+                ops("getIndex", OO_O);
+                mv.visitLabel(done);
+                store();
+            }
             case OP_SETX -> {
                 register(a);
+                if (isLong(b)) {
+                    Label slow = new Label();
+                    Label done = new Label();
+                    mv.visitVarInsn(ALOAD, local(b));
+                    mv.visitJumpInsn(IFNONNULL, slow);
+                    mv.visitVarInsn(LLOAD, longLocal(b));
+                    register(c);
+                    ops("setIndexAt", "(" + O + "J" + O + ")V");
+                    mv.visitJumpInsn(GOTO, done);
+                    mv.visitLabel(slow);
+                    register(b);
+                    register(c);
+                    ops("setIndex", "(" + O + O + O + ")V");
+                    mv.visitLabel(done);
+                    break;
+                }
                 register(b);
                 register(c);
                 ops("setIndex", "(" + O + O + O + ")V");
@@ -828,6 +871,10 @@ final class Translator {
         Label result = new Label();
         Label returned = new Label();
         Label done = new Label();
+        PromotedLoops.Loop loop = current;
+        if (loop != null) {
+            writeBack(loop); // the callee, or the machine after a bail, sees them where they live
+        }
         savePc(pc + 2);
         register(a);
         mv.visitTypeInsn(INSTANCEOF, method ? VM_FUNCTION : BUILTIN);
@@ -862,6 +909,9 @@ final class Translator {
         mv.visitInsn(POP);
         mv.visitLabel(done);
         reloadStack();
+        if (loop != null) {
+            loadGlobals(loop); // and what the callee may have changed
+        }
     }
 
     /**
@@ -876,20 +926,14 @@ final class Translator {
      * shape; nothing was emitted.
      */
     private boolean lengthTest(int pc, int a, int n, Label general) {
+        if (!lengthShape(code, pc, temporaries)) {
+            return false;
+        }
         int test = pc + Opcode.of(code[pc]).words;
-        if (n != 1 || test >= code.length) {
-            return false;
-        }
         int op = code[test] & 0xFF;
-        if (op < OP_JLT || op > OP_JNE) {
-            return false;
-        }
         int x = code[test] >>> 8;
         int y = code[test + 1];
         int other = x == a ? y : x;
-        if ((x == a) == (y == a) || other < 0 || temporaries.liveAfter(test, a)) {
-            return false; // the length on both sides, a global beside it, or read again later
-        }
         int length = scratch() + 2;
         int value = scratch() + 4;
         register(a);
@@ -966,7 +1010,7 @@ final class Translator {
         mv.visitInsn(POP);
         reloadStack();
         if (loop != null) {
-            load(loop); // and what it may have changed
+            loadGlobals(loop); // and what it may have changed
         }
     }
 
@@ -1024,6 +1068,22 @@ final class Translator {
                 mv.visitInsn(LCONST_0);
                 mv.visitVarInsn(LSTORE, promotedObject(l, i) + 1);
             }
+            for (int r : l.registers()) {
+                mv.visitInsn(ACONST_NULL);
+                mv.visitVarInsn(ASTORE, local(r));
+                mv.visitInsn(LCONST_0);
+                mv.visitVarInsn(LSTORE, longLocal(r));
+            }
+        }
+    }
+
+    /** The running loop's registers are in their locals (a long where the object one is null). */
+    private void holdPromoted() {
+        if (current != null) {
+            for (int r : current.registers()) {
+                inLocal.set(r);
+                inLong.set(r);
+            }
         }
     }
 
@@ -1075,8 +1135,26 @@ final class Translator {
         }
     }
 
-    /** The loop's globals from the module into their locals (an int as a long, an unset one as UNSET). */
+    /** The loop's globals and registers into their locals. */
     private void load(PromotedLoops.Loop loop) {
+        loadGlobals(loop);
+        for (int r : loop.registers()) {
+            Label have = new Label();
+            mv.visitVarInsn(ALOAD, ST);
+            absolute(r);
+            mv.visitInsn(AALOAD);
+            mv.visitInsn(DUP);
+            mv.visitJumpInsn(IFNONNULL, have);
+            mv.visitInsn(POP);
+            mv.visitFieldInsn(GETSTATIC, OPS, "UNSET", O); // not assigned yet (read only after it is)
+            mv.visitLabel(have);
+            mv.visitVarInsn(ASTORE, local(r));
+            normalize(local(r), longLocal(r));
+        }
+    }
+
+    /** The loop's globals from the module into their locals (an int as a long, an unset one as UNSET). */
+    private void loadGlobals(PromotedLoops.Loop loop) {
         for (int i = 0; i < loop.globals().length; i++) {
             Label have = new Label();
             int object = promotedObject(loop, i);
@@ -1090,12 +1168,12 @@ final class Translator {
             mv.visitFieldInsn(GETSTATIC, OPS, "UNSET", O);
             mv.visitLabel(have);
             mv.visitVarInsn(ASTORE, object);
-            normalize(object);
+            normalize(object, object + 1);
         }
     }
 
-    /** The value in {@code object}, when a Long: its long in the next local, and null in {@code object}. */
-    private void normalize(int object) {
+    /** The value in {@code object}, when a Long: its long in {@code along}, and null in {@code object}. */
+    private void normalize(int object, int along) {
         Label done = new Label();
         mv.visitVarInsn(ALOAD, object);
         mv.visitTypeInsn(INSTANCEOF, "java/lang/Long");
@@ -1103,14 +1181,40 @@ final class Translator {
         mv.visitVarInsn(ALOAD, object);
         mv.visitTypeInsn(CHECKCAST, "java/lang/Long");
         mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/Long", "longValue", "()J", false);
-        mv.visitVarInsn(LSTORE, object + 1);
+        mv.visitVarInsn(LSTORE, along);
         mv.visitInsn(ACONST_NULL);
         mv.visitVarInsn(ASTORE, object);
         mv.visitLabel(done);
     }
 
-    /** The loop's globals back into the module (one unset in the loop stays as the module has it). */
+    /** The loop's registers back onto the value stack, and its globals back into the module. */
     private void writeBack(PromotedLoops.Loop loop) {
+        for (int r : loop.registers()) {
+            Label object = new Label();
+            Label put = new Label();
+            mv.visitVarInsn(ALOAD, ST);
+            absolute(r);
+            mv.visitVarInsn(ALOAD, local(r));
+            mv.visitInsn(DUP);
+            mv.visitJumpInsn(IFNONNULL, object);
+            mv.visitInsn(POP);
+            mv.visitVarInsn(LLOAD, longLocal(r));
+            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "valueOf", "(J)Ljava/lang/Long;", false);
+            mv.visitJumpInsn(GOTO, put);
+            mv.visitLabel(object);
+            mv.visitInsn(DUP);
+            mv.visitFieldInsn(GETSTATIC, OPS, "UNSET", O);
+            mv.visitJumpInsn(IF_ACMPNE, put);
+            mv.visitInsn(POP);
+            mv.visitInsn(ACONST_NULL);
+            mv.visitLabel(put);
+            mv.visitInsn(AASTORE);
+        }
+        writeBackGlobals(loop);
+    }
+
+    /** The loop's globals back into the module (one unset in the loop stays as the module has it). */
+    private void writeBackGlobals(PromotedLoops.Loop loop) {
         for (int i = 0; i < loop.globals().length; i++) {
             Label skip = new Label();
             Label value = new Label();
@@ -1201,7 +1305,7 @@ final class Translator {
         register(a);
         copyValue();
         mv.visitVarInsn(ASTORE, object);
-        normalize(object);
+        normalize(object, object + 1);
     }
 
     /** INCG of a promoted global: on its long while it fits, else the general sum stored back. */
@@ -1230,8 +1334,30 @@ final class Translator {
         mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "valueOf", "(J)Ljava/lang/Long;", false);
         mv.visitMethodInsn(INVOKESTATIC, RUNTIME_OPS, subtract ? "sub" : "add", OO_O, false);
         mv.visitVarInsn(ASTORE, object);
-        normalize(object);
+        normalize(object, object + 1);
         mv.visitLabel(done);
+    }
+
+    /**
+     * Whether the CALL at {@code pc} has {@link #lengthTest}'s shape: one
+     * argument, its result read only by the compare-and-jump after it,
+     * against a register.
+     */
+    static boolean lengthShape(int[] code, int pc, Temporaries temporaries) {
+        int a = code[pc] >>> 8;
+        int test = pc + Opcode.of(code[pc]).words;
+        if ((code[pc] & 0xFF) != OP_CALL || code[pc + 1] != 1 || test >= code.length) {
+            return false;
+        }
+        int op = code[test] & 0xFF;
+        if (op < OP_JLT || op > OP_JNE) {
+            return false;
+        }
+        int x = code[test] >>> 8;
+        int y = code[test + 1];
+        int other = x == a ? y : x;
+        // not: the length on both sides, a global beside it, or the length read again later
+        return (x == a) != (y == a) && other >= 0 && !temporaries.liveAfter(test, a);
     }
 
     /** The value on the operand stack is the frame's: pop the frame and return it. */

@@ -223,6 +223,23 @@ final class JitOps {
         }
     }
 
+    /** GETX with an index compiled code keeps as a long: as {@link #getIndex}, the index boxed only off the list path. */
+    static Object getIndexAt(Object t, long i) {
+        if (t instanceof PList l && i >= 0 && i < l.size()) {
+            return l.get((int) i);
+        }
+        return Access.getIndex(t, i);
+    }
+
+    /** SETX with an index kept as a long: as {@link #setIndex}. */
+    static void setIndexAt(Object t, long i, Object v) {
+        if (t instanceof PList l && i >= 0 && i < l.size() && !(v instanceof PList) && !(v instanceof PDict)) {
+            l.set((int) i, v);
+        } else {
+            Access.setIndex(t, i, v);
+        }
+    }
+
     // ------------------------------------------------------------------ inline caches (see Shape)
 
     /** The caches of {@code p}'s sites in {@code module}: one entry per code index, the proto last (whose they are). */
