@@ -292,6 +292,12 @@ public class JitTest {
                 + "print f([10, 20, 30, 40])\n", "[40, 41, 43, 46]\n"},
             {"def f(xs, row):\n    i = 0\n    while i < 2:\n        xs[i] = row\n        i = i + 1\n    append(row, 9)\n"
                 + "    append(xs[0], 8)\n    return xs\nprint f([0, 0], [1])\n", "[[1, 8], [1]]\n"},
+            // a carried register both operand and result of a sum that stops fitting in a long
+            {"def f():\n    t = 4611686018427387904\n    i = 0\n    while i < 3:\n        t = t + t\n        i = i + 1\n"
+                + "    return t\nprint f()\n", "36893488147419103232\n"},
+            {"def f(x, y):\n    r = 0\n    bit = 1\n    i = 0\n    while i < 64:\n        if x % 2 == 1:\n"
+                + "            r = r + (y % 2) * bit\n        x = x // 2\n        y = y // 2\n        bit = bit * 2\n"
+                + "        i = i + 1\n    return r\nprint f(-1, 5)\n", "5\n"},
         };
         for (String[] c : cases) {
             assertEveryEnginePrints(c[1], c[0]);

@@ -398,27 +398,9 @@ final class LeafInliner {
             } else {
                 longOperand(y, ly);
             }
-            mv.visitVarInsn(LLOAD, lx);
-            mv.visitVarInsn(LLOAD, ly);
-            if (op == OP_MUL || op == OP_MULI) {
-                mv.visitMethodInsn(INVOKESTATIC, RUNTIME_OPS, "mulFits", "(JJ)Z", false);
-                mv.visitJumpInsn(IFEQ, slow);
-                mv.visitVarInsn(LLOAD, lx);
-                mv.visitVarInsn(LLOAD, ly);
-                mv.visitInsn(LMUL);
-                mv.visitVarInsn(LSTORE, longs + 2 * a);
-            } else {
-                boolean add = op == OP_ADD || op == OP_ADDI;
-                mv.visitInsn(add ? LADD : LSUB);
-                mv.visitVarInsn(LSTORE, lr);
-                mv.visitVarInsn(LLOAD, lx);
-                mv.visitVarInsn(LLOAD, ly);
-                mv.visitVarInsn(LLOAD, lr);
-                mv.visitMethodInsn(INVOKESTATIC, RUNTIME_OPS, add ? "addFits" : "subFits", "(JJJ)Z", false);
-                mv.visitJumpInsn(IFEQ, slow);
-                mv.visitVarInsn(LLOAD, lr);
-                mv.visitVarInsn(LSTORE, longs + 2 * a);
-            }
+            Translator.checkedLong(mv, op, lx, ly, lr, slow);
+            mv.visitVarInsn(LLOAD, lr);
+            mv.visitVarInsn(LSTORE, longs + 2 * a);
             isLong[a] = true;
             argument[a] = false;
         }

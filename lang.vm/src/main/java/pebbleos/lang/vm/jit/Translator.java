@@ -698,6 +698,54 @@ final class Translator {
         int lr = ox + 6;
         boolean kept = keep;
         operands(x, y, immediate, slow);
+        checkedLong(mv, op, lx, ly, lr, slow);
+        if (kept) {
+            mv.visitVarInsn(LLOAD, lr);
+            mv.visitVarInsn(LSTORE, longLocal(a));
+            mv.visitInsn(ACONST_NULL);
+            mv.visitVarInsn(ASTORE, local(a));
+        } else {
+            storeTo(a);
+            mv.visitVarInsn(LLOAD, lr);
+            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "valueOf", "(J)Ljava/lang/Long;", false);
+            store();
+        }
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(slow);
+        if (!kept) {
+            storeTo(a);
+        }
+        boxed(x, ox);
+        if (immediate) {
+            mv.visitLdcInsn((long) y);
+            ops(arithmetic(op), "(" + O + "J)" + O);
+        } else {
+            boxed(y, oy);
+            ops(arithmetic(op), OO_O);
+        }
+        if (kept) {
+            // only now: the result's register may be an operand (a loop's `total = total + x`)
+            mv.visitVarInsn(ASTORE, local(a));
+            mv.visitInsn(LCONST_0);
+            mv.visitVarInsn(LSTORE, longLocal(a)); // defined on both paths, for the verifier
+        } else {
+            store();
+        }
+        mv.visitLabel(done);
+        if (kept) {
+            inLocal.set(a);
+            inLong.set(a);
+        } else {
+            inLong.clear(a);
+        }
+    }
+
+    /**
+     * ADD, SUB or MUL (or an immediate form) of the longs in locals lx and
+     * ly into local lr, or a jump to {@code slow} where the result would not
+     * fit (the general path then widens it).
+     */
+    static void checkedLong(MethodVisitor mv, int op, int lx, int ly, int lr, Label slow) {
         mv.visitVarInsn(LLOAD, lx);
         mv.visitVarInsn(LLOAD, ly);
         if (op == OP_MUL || op == OP_MULI) {
@@ -716,45 +764,6 @@ final class Translator {
             mv.visitVarInsn(LLOAD, lr);
             mv.visitMethodInsn(INVOKESTATIC, RUNTIME_OPS, add ? "addFits" : "subFits", "(JJJ)Z", false);
             mv.visitJumpInsn(IFEQ, slow);
-        }
-        if (kept) {
-            mv.visitVarInsn(LLOAD, lr);
-            mv.visitVarInsn(LSTORE, longLocal(a));
-            mv.visitInsn(ACONST_NULL);
-            mv.visitVarInsn(ASTORE, local(a));
-        } else {
-            storeTo(a);
-            mv.visitVarInsn(LLOAD, lr);
-            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "valueOf", "(J)Ljava/lang/Long;", false);
-            store();
-        }
-        mv.visitJumpInsn(GOTO, done);
-        mv.visitLabel(slow);
-        if (kept) {
-            mv.visitInsn(LCONST_0);
-            mv.visitVarInsn(LSTORE, longLocal(a)); // defined on both paths, for the verifier
-        } else {
-            storeTo(a);
-        }
-        boxed(x, ox);
-        if (immediate) {
-            mv.visitLdcInsn((long) y);
-            ops(arithmetic(op), "(" + O + "J)" + O);
-        } else {
-            boxed(y, oy);
-            ops(arithmetic(op), OO_O);
-        }
-        if (kept) {
-            mv.visitVarInsn(ASTORE, local(a));
-        } else {
-            store();
-        }
-        mv.visitLabel(done);
-        if (kept) {
-            inLocal.set(a);
-            inLong.set(a);
-        } else {
-            inLong.clear(a);
         }
     }
 
@@ -1256,14 +1265,7 @@ final class Translator {
         mv.visitVarInsn(ALOAD, promotedObject(g));
         mv.visitInsn(DUP);
         mv.visitJumpInsn(IFNULL, boxed);
-        mv.visitInsn(DUP);
-        mv.visitFieldInsn(GETSTATIC, OPS, "UNSET", O);
-        mv.visitJumpInsn(IF_ACMPNE, done);
-        mv.visitInsn(POP);
-        mv.visitVarInsn(ALOAD, M);
-        mv.visitVarInsn(ALOAD, MOD);
-        push(g);
-        ops("global", "(L" + MACHINE + ";L" + MODULE + ";I)" + O);
+        unsetAsGetg(g);
         mv.visitJumpInsn(GOTO, done);
         mv.visitLabel(boxed);
         mv.visitInsn(POP);
@@ -1272,19 +1274,24 @@ final class Translator {
         mv.visitLabel(done);
     }
 
-    /** GETG of a promoted global into a register kept in its locals: the pair copied, never boxed. */
-    private void promotedToRegister(int a, int g) {
-        Label ok = new Label();
-        mv.visitVarInsn(ALOAD, promotedObject(g));
+    /** The promoted global g's object on the operand stack, the UNSET marker replaced by what GETG finds. */
+    private void unsetAsGetg(int g) {
+        Label set = new Label();
         mv.visitInsn(DUP);
         mv.visitFieldInsn(GETSTATIC, OPS, "UNSET", O);
-        mv.visitJumpInsn(IF_ACMPNE, ok);
+        mv.visitJumpInsn(IF_ACMPNE, set);
         mv.visitInsn(POP);
         mv.visitVarInsn(ALOAD, M);
         mv.visitVarInsn(ALOAD, MOD);
         push(g);
         ops("global", "(L" + MACHINE + ";L" + MODULE + ";I)" + O);
-        mv.visitLabel(ok);
+        mv.visitLabel(set);
+    }
+
+    /** GETG of a promoted global into a register kept in its locals: the pair copied, never boxed. */
+    private void promotedToRegister(int a, int g) {
+        mv.visitVarInsn(ALOAD, promotedObject(g));
+        unsetAsGetg(g);
         mv.visitVarInsn(ASTORE, local(a));
         mv.visitVarInsn(LLOAD, promotedLong(g));
         mv.visitVarInsn(LSTORE, longLocal(a));
