@@ -175,6 +175,8 @@ final class Translator {
     private final Proto[] leaves;
     /** The loops whose written globals stay in JVM locals ({@link PromotedLoops}). */
     private final List<PromotedLoops.Loop> loops;
+    /** Whether some call site has a leaf's fast path (its locals are then reserved). */
+    private final boolean hasLeaves;
     /** The loop of {@link #loops} the running instruction is in, or null. */
     private PromotedLoops.Loop current;
     /** Labels of the code run on a jump into a loop (its globals loaded) or out of one (written back), by loop and target. */
@@ -195,6 +197,7 @@ final class Translator {
             }
         }
         this.loops = inline ? PromotedLoops.of(proto, leaves, temporaries) : List.of();
+        this.hasLeaves = java.util.Arrays.stream(leaves).anyMatch(java.util.Objects::nonNull);
     }
 
     /** The class file for {@code proto}, or null when its code would be too large for HotSpot to compile. */
@@ -1047,7 +1050,9 @@ final class Translator {
 
     /** The JVM local saying which loop's globals are in locals (its index + 1; 0: none). */
     private int promotedRegion() {
-        return leafLocals() + LeafInliner.LOCALS;
+        // after the leaves' locals, when the proto has a leaf site (each stack map frame lists every
+        // local up to the last one in use: a boot verifies a few dozen of these classes)
+        return leafLocals() + (hasLeaves ? LeafInliner.LOCALS : 0);
     }
 
     /** Global g of the running loop: null when its value is the long in {@link #promotedLong}, else the value. */
