@@ -179,8 +179,12 @@ final class Translator {
     private final boolean hasLeaves;
     /** The loop of {@link #loops} the running instruction is in, or null. */
     private PromotedLoops.Loop current;
-    /** Labels of the code run on a jump into a loop (its globals loaded) or out of one (written back), by loop and target. */
-    private final Map<String, Label> trampolines = new LinkedHashMap<>();
+    /** The code run on a jump into a loop (its values loaded) or out of one (written back), each with its label. */
+    private final Map<Trampoline, Label> trampolines = new LinkedHashMap<>();
+
+    /** A jump into ({@code in}) or out of {@code loop}, going on to {@code target}. */
+    private record Trampoline(boolean in, PromotedLoops.Loop loop, int target) {
+    }
 
     private Translator(Proto proto, boolean inline) {
         this.proto = proto;
@@ -1114,37 +1118,30 @@ final class Translator {
         if (current != null) {
             return exit(current, target);
         }
-        return trampoline("in", into, target);
+        return trampolines.computeIfAbsent(new Trampoline(true, into, target), k -> new Label());
     }
 
     /** The code that writes {@code loop}'s globals back, then goes on to {@code target} (into another loop too). */
     private Label exit(PromotedLoops.Loop loop, int target) {
-        return trampoline("out", loop, target);
-    }
-
-    private Label trampoline(String way, PromotedLoops.Loop loop, int target) {
-        return trampolines.computeIfAbsent(way + " " + loops.indexOf(loop) + " " + target, k -> new Label());
+        return trampolines.computeIfAbsent(new Trampoline(false, loop, target), k -> new Label());
     }
 
     /** The trampolines {@link #to} asked for (each may ask for one more: out of a loop into another). */
     private void emitTrampolines() {
+        current = null;
         for (int done = 0; done < trampolines.size(); done++) {
-            String key = (String) trampolines.keySet().toArray()[done];
-            String[] parts = key.split(" ");
-            PromotedLoops.Loop loop = loops.get(Integer.parseInt(parts[1]));
-            int target = Integer.parseInt(parts[2]);
-            mv.visitLabel(trampolines.get(key));
-            current = null;
-            if (parts[0].equals("in")) {
-                load(loop);
-                push(loops.indexOf(loop) + 1);
+            Trampoline t = List.copyOf(trampolines.keySet()).get(done);
+            mv.visitLabel(trampolines.get(t));
+            if (t.in()) {
+                load(t.loop());
+                push(loops.indexOf(t.loop()) + 1);
                 mv.visitVarInsn(ISTORE, promotedRegion());
-                mv.visitJumpInsn(GOTO, label(target));
+                mv.visitJumpInsn(GOTO, label(t.target()));
             } else {
-                writeBack(loop);
+                writeBack(t.loop());
                 push(0);
                 mv.visitVarInsn(ISTORE, promotedRegion());
-                mv.visitJumpInsn(GOTO, to(target));
+                mv.visitJumpInsn(GOTO, to(t.target()));
             }
         }
     }
