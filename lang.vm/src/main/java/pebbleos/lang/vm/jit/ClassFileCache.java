@@ -13,8 +13,11 @@ import pebbleos.api.value.PNone;
 import pebbleos.lang.core.runtime.Access;
 import pebbleos.lang.core.runtime.Cell;
 import pebbleos.lang.core.runtime.Ops;
+import pebbleos.lang.core.runtime.PFunction;
+import pebbleos.lang.core.runtime.PInstance;
 import pebbleos.lang.core.runtime.PModule;
 import pebbleos.lang.vm.code.Proto;
+import pebbleos.lang.vm.code.Unit;
 import pebbleos.lang.vm.machine.Compiled;
 import pebbleos.lang.vm.machine.Frame;
 import pebbleos.lang.vm.machine.Iter;
@@ -30,15 +33,17 @@ import pebbleos.lang.vm.store.ContentKey;
  * early in a boot: ~20 ms for the shell's loop), and a fresh boot makes the
  * same classes again. The files live in a folder named after a digest of
  * the class files of everything the generated code was written for or calls
- * (the translator and its analysis, the machine, the runtime classes it names), so that code
+ * (the translator, its analyses and its choice of what to inline, the
+ * machine, the runtime classes it names), so that code
  * written by another build of them is never defined; the folders of other
  * builds are removed when this build's is made. Best effort throughout: a file that cannot be read or
  * written is translated again.
  */
 final class ClassFileCache {
     /** What the generated code is made by and links against. */
-    private static final List<Class<?>> LINKED = List.of(Translator.class, Temporaries.class, Machine.class, Frame.class,
-            Compiled.class, Iter.class, VmFunction.class, Proto.class,
+    private static final List<Class<?>> LINKED = List.of(Translator.class, Temporaries.class, LeafInliner.class,
+            PromotedLoops.class, JitCompiler.class, Machine.class, Frame.class,
+            Compiled.class, Iter.class, VmFunction.class, Proto.class, Unit.class, PFunction.class, PInstance.class,
             classNamed("pebbleos.lang.vm.machine.JitOps"), classNamed("pebbleos.lang.vm.machine.SlowPaths"),
             classNamed("pebbleos.lang.vm.machine.RareInstructions"),
             TaskContext.class, PList.class, PNone.class, Access.class, Cell.class, Ops.class, PModule.class);

@@ -204,11 +204,15 @@ final class Translator {
         this.hasLeaves = java.util.Arrays.stream(leaves).anyMatch(java.util.Objects::nonNull);
     }
 
-    /** The class file for {@code proto}, or null when its code would be too large for HotSpot to compile. */
-    static byte[] translate(Proto proto, String className) {
-        byte[] classFile = new Translator(proto, true).classFile(PACKAGE + className);
+    /**
+     * The class file for {@code proto}, or null when its code would be too
+     * large for HotSpot to compile; {@code inline}: with the leaves' fast
+     * paths in line and the loops' values in locals.
+     */
+    static byte[] translate(Proto proto, String className, boolean inline) {
+        byte[] classFile = new Translator(proto, inline).classFile(PACKAGE + className);
         // too large with the leaves' fast paths in line: the calls alone may fit
-        return classFile != null ? classFile : new Translator(proto, false).classFile(PACKAGE + className);
+        return classFile != null || !inline ? classFile : new Translator(proto, false).classFile(PACKAGE + className);
     }
 
     private byte[] classFile(String name) {
