@@ -415,13 +415,8 @@ final class LeafInliner {
                 } else {
                     global(-1 - w);
                 }
-                mv.visitInsn(DUP);
                 mv.visitVarInsn(ASTORE, callee); // the callee value is not needed after the guard
-                mv.visitTypeInsn(INSTANCEOF, LONG);
-                mv.visitJumpInsn(IFEQ, slow);
-                mv.visitVarInsn(ALOAD, callee);
-                mv.visitTypeInsn(CHECKCAST, LONG);
-                mv.visitMethodInsn(INVOKEVIRTUAL, LONG, "longValue", "()J", false);
+                Translator.unboxLong(mv, callee, slow);
             }
             mv.visitVarInsn(LSTORE, into);
         }

@@ -86,8 +86,9 @@ import static pebbleos.lang.vm.code.Opcode.OP_SUB;
 import static pebbleos.lang.vm.code.Opcode.OP_SUBI;
 import static pebbleos.lang.vm.code.Opcode.OP_THROW;
 
+import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -173,14 +174,16 @@ final class Translator {
     private MethodVisitor mv;
     /** The leaf whose fast path each call site gets in line ({@link LeafInliner}), null for none. */
     private final Proto[] leaves;
-    /** The loops whose written globals stay in JVM locals ({@link PromotedLoops}). */
+    /** The loops whose written globals and carried registers stay in JVM locals ({@link PromotedLoops}). */
     private final List<PromotedLoops.Loop> loops;
     /** Whether some call site has a leaf's fast path (its locals are then reserved). */
     private final boolean hasLeaves;
     /** The loop of {@link #loops} the running instruction is in, or null. */
     private PromotedLoops.Loop current;
     /** The code run on a jump into a loop (its values loaded) or out of one (written back), each with its label. */
-    private final Map<Trampoline, Label> trampolines = new LinkedHashMap<>();
+    private final Map<Trampoline, Label> trampolines = new HashMap<>();
+    /** {@link #trampolines} in the order asked for (each is emitted once, at the end). */
+    private final List<Trampoline> pending = new ArrayList<>();
 
     /** A jump into ({@code in}) or out of {@code loop}, going on to {@code target}. */
     private record Trampoline(boolean in, PromotedLoops.Loop loop, int target) {
@@ -587,9 +590,9 @@ final class Translator {
                 Label done = new Label();
                 storeTo(a);
                 operand(b);
-                mv.visitVarInsn(ALOAD, c >= 0 ? local(c) : promotedObject(-1 - c));
+                mv.visitVarInsn(ALOAD, objectLocal(c));
                 mv.visitJumpInsn(IFNONNULL, slow);
-                mv.visitVarInsn(LLOAD, c >= 0 ? longLocal(c) : promotedLong(-1 - c));
+                mv.visitVarInsn(LLOAD, longLocalOf(c));
                 ops("getIndexAt", "(" + O + "J)" + O);
                 mv.visitJumpInsn(GOTO, done);
                 mv.visitLabel(slow);
@@ -850,16 +853,11 @@ final class Translator {
     /** Operand w as a long into local {@code into}, from its long local or from the Long in {@code object}; else to {@code slow}. */
     private void unboxed(int w, int object, int into, Label slow) {
         if (isLong(w)) {
-            mv.visitVarInsn(ALOAD, w >= 0 ? local(w) : promotedObject(-1 - w));
+            mv.visitVarInsn(ALOAD, objectLocal(w));
             mv.visitJumpInsn(IFNONNULL, slow);
-            mv.visitVarInsn(LLOAD, w >= 0 ? longLocal(w) : promotedLong(-1 - w));
+            mv.visitVarInsn(LLOAD, longLocalOf(w));
         } else {
-            mv.visitVarInsn(ALOAD, object);
-            mv.visitTypeInsn(INSTANCEOF, "java/lang/Long");
-            mv.visitJumpInsn(IFEQ, slow);
-            mv.visitVarInsn(ALOAD, object);
-            mv.visitTypeInsn(CHECKCAST, "java/lang/Long");
-            mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/Long", "longValue", "()J", false);
+            unboxLong(mv, object, slow);
         }
         mv.visitVarInsn(LSTORE, into);
     }
@@ -871,6 +869,16 @@ final class Translator {
         } else {
             mv.visitVarInsn(ALOAD, object);
         }
+    }
+
+    /** The object local of operand w {@link #isLong}: a register's, or a promoted global's. */
+    private int objectLocal(int w) {
+        return w >= 0 ? local(w) : promotedObject(-1 - w);
+    }
+
+    /** The long local beside {@link #objectLocal}. */
+    private int longLocalOf(int w) {
+        return w >= 0 ? longLocal(w) : promotedLong(-1 - w);
     }
 
     /** Whether operand w (a register, or a global when negative) is a register {@link #inLong}. */
@@ -889,13 +897,8 @@ final class Translator {
         boolean method = name.equals("callMethod");
         Label other = new Label();
         Label result = new Label();
-        Label returned = new Label();
         Label done = new Label();
-        PromotedLoops.Loop loop = current;
-        if (loop != null) {
-            writeBack(loop); // the callee, or the machine after a bail, sees them where they live
-        }
-        savePc(pc + 2);
+        beforeCall(pc);
         register(a);
         mv.visitTypeInsn(INSTANCEOF, method ? VM_FUNCTION : BUILTIN);
         mv.visitJumpInsn(method ? IFEQ : IFNE, other);
@@ -922,15 +925,36 @@ final class Translator {
             mv.visitJumpInsn(GOTO, done);
         }
         mv.visitLabel(result);
+        afterCall(done);
+    }
+
+    /** Before a call: its return address saved, a loop's values written back for the callee (or the machine) to see. */
+    private void beforeCall(int pc) {
+        if (current != null) {
+            writeBack(current);
+        }
+        savePc(pc + 2);
+    }
+
+    /**
+     * After a call, its helper's value on the operand stack: BAIL returned
+     * (the machine takes over), else the stack reloaded and a loop's globals
+     * loaded again (the callee may have changed them); {@code done}, when
+     * not null, joins there without a value.
+     */
+    private void afterCall(Label done) {
+        Label returned = new Label();
         mv.visitInsn(DUP);
         mv.visitJumpInsn(IFNULL, returned);
         mv.visitInsn(ARETURN);
         mv.visitLabel(returned);
         mv.visitInsn(POP);
-        mv.visitLabel(done);
+        if (done != null) {
+            mv.visitLabel(done);
+        }
         reloadStack();
-        if (loop != null) {
-            loadGlobals(loop); // and what the callee may have changed
+        if (current != null) {
+            loadGlobals(current);
         }
     }
 
@@ -1010,12 +1034,7 @@ final class Translator {
      * with it, objects' loop took C2 41-50 ms against 20-34 ms.
      */
     private void callAfterLeaf(int pc, int a, int n, boolean method) {
-        Label returned = new Label();
-        PromotedLoops.Loop loop = current;
-        if (loop != null) {
-            writeBack(loop); // the callee sees the module's globals as they are
-        }
-        savePc(pc + 2);
+        beforeCall(pc);
         mv.visitVarInsn(ALOAD, M);
         mv.visitVarInsn(ALOAD, F);
         absolute(a);
@@ -1023,18 +1042,10 @@ final class Translator {
         mv.visitVarInsn(ILOAD, DEPTH);
         push(method ? 1 : 0);
         ops("callAfterLeaf", "(L" + MACHINE + ";L" + FRAME + ";IIIZ)" + O);
-        mv.visitInsn(DUP);
-        mv.visitJumpInsn(IFNULL, returned);
-        mv.visitInsn(ARETURN);
-        mv.visitLabel(returned);
-        mv.visitInsn(POP);
-        reloadStack();
-        if (loop != null) {
-            loadGlobals(loop); // and what it may have changed
-        }
+        afterCall(null);
     }
 
-    // ------------------------------------------------------------------ globals in locals while a loop runs
+    // ------------------------------------------------------------------ a loop's globals and registers in locals
 
     /** The loop of {@link #loops} holding code index pc, or null. */
     private PromotedLoops.Loop loopAt(int pc) {
@@ -1111,7 +1122,7 @@ final class Translator {
 
     /**
      * The label to jump to for {@code target} from the running instruction:
-     * the target's own, or the code that loads a loop's globals (a jump
+     * the target's own, or the code that loads a loop's values (a jump
      * into it) or writes them back (a jump out of it) first.
      */
     private Label to(int target) {
@@ -1122,19 +1133,26 @@ final class Translator {
         if (current != null) {
             return exit(current, target);
         }
-        return trampolines.computeIfAbsent(new Trampoline(true, into, target), k -> new Label());
+        return trampoline(new Trampoline(true, into, target));
     }
 
-    /** The code that writes {@code loop}'s globals back, then goes on to {@code target} (into another loop too). */
+    /** The code that writes {@code loop}'s values back, then goes on to {@code target} (into another loop too). */
     private Label exit(PromotedLoops.Loop loop, int target) {
-        return trampolines.computeIfAbsent(new Trampoline(false, loop, target), k -> new Label());
+        return trampoline(new Trampoline(false, loop, target));
+    }
+
+    private Label trampoline(Trampoline t) {
+        return trampolines.computeIfAbsent(t, k -> {
+            pending.add(k);
+            return new Label();
+        });
     }
 
     /** The trampolines {@link #to} asked for (each may ask for one more: out of a loop into another). */
     private void emitTrampolines() {
         current = null;
-        for (int done = 0; done < trampolines.size(); done++) {
-            Trampoline t = List.copyOf(trampolines.keySet()).get(done);
+        for (int i = 0; i < pending.size(); i++) {
+            Trampoline t = pending.get(i);
             mv.visitLabel(trampolines.get(t));
             if (t.in()) {
                 load(t.loop());
@@ -1154,48 +1172,41 @@ final class Translator {
     private void load(PromotedLoops.Loop loop) {
         loadGlobals(loop);
         for (int r : loop.registers()) {
-            Label have = new Label();
             mv.visitVarInsn(ALOAD, ST);
             absolute(r);
             mv.visitInsn(AALOAD);
-            mv.visitInsn(DUP);
-            mv.visitJumpInsn(IFNONNULL, have);
-            mv.visitInsn(POP);
-            mv.visitFieldInsn(GETSTATIC, OPS, "UNSET", O); // not assigned yet (read only after it is)
-            mv.visitLabel(have);
-            mv.visitVarInsn(ASTORE, local(r));
-            normalize(local(r), longLocal(r));
+            loadPair(local(r), longLocal(r)); // a local not assigned yet is read only after it is
         }
+    }
+
+    /** The value on the operand stack into a pair of locals: a Long as its long, null as UNSET. */
+    private void loadPair(int object, int along) {
+        Label have = new Label();
+        mv.visitInsn(DUP);
+        mv.visitJumpInsn(IFNONNULL, have);
+        mv.visitInsn(POP);
+        mv.visitFieldInsn(GETSTATIC, OPS, "UNSET", O);
+        mv.visitLabel(have);
+        mv.visitVarInsn(ASTORE, object);
+        normalize(object, along);
     }
 
     /** The loop's globals from the module into their locals (an int as a long, an unset one as UNSET). */
     private void loadGlobals(PromotedLoops.Loop loop) {
         for (int i = 0; i < loop.globals().length; i++) {
-            Label have = new Label();
             int object = promotedObject(loop, i);
             mv.visitVarInsn(ALOAD, MOD);
             mv.visitFieldInsn(GETFIELD, MODULE, "values", "[" + O);
             push(loop.globals()[i]);
             mv.visitInsn(AALOAD);
-            mv.visitInsn(DUP);
-            mv.visitJumpInsn(IFNONNULL, have);
-            mv.visitInsn(POP);
-            mv.visitFieldInsn(GETSTATIC, OPS, "UNSET", O);
-            mv.visitLabel(have);
-            mv.visitVarInsn(ASTORE, object);
-            normalize(object, object + 1);
+            loadPair(object, object + 1);
         }
     }
 
     /** The value in {@code object}, when a Long: its long in {@code along}, and null in {@code object}. */
     private void normalize(int object, int along) {
         Label done = new Label();
-        mv.visitVarInsn(ALOAD, object);
-        mv.visitTypeInsn(INSTANCEOF, "java/lang/Long");
-        mv.visitJumpInsn(IFEQ, done);
-        mv.visitVarInsn(ALOAD, object);
-        mv.visitTypeInsn(CHECKCAST, "java/lang/Long");
-        mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/Long", "longValue", "()J", false);
+        unboxLong(mv, object, done);
         mv.visitVarInsn(LSTORE, along);
         mv.visitInsn(ACONST_NULL);
         mv.visitVarInsn(ASTORE, object);
@@ -1205,23 +1216,15 @@ final class Translator {
     /** The loop's registers back onto the value stack, and its globals back into the module. */
     private void writeBack(PromotedLoops.Loop loop) {
         for (int r : loop.registers()) {
-            Label object = new Label();
             Label put = new Label();
             mv.visitVarInsn(ALOAD, ST);
             absolute(r);
-            mv.visitVarInsn(ALOAD, local(r));
-            mv.visitInsn(DUP);
-            mv.visitJumpInsn(IFNONNULL, object);
-            mv.visitInsn(POP);
-            mv.visitVarInsn(LLOAD, longLocal(r));
-            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "valueOf", "(J)Ljava/lang/Long;", false);
-            mv.visitJumpInsn(GOTO, put);
-            mv.visitLabel(object);
+            pairValue(local(r), longLocal(r));
             mv.visitInsn(DUP);
             mv.visitFieldInsn(GETSTATIC, OPS, "UNSET", O);
             mv.visitJumpInsn(IF_ACMPNE, put);
             mv.visitInsn(POP);
-            mv.visitInsn(ACONST_NULL);
+            mv.visitInsn(ACONST_NULL); // still not assigned
             mv.visitLabel(put);
             mv.visitInsn(AASTORE);
         }
@@ -1232,7 +1235,6 @@ final class Translator {
     private void writeBackGlobals(PromotedLoops.Loop loop) {
         for (int i = 0; i < loop.globals().length; i++) {
             Label skip = new Label();
-            Label value = new Label();
             int object = promotedObject(loop, i);
             mv.visitVarInsn(ALOAD, object);
             mv.visitFieldInsn(GETSTATIC, OPS, "UNSET", O);
@@ -1240,19 +1242,13 @@ final class Translator {
             mv.visitVarInsn(ALOAD, MOD);
             mv.visitFieldInsn(GETFIELD, MODULE, "values", "[" + O);
             push(loop.globals()[i]);
-            mv.visitVarInsn(ALOAD, object);
-            mv.visitInsn(DUP);
-            mv.visitJumpInsn(IFNONNULL, value);
-            mv.visitInsn(POP);
-            mv.visitVarInsn(LLOAD, object + 1);
-            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "valueOf", "(J)Ljava/lang/Long;", false);
-            mv.visitLabel(value);
+            pairValue(object, object + 1);
             mv.visitInsn(AASTORE);
             mv.visitLabel(skip);
         }
     }
 
-    /** An error leaving the code inside a loop: its globals back into the module first. */
+    /** An error leaving the code inside a loop: its values back where they live first. */
     private void writeBackOnError() {
         for (PromotedLoops.Loop l : loops) {
             Label other = new Label();
@@ -1266,18 +1262,8 @@ final class Translator {
 
     /** Promoted global g's value as an Object on the operand stack (boxed from its long; an unset one as GETG finds it). */
     private void promotedValue(int g) {
-        Label boxed = new Label();
-        Label done = new Label();
-        mv.visitVarInsn(ALOAD, promotedObject(g));
-        mv.visitInsn(DUP);
-        mv.visitJumpInsn(IFNULL, boxed);
-        unsetAsGetg(g);
-        mv.visitJumpInsn(GOTO, done);
-        mv.visitLabel(boxed);
-        mv.visitInsn(POP);
-        mv.visitVarInsn(LLOAD, promotedLong(g));
-        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "valueOf", "(J)Ljava/lang/Long;", false);
-        mv.visitLabel(done);
+        pairValue(promotedObject(g), promotedLong(g));
+        unsetAsGetg(g); // a box is never the marker
     }
 
     /** The promoted global g's object on the operand stack, the UNSET marker replaced by what GETG finds. */
@@ -1326,18 +1312,13 @@ final class Translator {
         Label slow = new Label();
         Label done = new Label();
         int object = promotedObject(g);
-        int sum = scratch() + 2;
+        int step = scratch() + 2;
+        int sum = scratch() + 4;
         mv.visitVarInsn(ALOAD, object);
         mv.visitJumpInsn(IFNONNULL, slow);
-        mv.visitVarInsn(LLOAD, object + 1);
         mv.visitLdcInsn((long) y);
-        mv.visitInsn(subtract ? LSUB : LADD);
-        mv.visitVarInsn(LSTORE, sum);
-        mv.visitVarInsn(LLOAD, object + 1);
-        mv.visitLdcInsn((long) y);
-        mv.visitVarInsn(LLOAD, sum);
-        mv.visitMethodInsn(INVOKESTATIC, RUNTIME_OPS, subtract ? "subFits" : "addFits", "(JJJ)Z", false);
-        mv.visitJumpInsn(IFEQ, slow);
+        mv.visitVarInsn(LSTORE, step);
+        checkedLong(mv, subtract ? OP_SUBI : OP_ADDI, object + 1, step, sum, slow);
         mv.visitVarInsn(LLOAD, sum);
         mv.visitVarInsn(LSTORE, object + 1);
         mv.visitJumpInsn(GOTO, done);
@@ -1475,14 +1456,7 @@ final class Translator {
 
     private void register(int r) {
         if (inLong.get(r)) {
-            Label boxed = new Label();
-            mv.visitVarInsn(ALOAD, local(r));
-            mv.visitInsn(DUP);
-            mv.visitJumpInsn(IFNONNULL, boxed);
-            mv.visitInsn(POP);
-            mv.visitVarInsn(LLOAD, longLocal(r));
-            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "valueOf", "(J)Ljava/lang/Long;", false);
-            mv.visitLabel(boxed);
+            pairValue(local(r), longLocal(r));
             return;
         }
         if (inLocal.get(r)) {
@@ -1492,6 +1466,34 @@ final class Translator {
         mv.visitVarInsn(ALOAD, ST);
         absolute(r);
         mv.visitInsn(AALOAD);
+    }
+
+    /**
+     * The value of a pair of locals as an Object on the operand stack: the
+     * object one's, or the long one's boxed where the object one is null.
+     */
+    private void pairValue(int object, int along) {
+        Label boxed = new Label();
+        mv.visitVarInsn(ALOAD, object);
+        mv.visitInsn(DUP);
+        mv.visitJumpInsn(IFNONNULL, boxed);
+        mv.visitInsn(POP);
+        mv.visitVarInsn(LLOAD, along);
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "valueOf", "(J)Ljava/lang/Long;", false);
+        mv.visitLabel(boxed);
+    }
+
+    /**
+     * The Long in local {@code object} as a long on the operand stack; anything
+     * else: a jump to {@code notLong}, the operand stack as it was.
+     */
+    static void unboxLong(MethodVisitor mv, int object, Label notLong) {
+        mv.visitVarInsn(ALOAD, object);
+        mv.visitTypeInsn(INSTANCEOF, "java/lang/Long");
+        mv.visitJumpInsn(IFEQ, notLong);
+        mv.visitVarInsn(ALOAD, object);
+        mv.visitTypeInsn(CHECKCAST, "java/lang/Long");
+        mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/Long", "longValue", "()J", false);
     }
 
     /** The JVM local that holds register r's value while {@link Temporaries} keeps it off the stack. */
