@@ -22,6 +22,12 @@ public final class Operators {
 
     /** The binary node for operator {@code op}. */
     public static ExprNode binary(String op, ExprNode l, ExprNode r) {
+        if (r instanceof Names.Const c && c.value instanceof Long k) {
+            ExprNode withLiteral = WithLiteral.of(op, l, k);
+            if (withLiteral != null) {
+                return withLiteral;
+            }
+        }
         return switch (op) {
             case "+" -> new Add(l, r);
             case "-" -> new Sub(l, r);
@@ -122,6 +128,11 @@ public final class Operators {
 
         @Override
         public Object eval(Activation f) {
+            return test(f) ? Ops.ONE : Ops.ZERO;
+        }
+
+        @Override
+        public boolean test(Activation f) {
             Object a;
             Object b;
             if (swap) {
@@ -132,12 +143,9 @@ public final class Operators {
                 b = right.eval(f);
             }
             if (a instanceof Long x && b instanceof Long y) {
-                return x < y ? Ops.ONE : Ops.ZERO;
+                return x < y;
             }
-            if (swap) {
-                return Ops.gt(b, a);
-            }
-            return Ops.lt(a, b);
+            return (swap ? Ops.gt(b, a) : Ops.lt(a, b)) == Ops.ONE;
         }
     }
 
@@ -148,12 +156,17 @@ public final class Operators {
 
         @Override
         public Object eval(Activation f) {
+            return test(f) ? Ops.ONE : Ops.ZERO;
+        }
+
+        @Override
+        public boolean test(Activation f) {
             Object a = left.eval(f);
             Object b = right.eval(f);
             if (a instanceof Long x && b instanceof Long y) {
-                return x <= y ? Ops.ONE : Ops.ZERO;
+                return x <= y;
             }
-            return Ops.le(a, b);
+            return Ops.le(a, b) == Ops.ONE;
         }
     }
 
@@ -164,12 +177,17 @@ public final class Operators {
 
         @Override
         public Object eval(Activation f) {
+            return test(f) ? Ops.ONE : Ops.ZERO;
+        }
+
+        @Override
+        public boolean test(Activation f) {
             Object a = left.eval(f);
             Object b = right.eval(f);
             if (a instanceof Long x && b instanceof Long y) {
-                return x.longValue() == y.longValue() ? Ops.ONE : Ops.ZERO;
+                return x.longValue() == y.longValue();
             }
-            return Ops.eq(a, b);
+            return Ops.eq(a, b) == Ops.ONE;
         }
     }
 
@@ -224,7 +242,7 @@ public final class Operators {
 
         @Override
         public Object eval(Activation f) {
-            return Values.truthy(operand.eval(f)) ? Boolean.FALSE : Boolean.TRUE;
+            return operand.test(f) ? Boolean.FALSE : Boolean.TRUE;
         }
     }
 
@@ -263,7 +281,7 @@ public final class Operators {
 
         @Override
         public Object eval(Activation f) {
-            return Values.truthy(condition.eval(f)) ? then.eval(f) : otherwise.eval(f);
+            return condition.test(f) ? then.eval(f) : otherwise.eval(f);
         }
     }
 
