@@ -70,6 +70,10 @@ public class LauncherScriptIT {
                 Map<String, String> env = new TreeMap<>();
                 env.put("PEBBLEOS_JAVA", home.resolve("bin/java").toString());
                 env.put("JAVA_OPTS", javaOpts);
+                if (n == (aot ? 1 : 0)) {
+                    // an older build's archive, left by its boots: the boot that makes this build's removes it
+                    Files.createFile(archives.resolve("pebbleos-1-2-3" + kind));
+                }
                 runScript(env, archives, caches, root, what);
                 List<String> kinds = Stream.of(".felix", ".felix.lock", ".felix.state", ".runpath").toList();
                 if (!aot || n > 0) {
