@@ -9,9 +9,4 @@ import pebbleos.lang.interp.Activation;
  */
 public abstract class ExprNode {
     public abstract Object eval(Activation f);
-
-    /** The value's truth, for if, while and not; comparisons decide it without making the value. */
-    public boolean test(Activation f) {
-        return Operators.truth(eval(f));
-    }
 }

@@ -30,7 +30,7 @@ public final class Loops {
         @Override
         public int exec(Activation f) {
             for (int i = 0; i < conditions.length; i++) {
-                if (conditions[i].test(f)) {
+                if (Operators.truth(conditions[i].eval(f))) {
                     return blocks[i].exec(f);
                 }
             }
@@ -50,7 +50,7 @@ public final class Loops {
 
         @Override
         public int exec(Activation f) {
-            while (condition.test(f)) {
+            while (Operators.truth(condition.eval(f))) {
                 int r = body.exec(f);
                 if (r == BREAK) {
                     break;

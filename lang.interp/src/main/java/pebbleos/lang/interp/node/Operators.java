@@ -22,12 +22,6 @@ public final class Operators {
 
     /** The binary node for operator {@code op}. */
     public static ExprNode binary(String op, ExprNode l, ExprNode r) {
-        if (r instanceof Names.Const c && c.value instanceof Long k) {
-            ExprNode withLiteral = WithLiteral.of(op, l, k);
-            if (withLiteral != null) {
-                return withLiteral;
-            }
-        }
         return switch (op) {
             case "+" -> new Add(l, r);
             case "-" -> new Sub(l, r);
@@ -128,11 +122,6 @@ public final class Operators {
 
         @Override
         public Object eval(Activation f) {
-            return test(f) ? Ops.ONE : Ops.ZERO;
-        }
-
-        @Override
-        public boolean test(Activation f) {
             Object a;
             Object b;
             if (swap) {
@@ -143,9 +132,12 @@ public final class Operators {
                 b = right.eval(f);
             }
             if (a instanceof Long x && b instanceof Long y) {
-                return x < y;
+                return x < y ? Ops.ONE : Ops.ZERO;
             }
-            return (swap ? Ops.gt(b, a) : Ops.lt(a, b)) == Ops.ONE;
+            if (swap) {
+                return Ops.gt(b, a);
+            }
+            return Ops.lt(a, b);
         }
     }
 
@@ -156,17 +148,12 @@ public final class Operators {
 
         @Override
         public Object eval(Activation f) {
-            return test(f) ? Ops.ONE : Ops.ZERO;
-        }
-
-        @Override
-        public boolean test(Activation f) {
             Object a = left.eval(f);
             Object b = right.eval(f);
             if (a instanceof Long x && b instanceof Long y) {
-                return x <= y;
+                return x <= y ? Ops.ONE : Ops.ZERO;
             }
-            return Ops.le(a, b) == Ops.ONE;
+            return Ops.le(a, b);
         }
     }
 
@@ -177,17 +164,12 @@ public final class Operators {
 
         @Override
         public Object eval(Activation f) {
-            return test(f) ? Ops.ONE : Ops.ZERO;
-        }
-
-        @Override
-        public boolean test(Activation f) {
             Object a = left.eval(f);
             Object b = right.eval(f);
             if (a instanceof Long x && b instanceof Long y) {
-                return x.longValue() == y.longValue();
+                return x.longValue() == y.longValue() ? Ops.ONE : Ops.ZERO;
             }
-            return Ops.eq(a, b) == Ops.ONE;
+            return Ops.eq(a, b);
         }
     }
 
@@ -242,7 +224,7 @@ public final class Operators {
 
         @Override
         public Object eval(Activation f) {
-            return operand.test(f) ? Boolean.FALSE : Boolean.TRUE;
+            return Values.truthy(operand.eval(f)) ? Boolean.FALSE : Boolean.TRUE;
         }
     }
 
@@ -281,7 +263,7 @@ public final class Operators {
 
         @Override
         public Object eval(Activation f) {
-            return condition.test(f) ? then.eval(f) : otherwise.eval(f);
+            return Values.truthy(condition.eval(f)) ? then.eval(f) : otherwise.eval(f);
         }
     }
 
