@@ -20,7 +20,7 @@ import pebbleos.api.value.PList;
 
 /**
  * The {@code digest} family: message digests (MD5, SHA-1, SHA-2) from the
- * JDK's providers, over bytes. {@code md5sum} and {@code sha256sum} are
+ * JDK's providers, and POSIX cksum's CRC ({@link PosixCrc}), over bytes. {@code md5sum} and {@code sha256sum} are
  * Pebble; they read files as bytes ({@code fd_read_bytes}) and feed them
  * here a chunk at a time through a digest value, so a file of any size
  * needs no more memory than a chunk.
@@ -28,7 +28,7 @@ import pebbleos.api.value.PList;
 @ProvidesFamily("digest")
 @Component(service = SyscallFamily.class, property = SyscallFamily.FAMILY + "=digest")
 public final class DigestFamily implements SyscallFamily, Dispatch.Table {
-    static final List<String> ALGORITHMS = List.of("md5", "sha1", "sha224", "sha256", "sha384", "sha512");
+    static final List<String> ALGORITHMS = List.of("md5", "sha1", "sha224", "sha256", "sha384", "sha512", "crc");
 
     // the syscalls by number, answered by call(): one class, not one spun per lambda (Dispatch)
     private static final int NEW = 0;
@@ -45,7 +45,7 @@ public final class DigestFamily implements SyscallFamily, Dispatch.Table {
     public List<Syscall> syscalls() {
         return List.of(
                 new Syscall("digest_new", "algorithm",
-                        "a running digest: md5, sha1, sha224, sha256, sha384 or sha512", new Dispatch(this, NEW)),
+                        "a running digest: md5, sha1, sha224, sha256, sha384, sha512, or crc (POSIX cksum's CRC)", new Dispatch(this, NEW)),
                 new Syscall("digest_update", "digest, bytes",
                         "feed a string of characters 0-255 (one byte each, as fd_read_bytes gives) to a running digest",
                         new Dispatch(this, UPDATE)),
@@ -71,6 +71,9 @@ public final class DigestFamily implements SyscallFamily, Dispatch.Table {
         String name = Args.of("digest_new", values, 1, 1).string(0).toLowerCase(Locale.ROOT);
         if (!ALGORITHMS.contains(name)) {
             throw new PebbleException(Errno.INVAL, "digest_new: unknown algorithm '" + name + "'");
+        }
+        if (name.equals("crc")) {
+            return new RunningDigest(name, new PosixCrc());
         }
         String jdk = name.equals("md5") ? "MD5" : "SHA-" + name.substring(3);
         try {
