@@ -194,6 +194,27 @@ public abstract class FsSyscallsContract {
         assertEquals((long) big.length() + 4, ((PDict) call("fs_stat", "/big")).get("size"));
     }
 
+    /** fd_truncate cuts a file or extends it with zero bytes, on a descriptor open for writing only. */
+    @Test
+    public void truncateCutsAndExtendsWithZeroBytes() {
+        call("fs_write", "/t.txt", "hello world\n");
+        long fd = (Long) call("fd_open", "/t.txt", "a");
+        assertEquals(0L, call("fd_truncate", fd, 5L));
+        assertEquals(5L, ((PDict) call("fd_stat", fd)).get("size"));
+        assertEquals(0L, call("fd_truncate", fd, 8L));
+        call("fd_write", fd, "!");
+        call("fd_close", fd);
+        assertEquals("hello\0\0\0!", call("fs_read", "/t.txt"));
+        fd = (Long) call("fd_open", "/t.txt", "r");
+        assertErrno(Errno.INVAL, "fd_truncate", fd, 1L);
+        call("fd_close", fd);
+        fd = (Long) call("fd_open", "/t.txt", "r+");
+        assertErrno(Errno.INVAL, "fd_truncate", fd, -1L);
+        assertEquals(0L, call("fd_truncate", fd, 0L));
+        call("fd_close", fd);
+        assertEquals(0L, ((PDict) call("fs_stat", "/t.txt")).get("size"));
+    }
+
     @Test
     public void escapesAreRefused() {
         PebbleException e = failure("fs_read", "../x");

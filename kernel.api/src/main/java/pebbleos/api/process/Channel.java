@@ -52,6 +52,11 @@ public interface Channel {
         throw new PebbleException(Errno.SPIPE, "illegal seek on " + describe());
     }
 
+    /** Cut a file to {@code size} bytes or extend it with zero bytes; pipes and terminals refuse with EINVAL (ftruncate). */
+    default void truncate(long size) {
+        throw new PebbleException(Errno.INVAL, "cannot change the size of " + describe());
+    }
+
     /** Facts about what the channel is open on. */
     FileStat stat();
 

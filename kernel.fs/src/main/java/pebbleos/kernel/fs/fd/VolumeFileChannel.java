@@ -144,6 +144,15 @@ public final class VolumeFileChannel implements Channel {
         });
     }
 
+    @Override
+    public synchronized void truncate(long size) {
+        run(v -> {
+            handle(v).truncate(size);
+            mount.changed();
+            return null;
+        });
+    }
+
     public synchronized long position() {
         return position;
     }

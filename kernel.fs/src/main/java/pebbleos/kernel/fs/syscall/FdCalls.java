@@ -45,6 +45,7 @@ final class FdCalls implements Dispatch.Table {
     private static final int LIST = 13;
     private static final int COPY = 14;
     private static final int SENDFILE = 15;
+    private static final int TRUNCATE = 16;
 
     private final MountTable mounts;
 
@@ -66,6 +67,8 @@ final class FdCalls implements Dispatch.Table {
                 named("fd_close", "fd", "close a descriptor", new Dispatch(this, CLOSE)),
                 named("fd_stat", "fd", "facts about a descriptor: dict path, kind, size, mode", new Dispatch(this, STAT)),
                 named("fd_seek", "fd, offset[, whence]", "move the position (whence 0 start, 1 current, 2 end); returns it", new Dispatch(this, SEEK)),
+                named("fd_truncate", "fd, size", "cut a file open for writing to size bytes, or extend it with zero bytes; returns 0",
+                        new Dispatch(this, TRUNCATE)),
                 named("fd_readdir", "path", "the names in a directory, sorted", new Dispatch(this, READDIR)),
                 named("fd_dup", "fd", "a new descriptor on the same open file", new Dispatch(this, DUP)),
                 named("fd_dup2", "fd, target", "make target a copy of fd (closing what target was); returns target", new Dispatch(this, DUP2)),
@@ -99,6 +102,7 @@ final class FdCalls implements Dispatch.Table {
             case LIST -> list(c, a);
             case COPY -> copy(c, a);
             case SENDFILE -> sendFile(c, a);
+            case TRUNCATE -> truncate(c, a);
             default -> throw new IllegalArgumentException("fd: no syscall " + id);
         };
     }
@@ -211,6 +215,20 @@ final class FdCalls implements Dispatch.Table {
         Args args = Args.of("fd_seek", a, 2, 3);
         OpenFile file = c.fds().get(args.intValue(0));
         return file.channel().seek(args.integer(1), args.intValue(2, Channel.SEEK_SET));
+    }
+
+    private Object truncate(TaskContext c, Object[] a) {
+        Args args = Args.of("fd_truncate", a, 2, 2);
+        OpenFile file = c.fds().get(args.intValue(0));
+        long size = args.integer(1);
+        if (!file.writable()) {
+            throw new PebbleException(Errno.INVAL, "fd_truncate: descriptor " + args.intValue(0) + " is not open for writing");
+        }
+        if (size < 0) {
+            throw new PebbleException(Errno.INVAL, "fd_truncate: negative size " + size);
+        }
+        file.channel().truncate(size);
+        return 0L;
     }
 
     private Object readdir(TaskContext c, Object[] a) {
