@@ -21,3 +21,6 @@ cksum nosuch.txt empty.txt; echo "status $?"
 cksum -a nosuch hello.txt; echo "status $?"
 cksum --quiet hello.txt; echo "status $?"
 cksum -l 8 hello.txt; echo "status $?"
+sum hello.txt bin.dat; sum < bin.dat; seq 1 3000 | sum -r
+sum -s hello.txt bin.dat; seq 1 3000 | sum --sysv -
+sum nosuch.txt empty.txt; echo "status $?"
