@@ -1,0 +1,2 @@
+arch; uname -m
+arch x; echo "status $?"
