@@ -12,6 +12,7 @@ cksum -a sha512 empty.txt
 cksum -z hello.txt | tr '\0' '|'; echo
 cksum -a sha1 -z hello.txt | tr '\0' '|'; echo
 cksum -a sha1 hello.txt bin.dat > sums; cksum -c sums; echo "status $?"
+cksum -c < sums; echo "status $?"
 cksum -a sha1 -c sums; echo "status $?"
 cksum -a md5 -c sums; echo "status $?"
 echo changed > hello.txt; cksum -c --quiet sums; echo "status $?"

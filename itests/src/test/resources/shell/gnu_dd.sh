@@ -23,3 +23,5 @@ dd bs=x; echo "status $?"
 dd conv=nonsense; echo "status $?"
 dd if=hw of=hw2 conv=excl status=none; dd if=hw of=hw2 conv=excl status=none; echo "status $?"
 dd if=hw of=nope conv=nocreat status=none; echo "status $?"
+printf ab | dd seek=2 bs=1 status=none > sk.txt; od -c sk.txt
+printf ab | dd seek=2 bs=1 status=none | od -c

@@ -13,3 +13,10 @@ unexpand -t 0 in.txt; echo "status $?"
 unexpand -t 4,2 in.txt; echo "status $?"
 unexpand -t x in.txt; echo "status $?"
 unexpand nosuch.txt in.txt | od -c; echo "status $?"
+# expand reads its tab stops the same way (lib/tabstops.peb)
+printf 'a\tb\tc\td\n' | expand -t 2,/4 | od -c
+printf 'a\tb\tc\td\n' | expand -t 3,+5 | od -c
+printf 'a\tb\tc\td\n' | expand -t 2,4 | od -c
+expand -t x in.txt; echo "status $?"
+expand -t 4,2 in.txt; echo "status $?"
+expand -t 0 in.txt; echo "status $?"
