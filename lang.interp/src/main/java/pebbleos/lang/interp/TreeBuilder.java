@@ -46,7 +46,7 @@ final class TreeBuilder implements Stmt.Visitor<StmtNode>, Expr.Visitor<ExprNode
                 throw PebbleError.at(file, s.line, "expression is nested too deeply");
             }
         }
-        return new Statements.Block(0, out.toArray(new StmtNode[0]));
+        return Statements.block(0, out.toArray(new StmtNode[0]));
     }
 
     // ------------------------------------------------------------------ statements
@@ -56,7 +56,7 @@ final class TreeBuilder implements Stmt.Visitor<StmtNode>, Expr.Visitor<ExprNode
         for (Stmt s : body) {
             out.add(statement(s));
         }
-        return new Statements.Block(line, out.toArray(new StmtNode[0]));
+        return Statements.block(line, out.toArray(new StmtNode[0]));
     }
 
     private StmtNode statement(Stmt s) {

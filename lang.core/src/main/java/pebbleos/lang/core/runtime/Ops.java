@@ -46,6 +46,11 @@ public final class Ops {
 
     /** Whether {@code x * y} fits in a long. */
     public static boolean mulFits(long x, long y) {
+        if (x == (int) x && y == (int) y) {
+            // two 32-bit factors: the product fits in 64 bits, and most products are
+            // these (a loop's i * 2 spent ~14 ns a step in the high-word multiply)
+            return true;
+        }
         long hi = Math.multiplyHigh(x, y);
         long lo = x * y;
         return (hi == 0 && lo >= 0) || (hi == -1 && lo < 0);
