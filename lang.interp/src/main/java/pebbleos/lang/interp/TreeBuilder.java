@@ -148,7 +148,7 @@ final class TreeBuilder implements Stmt.Visitor<StmtNode>, Expr.Visitor<ExprNode
 
     @Override
     public StmtNode visitFunctionDef(Stmt.FunctionDef s) {
-        return new Statements.Assign(s.line, store(s.target), makeFunction(s));
+        return Statements.assign(s.line, store(s.target), makeFunction(s));
     }
 
     @Override
@@ -185,7 +185,7 @@ final class TreeBuilder implements Stmt.Visitor<StmtNode>, Expr.Visitor<ExprNode
 
     private StmtNode assign(int line, Expr target, ExprNode value) {
         if (target instanceof Expr.Name n) {
-            return new Statements.Assign(line, store(n), value);
+            return Statements.assign(line, store(n), value);
         }
         if (target instanceof Expr.Index i) {
             return new Statements.IndexAssign(line, expr(i.target), expr(i.index), value);
