@@ -191,50 +191,50 @@ public final class Statements {
     }
 
     /**
-     * {@code name = value}: a local's or a global's store written in the
-     * node, with a value call of its own kind, so C2 sees two narrower
-     * profiles and no virtual store.
+     * {@code name = value}: to a local or a global, a node whose store is
+     * called on its final class (bound statically, so inlined) and whose
+     * value's call is profiled apart from the other assignments'.
      */
     public static StmtNode assign(int line, Names.Store target, ExprNode value) {
         if (target instanceof Names.LocalStore local) {
-            return new LocalAssign(line, local.slot, value);
+            return new LocalAssign(line, local, value);
         }
         if (target instanceof Names.GlobalStore global) {
-            return new GlobalAssign(line, global.slot, value);
+            return new GlobalAssign(line, global, value);
         }
         return new Assign(line, target, value);
     }
 
     static final class LocalAssign extends StmtNode {
-        final int slot;
+        final Names.LocalStore target;
         final ExprNode value;
 
-        LocalAssign(int line, int slot, ExprNode value) {
+        LocalAssign(int line, Names.LocalStore target, ExprNode value) {
             super(line);
-            this.slot = slot;
+            this.target = target;
             this.value = value;
         }
 
         @Override
         public int exec(Activation f) {
-            f.slots[slot] = PList.copyValue(value.eval(f));
+            target.store(f, value.eval(f));
             return NORMAL;
         }
     }
 
     static final class GlobalAssign extends StmtNode {
-        final int slot;
+        final Names.GlobalStore target;
         final ExprNode value;
 
-        GlobalAssign(int line, int slot, ExprNode value) {
+        GlobalAssign(int line, Names.GlobalStore target, ExprNode value) {
             super(line);
-            this.slot = slot;
+            this.target = target;
             this.value = value;
         }
 
         @Override
         public int exec(Activation f) {
-            f.module.values[slot] = PList.copyValue(value.eval(f));
+            target.store(f, value.eval(f));
             return NORMAL;
         }
     }
